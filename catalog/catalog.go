@@ -1,0 +1,138 @@
+// Package catalog loads and validates a linkcheck catalog (resources.yaml):
+// the curated list of papers, posts, leaderboards and tools whose links
+// linkcheck keeps honest.
+//
+// Loading (Parse, Load) turns YAML into a Catalog and keeps the position of
+// every node; validation (Validate) reports every problem at once, each with
+// its file:line:col. The two are separate so that tools can load a catalog
+// with problems and still show what they can.
+package catalog
+
+import (
+	"time"
+
+	"github.com/ai-reading-list/linkcheck/status"
+)
+
+// SchemaVersion is the only catalog schema version this package reads.
+const SchemaVersion = 1
+
+// Pos is a 1-based position in the catalog file.
+type Pos struct {
+	Line   int
+	Column int
+}
+
+// Catalog is a parsed resources.yaml.
+type Catalog struct {
+	// File is the name positions are reported against (e.g. "resources.yaml").
+	File     string
+	Version  int
+	Settings Settings
+	Sections []Section
+}
+
+// Settings holds catalog-wide defaults for checks. Zero values mean "not set
+// here": the checker's defaults, or command-line flags, apply.
+type Settings struct {
+	Concurrency     int           // global requests in flight
+	HostConcurrency int           // requests in flight per host
+	HostRate        float64       // requests per second per host
+	RequestTimeout  time.Duration // per request
+	Retries         int
+	// Hosts overrides the per-host limits for named hosts (lower-case, no
+	// port), e.g. "arxiv.org".
+	Hosts map[string]HostSettings
+	Pos   Pos
+}
+
+// HostSettings are the politeness limits for one host.
+type HostSettings struct {
+	Rate        float64 // requests per second; 0 = default
+	Burst       int     // token bucket size; 0 = default
+	Concurrency int     // requests in flight; 0 = default
+	Pos         Pos
+}
+
+// Section groups resources under a heading of the reading list.
+type Section struct {
+	ID        string
+	Title     string
+	Resources []Resource
+	Pos       Pos
+}
+
+// Kind is what sort of resource an entry is.
+type Kind string
+
+// The closed set of kinds.
+const (
+	KindPaper       Kind = "paper"
+	KindPost        Kind = "post"
+	KindBlog        Kind = "blog"
+	KindLeaderboard Kind = "leaderboard"
+	KindTool        Kind = "tool"
+	KindRepo        Kind = "repo"
+	KindTalk        Kind = "talk"
+	KindSystemCard  Kind = "system-card"
+	KindDataset     Kind = "dataset"
+)
+
+// Kinds lists every valid kind.
+func Kinds() []Kind {
+	return []Kind{KindPaper, KindPost, KindBlog, KindLeaderboard, KindTool, KindRepo, KindTalk, KindSystemCard, KindDataset}
+}
+
+// Resource is one entry of the catalog.
+type Resource struct {
+	ID     string
+	Title  string
+	Kind   Kind
+	URL    string // may be empty when Arxiv is set
+	Arxiv  string // as written in the file; may be empty when URL is set
+	GitHub string // owner/repo
+	Tags   []string
+	Note   string
+	// Alternates are other URLs known to lead to the same resource: a
+	// redirect to one of them is expected, not a move.
+	Alternates []string
+	Accept     []Accept
+	Ignore     *Ignore
+
+	// Section is the ID of the section holding the resource.
+	Section string
+	// Pos is the position of the resource's mapping (its first key).
+	Pos Pos
+	// Fields holds the position of each key's value, by key name, so that
+	// later checks can point at the offending field.
+	Fields map[string]Pos
+}
+
+// Accept makes an extra status or HTTP code count as fine for one entry.
+// Exactly one of Status and Code is set.
+type Accept struct {
+	Status status.Status
+	Code   int
+	Reason string
+	Pos    Pos
+}
+
+// Ignore skips an entry until a date.
+type Ignore struct {
+	Reason string
+	Until  time.Time // a date, at UTC midnight
+	Pos    Pos
+}
+
+// Resources returns every resource in catalog order.
+func (c *Catalog) Resources() []Resource {
+	n := 0
+	for _, s := range c.Sections {
+		n += len(s.Resources)
+	}
+	out := make([]Resource, 0, n)
+	for _, s := range c.Sections {
+		out = append(out, s.Resources...)
+	}
+	return out
+}

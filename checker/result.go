@@ -1,0 +1,56 @@
+package checker
+
+import (
+	"time"
+
+	"github.com/ai-reading-list/linkcheck/status"
+)
+
+// TargetKind says what a result checked: a URL or an arXiv identifier.
+type TargetKind string
+
+// The target kinds.
+const (
+	TargetURL   TargetKind = "url"
+	TargetArxiv TargetKind = "arxiv"
+)
+
+// Hop is one redirect of a chain: the URL that answered and its code.
+type Hop struct {
+	URL  string
+	Code int
+}
+
+// Result is the outcome of checking one target of one catalog entry. A dead
+// link is a Result, not an error.
+type Result struct {
+	// The catalog entry.
+	ID      string
+	Section string
+	Title   string // the catalog's title
+	Line    int    // line of the entry in the catalog
+
+	Target TargetKind
+	URL    string // the URL checked (TargetURL), or the entry's URL
+	Arxiv  string // the canonical arXiv ID checked (TargetArxiv)
+
+	Status    status.Status
+	Code      int    // final HTTP status code, 0 if none
+	FinalURL  string // where redirects led, when different from URL
+	Redirects []Hop
+	PageTitle string // <title> of the page, when one was read
+
+	// arXiv metadata (TargetArxiv only).
+	CurrentTitle string
+	Version      int       // latest version number
+	VersionDate  time.Time // date of the latest version
+	JournalRef   string
+	DOI          string
+	Similarity   float64 // title similarity in [0,1] when Retitled
+
+	// Message says why the status was given ("HTTP 404", "redirected to the
+	// site's home page", "withdrawn", the error text).
+	Message  string
+	Attempts int
+	Duration time.Duration
+}
