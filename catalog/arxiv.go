@@ -1,0 +1,147 @@
+package catalog
+
+import (
+	"fmt"
+	"net/url"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// ArxivID is a canonical arXiv identifier: new style "1706.03762" or old
+// style "hep-th/9901001" (the subject class of "math.GT/0309136" dropped, as
+// arXiv itself does), plus an optional pinned version.
+type ArxivID struct {
+	ID      string // canonical, without version
+	Version int    // 0 = unversioned (the latest)
+}
+
+var (
+	newStyleID = regexp.MustCompile(`^(\d{2})(\d{2})\.(\d{4,5})(?:v([1-9]\d*))?$`)
+	oldStyleID = regexp.MustCompile(`^([a-z]+(?:-[a-z]+)?)(?:\.[A-Za-z]{2})?/(\d{2})(\d{2})(\d{3})(?:v([1-9]\d*))?$`)
+)
+
+// ParseArxivID parses an identifier as people write it: "1706.03762",
+// "1706.03762v5", "arXiv:1706.03762", "hep-th/9901001", "math.GT/0309136",
+// or an arxiv.org URL (abs, pdf, html; .pdf suffix; www. and export. hosts).
+// The result is canonical, so it can be sent to the arXiv API as is.
+func ParseArxivID(s string) (ArxivID, error) {
+	in := strings.TrimSpace(s)
+	if in == "" {
+		return ArxivID{}, fmt.Errorf("empty arXiv ID")
+	}
+	id := in
+	if strings.Contains(id, "://") || strings.HasPrefix(strings.ToLower(id), "arxiv.org/") {
+		a, ok := ArxivIDFromURL(id)
+		if !ok {
+			return ArxivID{}, fmt.Errorf("invalid arXiv ID %q: not an arxiv.org abs, pdf or html URL", s)
+		}
+		return a, nil
+	}
+	if len(id) >= 6 && strings.EqualFold(id[:6], "arxiv:") {
+		id = id[6:]
+	}
+	id = strings.TrimSuffix(id, ".pdf")
+	if i := strings.LastIndexByte(id, 'V'); i > 0 && i < len(id)-1 && isDigits(id[i+1:]) {
+		id = id[:i] + "v" + id[i+1:]
+	}
+	if m := newStyleID.FindStringSubmatch(id); m != nil {
+		yy, _ := strconv.Atoi(m[1])
+		mm, _ := strconv.Atoi(m[2])
+		seq := m[3]
+		switch {
+		case mm < 1 || mm > 12:
+			return ArxivID{}, fmt.Errorf("invalid arXiv ID %q: month %02d does not exist", s, mm)
+		case yy < 7 || (yy == 7 && mm < 4):
+			return ArxivID{}, fmt.Errorf("invalid arXiv ID %q: new-style IDs start in April 2007 (0704)", s)
+		case yy <= 14 && len(seq) != 4:
+			return ArxivID{}, fmt.Errorf("invalid arXiv ID %q: IDs before 2015 have a 4-digit number", s)
+		case yy >= 15 && len(seq) != 5:
+			return ArxivID{}, fmt.Errorf("invalid arXiv ID %q: IDs from 2015 on have a 5-digit number", s)
+		case strings.Trim(seq, "0") == "":
+			return ArxivID{}, fmt.Errorf("invalid arXiv ID %q: number 0 does not exist", s)
+		}
+		return ArxivID{ID: m[1] + m[2] + "." + seq, Version: atoiOrZero(m[4])}, nil
+	}
+	if m := oldStyleID.FindStringSubmatch(strings.ToLower(id[:max(0, strings.IndexByte(id, '/'))]) + id[max(0, strings.IndexByte(id, '/')):]); m != nil {
+		yy, _ := strconv.Atoi(m[2])
+		mm, _ := strconv.Atoi(m[3])
+		year := 2000 + yy
+		if yy >= 91 {
+			year = 1900 + yy
+		}
+		switch {
+		case mm < 1 || mm > 12:
+			return ArxivID{}, fmt.Errorf("invalid arXiv ID %q: month %02d does not exist", s, mm)
+		case year*100+mm < 199107 || year*100+mm > 200703:
+			return ArxivID{}, fmt.Errorf("invalid arXiv ID %q: old-style IDs run from 9107 to 0703", s)
+		case m[4] == "000":
+			return ArxivID{}, fmt.Errorf("invalid arXiv ID %q: number 0 does not exist", s)
+		}
+		return ArxivID{ID: m[1] + "/" + m[2] + m[3] + m[4], Version: atoiOrZero(m[5])}, nil
+	}
+	return ArxivID{}, fmt.Errorf("invalid arXiv ID %q: want YYMM.NNNNN, YYMM.NNNN or archive/YYMMNNN, optionally with vN", s)
+}
+
+// ArxivIDFromURL extracts the identifier from an arxiv.org URL: /abs/, /pdf/
+// (with or without .pdf), /html/, on arxiv.org, www.arxiv.org or
+// export.arxiv.org, over http or https. ok is false for any other URL.
+func ArxivIDFromURL(raw string) (id ArxivID, ok bool) {
+	if !strings.Contains(raw, "://") {
+		raw = "https://" + raw
+	}
+	u, err := url.Parse(strings.TrimSpace(raw))
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || !IsArxivHost(u.Hostname()) {
+		return ArxivID{}, false
+	}
+	p := strings.TrimPrefix(u.Path, "/")
+	var rest string
+	for _, prefix := range []string{"abs/", "pdf/", "html/"} {
+		if strings.HasPrefix(p, prefix) {
+			rest = strings.TrimSuffix(strings.TrimPrefix(p, prefix), "/")
+			break
+		}
+	}
+	if rest == "" || strings.Contains(rest, "://") {
+		return ArxivID{}, false
+	}
+	a, err := ParseArxivID(rest)
+	if err != nil {
+		return ArxivID{}, false
+	}
+	return a, true
+}
+
+// IsArxivHost reports whether host is one of arXiv's own web hosts.
+func IsArxivHost(host string) bool {
+	switch strings.ToLower(strings.TrimSuffix(host, ".")) {
+	case "arxiv.org", "www.arxiv.org", "export.arxiv.org":
+		return true
+	}
+	return false
+}
+
+// String returns the canonical form, with "vN" when a version is pinned.
+func (a ArxivID) String() string {
+	if a.Version > 0 {
+		return a.ID + "v" + strconv.Itoa(a.Version)
+	}
+	return a.ID
+}
+
+// IsZero reports whether a holds no identifier.
+func (a ArxivID) IsZero() bool { return a.ID == "" }
+
+func isDigits(s string) bool {
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+func atoiOrZero(s string) int {
+	n, _ := strconv.Atoi(s)
+	return n
+}

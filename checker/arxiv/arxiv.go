@@ -1,0 +1,63 @@
+// Package arxiv verifies papers against arXiv's own metadata: that each ID
+// exists, that its title still matches, which version is the latest, and
+// whether it was withdrawn. It talks to the arXiv API in batches and within
+// arXiv's published rate policy.
+package arxiv
+
+import (
+	"context"
+	"net/http"
+	"time"
+
+	"github.com/ai-reading-list/linkcheck/status"
+)
+
+// Defaults of the arXiv client.
+const (
+	DefaultBaseURL    = "https://export.arxiv.org/api/query"
+	DefaultOAIBaseURL = "https://oaipmh.arxiv.org/oai"
+	DefaultBatchSize  = 100
+	// DefaultInterval is arXiv's terms of use: one request every 3 s.
+	DefaultInterval = 3 * time.Second
+)
+
+// Paper is one catalog paper to verify.
+type Paper struct {
+	ID      string // canonical arXiv ID without version ("1706.03762", "hep-th/9901001")
+	Version int    // version pinned by the catalog, 0 if none
+	Title   string // the catalog's title
+}
+
+// Verdict is what arXiv says about one Paper.
+type Verdict struct {
+	Status        status.Status // OK, Broken, Retitled, Updated or Error
+	CurrentTitle  string
+	LatestVersion int
+	VersionDate   time.Time
+	JournalRef    string
+	DOI           string
+	Similarity    float64 // catalog title vs current title, in [0,1]
+	Message       string
+	Attempts      int // API requests this paper's verdict took part in
+	Duration      time.Duration
+}
+
+// Gate paces requests to arXiv: Acquire blocks until a request may start
+// and returns a release func to call when its response has been read.
+type Gate interface {
+	Acquire(ctx context.Context) (release func(), err error)
+}
+
+// Config configures a Client. Zero fields take the defaults above.
+type Config struct {
+	BaseURL    string
+	OAIBaseURL string
+	HTTPClient *http.Client
+	UserAgent  string
+	// Gate paces every API and OAI-PMH request. When nil the client paces
+	// itself: one request at a time, DefaultInterval between starts.
+	Gate         Gate
+	BatchSize    int
+	Retries      int
+	MaxRetryWait time.Duration
+}
