@@ -1,0 +1,75 @@
+package main
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/spf13/cobra"
+
+	"github.com/ai-reading-list/linkcheck/report"
+)
+
+type checkOptions struct {
+	checkFlags
+	outputFlags
+}
+
+func newCheckCmd(e env) *cobra.Command {
+	opts := &checkOptions{}
+	cmd := &cobra.Command{
+		Use:   "check",
+		Short: "Check every link and paper; exit 1 when something fails (for CI)",
+		Long: `Check runs every check of the catalog: each URL (politely: per-host rate
+limits, retries with back-off) and each arXiv paper against arXiv's metadata.
+It prints the results that need attention and a summary; with --format json
+it prints every result, ok ones included.
+
+Exit 0 when no result's status is in --fail-on, 1 when one is, 2 for an
+invalid catalog or usage, 3 when it could not check (network unavailable,
+interrupted, unwritable output). When GITHUB_STEP_SUMMARY is set the
+Markdown report is appended to the job summary too.`,
+		Example: `  linkcheck check
+  linkcheck check --fail-on broken,moved,retitled
+  linkcheck check --format json --output results.json
+  linkcheck check --changed-from base/resources.yaml --format github`,
+		Args: noArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return runCheck(cmd.Context(), e, opts)
+		},
+	}
+	opts.checkFlags.register(cmd)
+	opts.outputFlags.register(cmd, "statuses that fail the run (exit 1), comma-separated")
+	return cmd
+}
+
+func runCheck(ctx context.Context, e env, opts *checkOptions) error {
+	ropts, failOn, err := opts.reportOptions(e)
+	if err != nil {
+		return err
+	}
+	// Machines see the whole run; people see what needs attention.
+	ropts.All = ropts.Format == report.Format("json")
+	run, err := runChecks(ctx, e, &opts.checkFlags, failOn)
+	if err != nil {
+		return err
+	}
+	if err := opts.emit(e, run, ropts); err != nil {
+		return err
+	}
+	if err := appendStepSummary(e, run, ropts); err != nil {
+		return err
+	}
+	if run.Partial {
+		return cannotCheck(fmt.Errorf("interrupted after %d results: the report is partial", len(run.Results)))
+	}
+	failing := 0
+	for _, r := range run.Results {
+		if failOn.Has(r.Status) {
+			failing++
+		}
+	}
+	if failing > 0 {
+		return failingError(failing)
+	}
+	return nil
+}

@@ -1,0 +1,144 @@
+package main
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+
+	"github.com/ai-reading-list/linkcheck/catalog"
+	"github.com/ai-reading-list/linkcheck/checker"
+	"github.com/ai-reading-list/linkcheck/checker/arxiv"
+)
+
+// checkFlags are the flags shared by the commands that run a check.
+type checkFlags struct {
+	catalog         string
+	concurrency     int
+	hostConcurrency int
+	hostRate        float64
+	requestTimeout  time.Duration
+	timeout         time.Duration
+	retries         int
+	maxRetryWait    time.Duration
+	maxBody         int64
+	userAgent       string
+	headers         []string
+	allowPrivate    bool
+	include         []string
+	exclude         []string
+	arxivAPI        string
+	changedFrom     string
+
+	flags *pflag.FlagSet
+}
+
+func (f *checkFlags) register(cmd *cobra.Command) {
+	fs := cmd.Flags()
+	f.flags = fs
+	fs.StringVarP(&f.catalog, "catalog", "c", "resources.yaml", "catalog file to check")
+	fs.IntVar(&f.concurrency, "concurrency", checker.DefaultConcurrency, "requests in flight at once, over all hosts")
+	fs.IntVar(&f.hostConcurrency, "host-concurrency", checker.DefaultHostConcurrency, "requests in flight at once per host")
+	fs.Float64Var(&f.hostRate, "host-rate", checker.DefaultHostRate, "requests per second per host (catalog settings.hosts override it per host)")
+	fs.DurationVar(&f.requestTimeout, "request-timeout", checker.DefaultRequestTimeout, "timeout of one request")
+	fs.DurationVar(&f.timeout, "timeout", 0, "timeout of the whole run; results so far are reported (0 = none)")
+	fs.IntVar(&f.retries, "retries", checker.DefaultRetries, "retries of a transient failure (timeouts, resets, 429, 5xx)")
+	fs.DurationVar(&f.maxRetryWait, "max-retry-wait", checker.DefaultMaxRetryWait, "longest wait before a retry, even if Retry-After asks for more")
+	fs.Int64Var(&f.maxBody, "max-body", checker.DefaultMaxBodyBytes, "bytes of a page read at most")
+	fs.StringVar(&f.userAgent, "user-agent", "", "User-Agent header (default linkcheck/VERSION (+project URL))")
+	fs.StringArrayVar(&f.headers, "header", nil, "extra header for one host, as HOST=Name: value (repeatable); never sent to other hosts")
+	fs.BoolVar(&f.allowPrivate, "allow-private", false, "allow requests to loopback and private addresses (intranet catalogs)")
+	fs.StringArrayVar(&f.include, "include", nil, "check only entries whose id or URL matches this regexp (repeatable)")
+	fs.StringArrayVar(&f.exclude, "exclude", nil, "skip entries whose id or URL matches this regexp (repeatable)")
+	fs.StringVar(&f.arxivAPI, "arxiv-api", arxiv.DefaultBaseURL, "base URL of the arXiv API (for mirrors and tests)")
+	fs.StringVar(&f.changedFrom, "changed-from", "", "check only entries added or changed since this older copy of the catalog (pull requests)")
+}
+
+// options turns the flags and the catalog's settings into checker options.
+// Precedence: a flag given on the command line, then the catalog's settings,
+// then the checker's defaults.
+func (f *checkFlags) options(e env, cat *catalog.Catalog) (checker.Options, error) {
+	s := cat.Settings
+	pick := func(name string, flagVal, catVal int) int {
+		if f.flags.Changed(name) || catVal == 0 {
+			return flagVal
+		}
+		return catVal
+	}
+	opts := checker.Options{
+		Concurrency:     pick("concurrency", f.concurrency, s.Concurrency),
+		HostConcurrency: pick("host-concurrency", f.hostConcurrency, s.HostConcurrency),
+		HostRate:        f.hostRate,
+		RequestTimeout:  f.requestTimeout,
+		Timeout:         f.timeout,
+		Retries:         pick("retries", f.retries, s.Retries),
+		MaxRetryWait:    f.maxRetryWait,
+		MaxBodyBytes:    f.maxBody,
+		UserAgent:       f.userAgent,
+		AllowPrivate:    f.allowPrivate,
+		ArxivAPI:        f.arxivAPI,
+		Now:             e.Now,
+	}
+	if !f.flags.Changed("host-rate") && s.HostRate > 0 {
+		opts.HostRate = s.HostRate
+	}
+	if !f.flags.Changed("request-timeout") && s.RequestTimeout > 0 {
+		opts.RequestTimeout = s.RequestTimeout
+	}
+	if opts.UserAgent == "" {
+		opts.UserAgent = checker.DefaultUserAgent(buildVersion())
+	}
+	if len(s.Hosts) > 0 {
+		opts.Hosts = make(map[string]checker.HostLimit, len(s.Hosts))
+		for host, h := range s.Hosts {
+			opts.Hosts[host] = checker.HostLimit{Rate: h.Rate, Burst: h.Burst, Concurrency: h.Concurrency}
+		}
+	}
+	for _, h := range f.headers {
+		host, nv, ok1 := strings.Cut(h, "=")
+		name, value, ok2 := strings.Cut(nv, ":")
+		if !ok1 || !ok2 || strings.TrimSpace(host) == "" || strings.TrimSpace(name) == "" {
+			return opts, usageError(fmt.Errorf("invalid --header %q: want HOST=Name: value", redactHeader(h)))
+		}
+		opts.Headers = append(opts.Headers, checker.Header{
+			Host:  strings.ToLower(strings.TrimSpace(host)),
+			Name:  strings.TrimSpace(name),
+			Value: strings.TrimSpace(value),
+		})
+	}
+	var err error
+	if opts.Include, err = compileAll("include", f.include); err != nil {
+		return opts, err
+	}
+	if opts.Exclude, err = compileAll("exclude", f.exclude); err != nil {
+		return opts, err
+	}
+	if e.Hook != nil {
+		e.Hook(&opts)
+	}
+	return opts, nil
+}
+
+func compileAll(flag string, exprs []string) ([]*regexp.Regexp, error) {
+	var out []*regexp.Regexp
+	for _, x := range exprs {
+		re, err := regexp.Compile(x)
+		if err != nil {
+			return nil, usageError(fmt.Errorf("invalid --%s %q: %w", flag, x, err))
+		}
+		out = append(out, re)
+	}
+	return out, nil
+}
+
+// redactHeader keeps a header's host and name but never its value, which may
+// be a secret.
+func redactHeader(h string) string {
+	if i := strings.IndexByte(h, ':'); i >= 0 {
+		return h[:i] + ": …"
+	}
+	return h
+}

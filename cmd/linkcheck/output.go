@@ -1,0 +1,155 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/ai-reading-list/linkcheck/report"
+	"github.com/ai-reading-list/linkcheck/status"
+)
+
+// outputFlags are the flags shared by the commands that print a report.
+type outputFlags struct {
+	format string
+	output string
+	color  string
+	failOn string
+}
+
+func (o *outputFlags) register(cmd *cobra.Command, failOnHelp string) {
+	fs := cmd.Flags()
+	fs.StringVarP(&o.format, "format", "f", "table", "output format: table, json, markdown or github")
+	fs.StringVarP(&o.output, "output", "o", "", "write the report to this file (atomically) instead of stdout")
+	fs.StringVar(&o.color, "color", "auto", "colour the table: auto, always or never (NO_COLOR is honoured)")
+	fs.StringVar(&o.failOn, "fail-on", status.DefaultFailOn.String(), failOnHelp)
+}
+
+// reportOptions validates the flags and resolves colour and links.
+func (o *outputFlags) reportOptions(e env) (report.Options, status.Set, error) {
+	format, err := report.ParseFormat(o.format)
+	if err != nil {
+		return report.Options{}, 0, usageError(fmt.Errorf("invalid --format: %w", err))
+	}
+	failOn, err := status.ParseSet(o.failOn)
+	if err != nil {
+		return report.Options{}, 0, usageError(fmt.Errorf("invalid --fail-on: %w", err))
+	}
+	color, err := o.useColor(e)
+	if err != nil {
+		return report.Options{}, 0, err
+	}
+	width := 0
+	if e.TermWidth != nil && e.OutIsTTY {
+		width = e.TermWidth()
+	}
+	return report.Options{
+		Format:   format,
+		FailOn:   failOn,
+		Color:    color,
+		Width:    width,
+		LinkBase: githubLinkBase(e),
+	}, failOn, nil
+}
+
+func (o *outputFlags) useColor(e env) (bool, error) {
+	switch o.color {
+	case "always":
+		return true, nil
+	case "never":
+		return false, nil
+	case "auto":
+		// Colour only on a terminal, and only when the user did not ask
+		// for none (https://no-color.org).
+		return o.output == "" && e.OutIsTTY && e.Getenv("NO_COLOR") == "" && e.Getenv("TERM") != "dumb", nil
+	}
+	return false, usageError(fmt.Errorf("invalid --color %q: want auto, always or never", o.color))
+}
+
+// githubLinkBase links a Markdown report's lines to the catalog in the
+// repository when running in GitHub Actions.
+func githubLinkBase(e env) string {
+	server, repo, sha := e.Getenv("GITHUB_SERVER_URL"), e.Getenv("GITHUB_REPOSITORY"), e.Getenv("GITHUB_SHA")
+	if server == "" || repo == "" || sha == "" {
+		return ""
+	}
+	return strings.TrimSuffix(server, "/") + "/" + repo + "/blob/" + sha
+}
+
+// emit renders run to --output or stdout.
+func (o *outputFlags) emit(e env, run report.Run, opts report.Options) error {
+	if o.output == "" {
+		if err := report.Write(e.Out, run, opts); err != nil {
+			return cannotCheck(fmt.Errorf("write report: %w", err))
+		}
+		return nil
+	}
+	var buf bytes.Buffer
+	if err := report.Write(&buf, run, opts); err != nil {
+		return cannotCheck(fmt.Errorf("write report: %w", err))
+	}
+	if err := writeFileAtomic(o.output, buf.Bytes()); err != nil {
+		return cannotCheck(err)
+	}
+	return nil
+}
+
+// writeFileAtomic writes data to a temporary file beside path and renames it
+// into place, so a reader never sees half a report and a failed write never
+// destroys the previous one.
+func writeFileAtomic(path string, data []byte) (err error) {
+	dir := filepath.Dir(path)
+	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
+	if err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	defer func() {
+		if err != nil {
+			f.Close()
+			os.Remove(f.Name())
+		}
+	}()
+	if _, err = f.Write(data); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err = f.Sync(); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err = f.Close(); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err = os.Chmod(f.Name(), 0o644); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err = os.Rename(f.Name(), path); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	return nil
+}
+
+// appendStepSummary adds the Markdown report to the GitHub Actions job
+// summary when the runner provides one.
+func appendStepSummary(e env, run report.Run, opts report.Options) error {
+	path := e.Getenv("GITHUB_STEP_SUMMARY")
+	if path == "" {
+		return nil
+	}
+	f, err := os.OpenFile(path, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)
+	if err != nil {
+		return cannotCheck(fmt.Errorf("open job summary: %w", err))
+	}
+	opts.Format = report.Format("markdown")
+	opts.Color = false
+	werr := report.Write(f, run, opts)
+	if cerr := f.Close(); werr == nil {
+		werr = cerr
+	}
+	if werr != nil {
+		return cannotCheck(fmt.Errorf("write job summary %s: %w", path, werr))
+	}
+	return nil
+}

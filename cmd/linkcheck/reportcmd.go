@@ -1,0 +1,82 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+
+	"github.com/spf13/cobra"
+
+	"github.com/ai-reading-list/linkcheck/report"
+)
+
+type reportOptions struct {
+	checkFlags
+	outputFlags
+	from string
+	all  bool
+}
+
+func newReportCmd(e env) *cobra.Command {
+	opts := &reportOptions{}
+	cmd := &cobra.Command{
+		Use:   "report",
+		Short: "Show every entry that needs a maintainer's attention",
+		Long: `Report runs every check (or, with --from, re-renders a saved JSON run
+without touching the network) and prints every entry that needs attention,
+grouped by status from the most severe: broken, moved, retitled, updated,
+blocked, timeout, error, redirected. Each line names the entry, its line in
+the catalog, what was expected and what was found.
+
+Exit 0 unless the report could not be made (2 for an invalid catalog or
+usage, 3 when it could not check).`,
+		Example: `  linkcheck report
+  linkcheck report --all
+  linkcheck report --from results.json --format markdown --output issue.md`,
+		Args: noArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return runReport(cmd.Context(), e, opts)
+		},
+	}
+	opts.checkFlags.register(cmd)
+	opts.outputFlags.register(cmd, "statuses shown as failures (github ::error lines, Markdown's first tables)")
+	cmd.Flags().StringVar(&opts.from, "from", "", "render a saved run (check --format json) instead of checking")
+	cmd.Flags().BoolVarP(&opts.all, "all", "a", false, "include ok and skipped entries")
+	return cmd
+}
+
+func runReport(ctx context.Context, e env, opts *reportOptions) error {
+	ropts, failOn, err := opts.reportOptions(e)
+	if err != nil {
+		return err
+	}
+	ropts.All = opts.all
+	var run report.Run
+	if opts.from != "" {
+		if run, err = readRun(opts.from); err != nil {
+			return err
+		}
+	} else if run, err = runChecks(ctx, e, &opts.checkFlags, failOn); err != nil {
+		return err
+	}
+	if err := opts.emit(e, run, ropts); err != nil {
+		return err
+	}
+	if run.Partial && opts.from == "" {
+		return cannotCheck(fmt.Errorf("interrupted after %d results: the report is partial", len(run.Results)))
+	}
+	return nil
+}
+
+func readRun(path string) (report.Run, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return report.Run{}, usageError(fmt.Errorf("--from: %w", err))
+	}
+	defer f.Close()
+	run, err := report.ReadJSON(f)
+	if err != nil {
+		return report.Run{}, usageError(fmt.Errorf("--from %s: %w", path, err))
+	}
+	return run, nil
+}

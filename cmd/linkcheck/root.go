@@ -1,0 +1,65 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"runtime/debug"
+
+	"github.com/spf13/cobra"
+)
+
+// version is set at build time with -ldflags "-X main.version=v1.2.3"; when
+// empty, the module version from the build info is used.
+var version string
+
+func buildVersion() string {
+	if version != "" {
+		return version
+	}
+	if info, ok := debug.ReadBuildInfo(); ok && info.Main.Version != "" {
+		return info.Main.Version
+	}
+	return "(devel)"
+}
+
+// run executes the command line args and returns the process exit code.
+func run(ctx context.Context, args []string, e env) int {
+	root := newRootCmd(e)
+	root.SetArgs(args)
+	err := root.ExecuteContext(ctx)
+	if err != nil && !isQuiet(err) {
+		fmt.Fprintf(e.Err, "linkcheck: %v\n", err)
+	}
+	return exitCode(err)
+}
+
+func newRootCmd(e env) *cobra.Command {
+	root := &cobra.Command{
+		Use:   "linkcheck",
+		Short: "Check the links and arXiv papers of a curated reading list",
+		Long: `linkcheck keeps a curated reading list honest: it checks every URL and
+arXiv paper of a catalog (resources.yaml) and reports what is broken, moved,
+retitled or updated.
+
+Exit codes: 0 nothing to fail on, 1 failing links found, 2 invalid catalog or
+usage, 3 could not check (network unavailable, interrupted, unwritable output).`,
+		Version:       buildVersion(),
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	root.SetIn(e.In)
+	root.SetOut(e.Out)
+	root.SetErr(e.Err)
+	root.SetVersionTemplate("linkcheck {{.Version}}\n")
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError(err) })
+	root.AddCommand(newValidateCmd(e), newCheckCmd(e), newReportCmd(e))
+	return root
+}
+
+// noArgs rejects positional arguments as a usage error (exit 2).
+func noArgs(cmd *cobra.Command, args []string) error {
+	if len(args) > 0 {
+		return usageError(fmt.Errorf("%s takes no arguments, got %q (did you mean --catalog %s?)", cmd.CommandPath(), args[0], args[0]))
+	}
+	return nil
+}

@@ -1,0 +1,114 @@
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+
+	"github.com/spf13/cobra"
+
+	"github.com/ai-reading-list/linkcheck/catalog"
+)
+
+type validateOptions struct {
+	catalog string
+	format  string
+}
+
+func newValidateCmd(e env) *cobra.Command {
+	opts := &validateOptions{}
+	cmd := &cobra.Command{
+		Use:   "validate",
+		Short: "Check the catalog's syntax and rules without touching the network",
+		Long: `Validate loads the catalog and reports every problem at once, each as
+FILE:LINE:COL: message on stderr, then a one-line summary.
+
+Exit 0 when the catalog is valid, 2 when it is not.`,
+		Example: `  linkcheck validate
+  linkcheck validate --catalog lists/papers.yaml
+  linkcheck validate --format json | jq .problems`,
+		Args: noArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if opts.format != "text" && opts.format != "json" {
+				return usageError(fmt.Errorf("invalid --format %q: want text or json", opts.format))
+			}
+			return runValidate(e, opts)
+		},
+	}
+	cmd.Flags().StringVarP(&opts.catalog, "catalog", "c", "resources.yaml", "catalog file to validate")
+	cmd.Flags().StringVarP(&opts.format, "format", "f", "text", "output format: text or json")
+	return cmd
+}
+
+type validateJSON struct {
+	Valid     bool            `json:"valid"`
+	Resources int             `json:"resources"`
+	Problems  []validateIssue `json:"problems"`
+}
+
+type validateIssue struct {
+	File    string `json:"file"`
+	Line    int    `json:"line"`
+	Column  int    `json:"column"`
+	Message string `json:"message"`
+}
+
+func runValidate(e env, opts *validateOptions) error {
+	cat, problems, err := loadCatalog(e, opts.catalog)
+	if err != nil {
+		return err
+	}
+	resources, sections := 0, 0
+	if cat != nil {
+		resources, sections = cat.Count()
+	}
+	if opts.format == "json" {
+		doc := validateJSON{Valid: len(problems) == 0, Resources: resources, Problems: []validateIssue{}}
+		for _, p := range problems {
+			doc.Problems = append(doc.Problems, validateIssue{File: p.File, Line: p.Line, Column: p.Column, Message: p.Message})
+		}
+		enc := json.NewEncoder(e.Out)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(doc); err != nil {
+			return cannotCheck(fmt.Errorf("write output: %w", err))
+		}
+	} else {
+		for _, p := range problems {
+			fmt.Fprintln(e.Err, p.String())
+		}
+		verdict := "valid"
+		if len(problems) > 0 {
+			verdict = fmt.Sprintf("invalid (%d %s)", len(problems), plural(len(problems), "problem", "problems"))
+		}
+		fmt.Fprintf(e.Out, "%s: %d %s in %d %s, %s\n", opts.catalog,
+			resources, plural(resources, "resource", "resources"),
+			sections, plural(sections, "section", "sections"), verdict)
+	}
+	if len(problems) > 0 {
+		return &exitError{code: exitInvalid, err: problems, quiet: true}
+	}
+	return nil
+}
+
+// loadCatalog loads and validates a catalog. Problems with the catalog are
+// returned as data (with the best-effort catalog); err is for a catalog that
+// could not be read at all.
+func loadCatalog(e env, path string) (*catalog.Catalog, catalog.Problems, error) {
+	cat, err := catalog.LoadValid(path, e.Now())
+	var problems catalog.Problems
+	switch {
+	case err == nil:
+		return cat, nil, nil
+	case errors.As(err, &problems):
+		return cat, problems, nil
+	default:
+		return nil, nil, &exitError{code: exitInvalid, err: fmt.Errorf("%w (use --catalog to name another file)", err)}
+	}
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
