@@ -1,0 +1,141 @@
+package report
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/ai-reading-list/linkcheck/checker"
+	"github.com/ai-reading-list/linkcheck/status"
+)
+
+// versionSuffix is the pinned version of a canonical arXiv ID.
+var versionSuffix = regexp.MustCompile(`v([1-9][0-9]{0,8})$`)
+
+// dateLayout is how dates without a time of day are written everywhere.
+const dateLayout = "2006-01-02"
+
+// target is what a result checked, as a reader would name it.
+func target(r checker.Result) string {
+	if r.Target == checker.TargetArxiv && r.Arxiv != "" {
+		return "arXiv:" + r.Arxiv
+	}
+	return r.URL
+}
+
+// finding is what a check found, in words. When the finding is an address
+// (a move or a redirect) URL holds it, so that tables can shorten it in the
+// middle rather than cut prose; otherwise Text holds the prose.
+type finding struct {
+	Text string
+	URL  string
+}
+
+// String renders the finding on one line.
+func (f finding) String() string {
+	if f.URL != "" {
+		return "→ " + f.URL
+	}
+	return f.Text
+}
+
+// found describes what the check of r found, compared with what the
+// catalog expected.
+func found(r checker.Result) finding {
+	switch r.Status {
+	case status.Moved, status.Redirected:
+		if r.FinalURL != "" {
+			return finding{URL: r.FinalURL}
+		}
+	case status.Retitled:
+		if r.CurrentTitle != "" {
+			return finding{Text: fmt.Sprintf("now “%s” (similarity %.2f)", oneLine(r.CurrentTitle), r.Similarity)}
+		}
+	case status.Updated:
+		if r.Version > 0 {
+			return finding{Text: versionChange(r)}
+		}
+	case status.OK:
+		if r.Target == checker.TargetArxiv && r.Version > 0 {
+			return finding{Text: "v" + strconv.Itoa(r.Version)}
+		}
+	}
+	return finding{Text: codeAndMessage(r)}
+}
+
+// versionChange is "v5 → v7 (2024-08-02)": the pinned version, the latest
+// and when it appeared.
+func versionChange(r checker.Result) string {
+	var b strings.Builder
+	if pinned := pinnedVersion(r); pinned > 0 {
+		fmt.Fprintf(&b, "v%d → ", pinned)
+	} else {
+		b.WriteString("latest ")
+	}
+	fmt.Fprintf(&b, "v%d", r.Version)
+	if !r.VersionDate.IsZero() {
+		fmt.Fprintf(&b, " (%s)", r.VersionDate.Format(dateLayout))
+	}
+	return b.String()
+}
+
+// pinnedVersion is the version the catalog pins in r.Arxiv, whose
+// canonical form ends in "vN" when a version is pinned; 0 if none.
+func pinnedVersion(r checker.Result) int {
+	m := versionSuffix.FindStringSubmatch(r.Arxiv)
+	if m == nil {
+		return 0
+	}
+	n, _ := strconv.Atoi(m[1])
+	return n
+}
+
+// codeAndMessage is "HTTP 404", "HTTP 200: soft 404" or the bare message,
+// without repeating the code when the message already says it.
+func codeAndMessage(r checker.Result) string {
+	msg := oneLine(r.Message)
+	if r.Code == 0 {
+		return msg
+	}
+	code := "HTTP " + strconv.Itoa(r.Code)
+	if msg == "" || strings.Contains(msg, code) {
+		return firstNonEmpty(msg, code)
+	}
+	return code + ": " + msg
+}
+
+// suggestion is the fix a maintainer would most likely make.
+func suggestion(r checker.Result) string {
+	switch r.Status {
+	case status.Broken:
+		return "remove the entry or find its new address"
+	case status.Moved:
+		if r.FinalURL != "" {
+			return "replace URL with " + r.FinalURL
+		}
+		return "replace URL with its new address"
+	case status.Retitled:
+		return "update title to “" + oneLine(r.CurrentTitle) + "”"
+	case status.Updated:
+		return fmt.Sprintf("pin v%d or drop the version", r.Version)
+	case status.Blocked:
+		return "check by hand; the site refuses automated clients"
+	case status.Timeout:
+		return "check by hand; retry later or raise the request timeout"
+	case status.Error:
+		return "check by hand; the server or connection failed"
+	case status.Redirected:
+		return "keep the URL unless the redirect is permanent in practice"
+	}
+	return ""
+}
+
+func firstNonEmpty(ss ...string) string {
+	for _, s := range ss {
+		if s != "" {
+			return s
+		}
+	}
+	return ""
+}

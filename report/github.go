@@ -1,0 +1,56 @@
+package report
+
+import (
+	"bytes"
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// renderGitHub writes GitHub Actions workflow commands: one annotation per
+// listed result, attached to the catalog line, then a plain summary line.
+// Statuses in FailOn are errors, the rest warnings, so the annotations
+// agree with the run's exit code.
+func renderGitHub(buf *bytes.Buffer, run Run, opts Options) error {
+	if run.Partial {
+		buf.WriteString("::warning title=interrupted::" + escapeData("partial results: the run was interrupted before every link was checked") + "\n")
+	}
+	for _, r := range listed(run.Results, opts) {
+		if !r.Status.Attention() {
+			continue // annotations are for problems, even with All
+		}
+		level, title := "warning", r.Status.String()
+		if opts.FailOn.Has(r.Status) {
+			level, title = "error", r.Status.String()+" link"
+		}
+		var props []string
+		if run.Catalog != "" {
+			props = append(props, "file="+escapeProperty(run.Catalog))
+		}
+		if r.Line > 0 {
+			props = append(props, "line="+strconv.Itoa(r.Line))
+		}
+		props = append(props, "title="+escapeProperty(title))
+		msg := fmt.Sprintf("%s: %s", r.ID, target(r))
+		switch f := found(r); {
+		case f.URL != "":
+			msg += " → " + f.URL
+		case f.Text != "":
+			msg += " — " + f.Text
+		}
+		fmt.Fprintf(buf, "::%s %s::%s\n", level, strings.Join(props, ","), escapeData(msg))
+	}
+	fmt.Fprintf(buf, "%s\n", Summarize(run.Results))
+	return nil
+}
+
+// GitHub's escaping rules for workflow commands: data may not hold raw
+// line breaks or a bare %, and property values additionally not the : and ,
+// that separate properties.
+var (
+	dataEscaper     = strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A")
+	propertyEscaper = strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C")
+)
+
+func escapeData(s string) string     { return dataEscaper.Replace(s) }
+func escapeProperty(s string) string { return propertyEscaper.Replace(s) }

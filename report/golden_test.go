@@ -1,0 +1,64 @@
+package report
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/ai-reading-list/linkcheck/status"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
+
+// failOn makes moved a failure too, so that outputs show both kinds.
+var failOn = status.NewSet(status.Broken, status.Moved)
+
+func TestGolden(t *testing.T) {
+	partial := fixtureRun()
+	partial.Partial = true
+	partial.Results = partial.Results[:6]
+
+	tests := []struct {
+		name string
+		run  Run
+		opts Options
+	}{
+		{"table", fixtureRun(), Options{Format: FormatTable, FailOn: failOn}},
+		{"table-color", fixtureRun(), Options{Format: FormatTable, FailOn: failOn, Color: true}},
+		{"table-all", fixtureRun(), Options{Format: FormatTable, FailOn: failOn, All: true}},
+		{"table-narrow", fixtureRun(), Options{Format: FormatTable, FailOn: failOn, Width: 72}},
+		{"table-partial", partial, Options{Format: FormatTable, FailOn: failOn}},
+		{"json", fixtureRun(), Options{Format: FormatJSON, FailOn: failOn}},
+		{"json-all", fixtureRun(), Options{Format: FormatJSON, FailOn: failOn, All: true}},
+		{"json-partial", partial, Options{Format: FormatJSON, FailOn: failOn}},
+		{"markdown", fixtureRun(), Options{Format: FormatMarkdown, FailOn: failOn}},
+		{"markdown-all", fixtureRun(), Options{Format: FormatMarkdown, FailOn: failOn, All: true,
+			LinkBase: "https://github.com/ai-reading-list/list/blob/0123abc/resources.yaml"}},
+		{"markdown-partial", partial, Options{Format: FormatMarkdown, FailOn: failOn}},
+		{"github", fixtureRun(), Options{Format: FormatGitHub, FailOn: failOn}},
+		{"github-partial", partial, Options{Format: FormatGitHub, FailOn: status.DefaultFailOn}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got bytes.Buffer
+			if err := Write(&got, tt.run, tt.opts); err != nil {
+				t.Fatalf("Write(%s) error: %v", tt.name, err)
+			}
+			path := filepath.Join("testdata", tt.name+".golden")
+			if *update {
+				if err := os.WriteFile(path, got.Bytes(), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatalf("read golden file (run go test -update to create it): %v", err)
+			}
+			if !bytes.Equal(got.Bytes(), want) {
+				t.Errorf("Write(%s) differs from %s (run go test -update if the change is intended)\ngot:\n%s\nwant:\n%s", tt.name, path, got.Bytes(), want)
+			}
+		})
+	}
+}

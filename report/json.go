@@ -1,0 +1,163 @@
+package report
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"math"
+	"strconv"
+	"time"
+
+	"github.com/ai-reading-list/linkcheck/checker"
+	"github.com/ai-reading-list/linkcheck/status"
+)
+
+// startedLayout is RFC 3339 to the millisecond: finer digits are noise in
+// a report and make documents differ for nothing.
+const startedLayout = "2006-01-02T15:04:05.999Z07:00"
+
+// The wire types below are the JSON format, documented field by field in
+// the README. They are separate from checker.Result so that the document
+// stays stable when the checker's internals change.
+
+type jsonRun struct {
+	Schema     string       `json:"schema"`
+	Catalog    string       `json:"catalog"`
+	StartedAt  string       `json:"started_at,omitempty"`
+	DurationMS int64        `json:"duration_ms"`
+	Partial    bool         `json:"partial,omitempty"`
+	Summary    jsonSummary  `json:"summary"`
+	Results    []jsonResult `json:"results"`
+}
+
+type jsonResult struct {
+	ID           string    `json:"id"`
+	Section      string    `json:"section,omitempty"`
+	Title        string    `json:"title,omitempty"`
+	Line         int       `json:"line,omitempty"`
+	Target       string    `json:"target"`
+	URL          string    `json:"url,omitempty"`
+	Arxiv        string    `json:"arxiv,omitempty"`
+	Status       string    `json:"status"`
+	Code         int       `json:"code,omitempty"`
+	FinalURL     string    `json:"final_url,omitempty"`
+	Redirects    []jsonHop `json:"redirects,omitempty"`
+	PageTitle    string    `json:"page_title,omitempty"`
+	CurrentTitle string    `json:"current_title,omitempty"`
+	Version      int       `json:"version,omitempty"`
+	VersionDate  string    `json:"version_date,omitempty"`
+	JournalRef   string    `json:"journal_ref,omitempty"`
+	DOI          string    `json:"doi,omitempty"`
+	Similarity   float64   `json:"similarity,omitempty"`
+	Message      string    `json:"message,omitempty"`
+	Attempts     int       `json:"attempts,omitempty"`
+	DurationMS   int64     `json:"duration_ms,omitempty"`
+}
+
+type jsonHop struct {
+	URL  string `json:"url"`
+	Code int    `json:"code"`
+}
+
+// jsonSummary is {"total": N, "<status>": n, ...}: a flat object a shell
+// one-liner can query (jq .summary.broken), keys in severity order.
+type jsonSummary struct {
+	Total  int
+	Counts map[status.Status]int
+}
+
+// MarshalJSON writes "total" then the non-zero counts in severity order;
+// a map would come out in alphabetical order.
+func (s jsonSummary) MarshalJSON() ([]byte, error) {
+	var b bytes.Buffer
+	b.WriteString(`{"total":` + strconv.Itoa(s.Total))
+	for _, st := range status.All() {
+		if n := s.Counts[st]; n > 0 {
+			fmt.Fprintf(&b, `,%q:%d`, st.String(), n)
+		}
+	}
+	b.WriteString("}")
+	return b.Bytes(), nil
+}
+
+// UnmarshalJSON reads what MarshalJSON writes and rejects unknown keys, as
+// they would mean a status this version does not know.
+func (s *jsonSummary) UnmarshalJSON(data []byte) error {
+	var m map[string]int
+	if err := json.Unmarshal(data, &m); err != nil {
+		return err
+	}
+	*s = jsonSummary{Counts: make(map[status.Status]int)}
+	for k, n := range m {
+		if k == "total" {
+			s.Total = n
+			continue
+		}
+		st, err := status.Parse(k)
+		if err != nil || k != st.String() {
+			return fmt.Errorf("summary: unknown key %q", k)
+		}
+		s.Counts[st] = n
+	}
+	return nil
+}
+
+// renderJSON writes the run as one indented document. The summary counts
+// every result; the results list honours Options.All.
+func renderJSON(buf *bytes.Buffer, run Run, opts Options) error {
+	sum := Summarize(run.Results)
+	doc := jsonRun{
+		Schema:     Schema,
+		Catalog:    run.Catalog,
+		DurationMS: millis(run.Duration),
+		Partial:    run.Partial,
+		Summary:    jsonSummary{Total: sum.Total, Counts: sum.Counts},
+		Results:    []jsonResult{},
+	}
+	if !run.StartedAt.IsZero() {
+		doc.StartedAt = run.StartedAt.Format(startedLayout)
+	}
+	for _, r := range listed(run.Results, opts) {
+		doc.Results = append(doc.Results, toJSON(r))
+	}
+	enc := json.NewEncoder(buf)
+	// URLs with & and titles with < must stay readable in the file.
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(doc)
+}
+
+func toJSON(r checker.Result) jsonResult {
+	j := jsonResult{
+		ID:           r.ID,
+		Section:      r.Section,
+		Title:        r.Title,
+		Line:         r.Line,
+		Target:       string(r.Target),
+		URL:          r.URL,
+		Arxiv:        r.Arxiv,
+		Status:       r.Status.String(),
+		Code:         r.Code,
+		FinalURL:     r.FinalURL,
+		PageTitle:    r.PageTitle,
+		CurrentTitle: r.CurrentTitle,
+		Version:      r.Version,
+		JournalRef:   r.JournalRef,
+		DOI:          r.DOI,
+		Similarity:   math.Round(r.Similarity*100) / 100,
+		Message:      r.Message,
+		Attempts:     r.Attempts,
+		DurationMS:   millis(r.Duration),
+	}
+	for _, h := range r.Redirects {
+		j.Redirects = append(j.Redirects, jsonHop(h))
+	}
+	if !r.VersionDate.IsZero() {
+		j.VersionDate = r.VersionDate.Format(dateLayout)
+	}
+	return j
+}
+
+func millis(d time.Duration) int64 {
+	return d.Round(time.Millisecond).Milliseconds()
+}

@@ -1,0 +1,149 @@
+package report
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"time"
+
+	"github.com/ai-reading-list/linkcheck/checker"
+	"github.com/ai-reading-list/linkcheck/status"
+)
+
+// SchemaError means a JSON document is not a report this version can read:
+// another tool's JSON, or a report of another schema version.
+type SchemaError struct {
+	Got string // the document's schema, "" if it has none
+}
+
+func (e *SchemaError) Error() string {
+	if e.Got == "" {
+		return fmt.Sprintf("not a linkcheck report: no %q field (want %q)", "schema", Schema)
+	}
+	return fmt.Sprintf("unsupported report schema %q (want %q)", e.Got, Schema)
+}
+
+// maxMillis is the largest duration_ms a time.Duration holds.
+const maxMillis = math.MaxInt64 / int64(time.Millisecond)
+
+// ReadJSON reads a report written by the json format, so that a run can be
+// rendered again in another format without checking anything. It returns a
+// *SchemaError for a document of another schema. Results are the ones the
+// document lists (all of them only if it was written with Options.All).
+func ReadJSON(r io.Reader) (Run, error) {
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return Run{}, fmt.Errorf("read report: %w", err)
+	}
+	// The schema is checked before the rest so that a document of another
+	// version is named as such, not as a puzzling field error.
+	var head struct {
+		Schema string `json:"schema"`
+	}
+	if err := json.Unmarshal(data, &head); err != nil {
+		return Run{}, fmt.Errorf("read report: malformed JSON: %w", err)
+	}
+	if head.Schema != Schema {
+		return Run{}, fmt.Errorf("read report: %w", &SchemaError{Got: head.Schema})
+	}
+	var doc jsonRun
+	if err := json.Unmarshal(data, &doc); err != nil {
+		return Run{}, fmt.Errorf("read report: %w", err)
+	}
+	run, err := fromJSON(doc)
+	if err != nil {
+		return Run{}, fmt.Errorf("read report: %w", err)
+	}
+	return run, nil
+}
+
+func fromJSON(doc jsonRun) (Run, error) {
+	run := Run{Catalog: doc.Catalog, Partial: doc.Partial}
+	if doc.StartedAt != "" {
+		t, err := time.Parse(time.RFC3339, doc.StartedAt)
+		if err != nil {
+			return Run{}, fmt.Errorf("started_at: want an RFC 3339 time: %w", err)
+		}
+		run.StartedAt = t
+	}
+	d, err := duration(doc.DurationMS)
+	if err != nil {
+		return Run{}, fmt.Errorf("duration_ms: %w", err)
+	}
+	run.Duration = d
+	var errs []error
+	for i, j := range doc.Results {
+		r, err := resultFromJSON(j)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("result %d (%s): %w", i+1, j.ID, err))
+			continue
+		}
+		run.Results = append(run.Results, r)
+	}
+	if len(errs) > 0 {
+		return Run{}, errors.Join(errs...)
+	}
+	return run, nil
+}
+
+func resultFromJSON(j jsonResult) (checker.Result, error) {
+	st, err := status.Parse(j.Status)
+	if err != nil || j.Status != st.String() {
+		return checker.Result{}, fmt.Errorf("status: unknown status %q", j.Status)
+	}
+	target := checker.TargetKind(j.Target)
+	if target != checker.TargetURL && target != checker.TargetArxiv {
+		return checker.Result{}, fmt.Errorf("target: %q is neither %q nor %q", j.Target, checker.TargetURL, checker.TargetArxiv)
+	}
+	if j.Line < 0 {
+		return checker.Result{}, fmt.Errorf("line: %d is negative", j.Line)
+	}
+	if j.Similarity < 0 || j.Similarity > 1 {
+		return checker.Result{}, fmt.Errorf("similarity: %v is outside [0, 1]", j.Similarity)
+	}
+	d, err := duration(j.DurationMS)
+	if err != nil {
+		return checker.Result{}, fmt.Errorf("duration_ms: %w", err)
+	}
+	r := checker.Result{
+		ID:           j.ID,
+		Section:      j.Section,
+		Title:        j.Title,
+		Line:         j.Line,
+		Target:       target,
+		URL:          j.URL,
+		Arxiv:        j.Arxiv,
+		Status:       st,
+		Code:         j.Code,
+		FinalURL:     j.FinalURL,
+		PageTitle:    j.PageTitle,
+		CurrentTitle: j.CurrentTitle,
+		Version:      j.Version,
+		JournalRef:   j.JournalRef,
+		DOI:          j.DOI,
+		Similarity:   j.Similarity,
+		Message:      j.Message,
+		Attempts:     j.Attempts,
+		Duration:     d,
+	}
+	for _, h := range j.Redirects {
+		r.Redirects = append(r.Redirects, checker.Hop(h))
+	}
+	if j.VersionDate != "" {
+		t, err := time.Parse(dateLayout, j.VersionDate)
+		if err != nil {
+			return checker.Result{}, fmt.Errorf("version_date: want YYYY-MM-DD: %w", err)
+		}
+		r.VersionDate = t
+	}
+	return r, nil
+}
+
+func duration(ms int64) (time.Duration, error) {
+	if ms < 0 || ms > maxMillis {
+		return 0, fmt.Errorf("%d is out of range", ms)
+	}
+	return time.Duration(ms) * time.Millisecond, nil
+}

@@ -1,0 +1,157 @@
+// Package report renders the results of a linkcheck run for people (table),
+// for machines (json), for GitHub issues and job summaries (markdown) and
+// for GitHub Actions annotations (github).
+//
+// Reporters only render: every verdict is already in the results, so the
+// same run renders identically in every format and can be re-rendered later
+// from its JSON form (ReadJSON).
+package report
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/ai-reading-list/linkcheck/checker"
+	"github.com/ai-reading-list/linkcheck/status"
+)
+
+// Schema names the JSON document's format. It changes only when a field is
+// removed or changes meaning, so consumers can refuse what they don't know.
+const Schema = "linkcheck.report/v1"
+
+// DefaultWidth is the table width used when Options.Width is not set.
+const DefaultWidth = 100
+
+// Run is one finished (or interrupted) check of a catalog.
+type Run struct {
+	Catalog   string // catalog file name as given, e.g. "resources.yaml"
+	StartedAt time.Time
+	Duration  time.Duration
+	Results   []checker.Result // in catalog order; reporters keep that order
+	Partial   bool             // interrupted: not every link was checked
+}
+
+// Format names an output format.
+type Format string
+
+// The output formats. The zero Format renders as FormatTable.
+const (
+	FormatTable    Format = "table"
+	FormatJSON     Format = "json"
+	FormatMarkdown Format = "markdown"
+	FormatGitHub   Format = "github"
+)
+
+// Formats lists every format, for flag help and error messages.
+func Formats() []Format {
+	return []Format{FormatTable, FormatJSON, FormatMarkdown, FormatGitHub}
+}
+
+// ParseFormat returns the format named s (case-insensitive).
+func ParseFormat(s string) (Format, error) {
+	name := Format(strings.ToLower(strings.TrimSpace(s)))
+	for _, f := range Formats() {
+		if f == name {
+			return f, nil
+		}
+	}
+	names := make([]string, 0, len(Formats()))
+	for _, f := range Formats() {
+		names = append(names, string(f))
+	}
+	return "", fmt.Errorf("unknown format %q (want one of %s)", s, strings.Join(names, ", "))
+}
+
+// Options says how to render a run.
+type Options struct {
+	Format Format
+	// All includes ok and skipped results; otherwise only results whose
+	// status needs attention are listed. Summaries always count every result.
+	All bool
+	// FailOn is the statuses that fail the run: github reports them as
+	// errors rather than warnings, table and markdown mark them.
+	FailOn status.Set
+	// Color enables ANSI colour in the table. The caller decides (TTY,
+	// NO_COLOR, --color); the reporter never inspects the terminal.
+	Color bool
+	// Width is the table's terminal width; 0 means DefaultWidth.
+	Width int
+	// LinkBase, when set, makes markdown link each entry's line to
+	// LinkBase + "#L" + line, e.g. a blob URL of the catalog at a commit.
+	LinkBase string
+}
+
+// render writes one format into a buffer; Write copies it out in one call
+// so that a rendering error never leaves half a report on w.
+type render func(buf *bytes.Buffer, run Run, opts Options) error
+
+// renderers is the dispatch table of formats; it is never written.
+var renderers = map[Format]render{
+	FormatTable:    renderTable,
+	FormatJSON:     renderJSON,
+	FormatMarkdown: renderMarkdown,
+	FormatGitHub:   renderGitHub,
+}
+
+// Write renders run to w in opts.Format.
+func Write(w io.Writer, run Run, opts Options) error {
+	f := opts.Format
+	if f == "" {
+		f = FormatTable
+	}
+	r, ok := renderers[f]
+	if !ok {
+		return fmt.Errorf("write report: unknown format %q", string(opts.Format))
+	}
+	// An Unknown status means a check never finished its verdict; showing
+	// it as anything would hide the bug that produced it.
+	for i, res := range run.Results {
+		if !valid(res.Status) {
+			return fmt.Errorf("write report: result %d (%s) has no valid status", i+1, res.ID)
+		}
+	}
+	var buf bytes.Buffer
+	if err := r(&buf, run, opts); err != nil {
+		return fmt.Errorf("write %s report: %w", f, err)
+	}
+	if _, err := w.Write(buf.Bytes()); err != nil {
+		return fmt.Errorf("write %s report: %w", f, err)
+	}
+	return nil
+}
+
+// listed returns the results the options ask to show, in run order.
+func listed(results []checker.Result, opts Options) []checker.Result {
+	if opts.All {
+		return results
+	}
+	out := make([]checker.Result, 0, len(results))
+	for _, r := range results {
+		if r.Status.Attention() {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// byStatus groups results by status, keeping run order inside each group.
+func byStatus(results []checker.Result) map[status.Status][]checker.Result {
+	groups := make(map[status.Status][]checker.Result)
+	for _, r := range results {
+		groups[r.Status] = append(groups[r.Status], r)
+	}
+	return groups
+}
+
+// valid reports whether s is one of the finished statuses.
+func valid(s status.Status) bool {
+	for _, v := range status.All() {
+		if s == v {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,172 @@
+package report
+
+import (
+	"bytes"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/ai-reading-list/linkcheck/status"
+)
+
+// ANSI colours of the table's group headings.
+const (
+	ansiReset  = "\x1b[0m"
+	ansiRed    = "\x1b[1;31m"
+	ansiYellow = "\x1b[1;33m"
+	ansiCyan   = "\x1b[1;36m"
+	ansiGreen  = "\x1b[1;32m"
+	ansiBold   = "\x1b[1m"
+)
+
+// Layout of a table row: an indent, then columns separated by a gap.
+const (
+	tableIndent = "  "
+	tableGap    = "  "
+	// minFlexible is the fewest columns the URL and finding columns share
+	// even on a terminal too narrow for the fixed columns.
+	minFlexible = 24
+)
+
+// statusColor groups statuses by how urgent they look: red is gone or
+// failing, yellow needs a decision, cyan is informational.
+func statusColor(s status.Status) string {
+	switch s {
+	case status.Broken, status.Error:
+		return ansiRed
+	case status.Moved, status.Retitled, status.Blocked, status.Timeout:
+		return ansiYellow
+	case status.Updated, status.Redirected:
+		return ansiCyan
+	case status.OK:
+		return ansiGreen
+	}
+	return ansiBold
+}
+
+// tableRow is one result's cells before layout.
+type tableRow struct {
+	id, where, target string
+	found             finding
+}
+
+// renderTable writes results grouped by status in severity order, each
+// group under a heading, with columns aligned across groups.
+func renderTable(buf *bytes.Buffer, run Run, opts Options) error {
+	if run.Partial {
+		buf.WriteString(paint(opts, ansiYellow, "interrupted: partial results") + "\n")
+	}
+	groups := byStatus(listed(run.Results, opts))
+	rows := make(map[status.Status][]tableRow, len(groups))
+	var idW, whereW, targetW, foundW int
+	for st, rs := range groups {
+		for _, r := range rs {
+			row := tableRow{
+				id:     oneLine(r.ID),
+				where:  location(run.Catalog, r.Line),
+				target: oneLine(target(r)),
+				found:  found(r),
+			}
+			rows[st] = append(rows[st], row)
+			idW = max(idW, displayWidth(row.id))
+			whereW = max(whereW, displayWidth(row.where))
+			targetW = max(targetW, displayWidth(row.target))
+			foundW = max(foundW, displayWidth(row.found.String()))
+		}
+	}
+	width := opts.Width
+	if width <= 0 {
+		width = DefaultWidth
+	}
+	fixed := len(tableIndent) + idW + whereW + 3*len(tableGap)
+	targetW, foundW = share(max(width-fixed, minFlexible), targetW, foundW)
+
+	first := true
+	for _, st := range status.All() {
+		if len(rows[st]) == 0 {
+			continue
+		}
+		if !first || run.Partial {
+			buf.WriteString("\n")
+		}
+		first = false
+		heading := fmt.Sprintf("%s (%d)", strings.ToUpper(st.String()), len(rows[st]))
+		if opts.FailOn.Has(st) {
+			heading += " · fails the run"
+		}
+		buf.WriteString(paint(opts, statusColor(st), heading) + "\n")
+		for _, row := range rows[st] {
+			line := tableIndent + padRight(row.id, idW) + tableGap +
+				padRight(row.where, whereW) + tableGap +
+				padRight(shortenMiddle(row.target, targetW), targetW) + tableGap +
+				fitFinding(row.found, foundW)
+			buf.WriteString(strings.TrimRight(line, " ") + "\n")
+		}
+	}
+	if !first || run.Partial {
+		buf.WriteString("\n")
+	}
+	line := Summarize(run.Results).String()
+	if run.Duration > 0 {
+		line += " in " + humanDuration(run.Duration)
+	}
+	buf.WriteString(line + "\n")
+	return nil
+}
+
+// share splits avail columns between the URL and finding columns: a column
+// that fits in half keeps its natural width and the other gets the rest.
+func share(avail, a, b int) (int, int) {
+	if a+b <= avail {
+		return a, b
+	}
+	half := avail / 2
+	switch {
+	case a <= half:
+		return a, avail - a
+	case b <= avail-half:
+		return avail - b, b
+	}
+	return half, avail - half
+}
+
+// fitFinding fits a finding into w columns: addresses lose their middle,
+// prose its end.
+func fitFinding(f finding, w int) string {
+	if f.URL != "" {
+		return "→ " + shortenMiddle(oneLine(f.URL), w-displayWidth("→ "))
+	}
+	return truncateEnd(f.Text, w)
+}
+
+// location is "resources.yaml:12", the form editors and terminals turn
+// into a jump to the line.
+func location(file string, line int) string {
+	switch {
+	case line <= 0:
+		return file
+	case file == "":
+		return "line " + strconv.Itoa(line)
+	}
+	return file + ":" + strconv.Itoa(line)
+}
+
+// paint wraps s in colour when the options ask for it.
+func paint(opts Options, color, s string) string {
+	if !opts.Color {
+		return s
+	}
+	return color + s + ansiReset
+}
+
+// humanDuration rounds d to what a person would care about.
+func humanDuration(d time.Duration) string {
+	switch {
+	case d < time.Second:
+		return d.Round(time.Millisecond).String()
+	case d < time.Minute:
+		return d.Round(100 * time.Millisecond).String()
+	}
+	return d.Round(time.Second).String()
+}
