@@ -19,6 +19,17 @@ const (
 	DefaultBatchSize  = 100
 	// DefaultInterval is arXiv's terms of use: one request every 3 s.
 	DefaultInterval = 3 * time.Second
+	// DefaultRetries is how many times a failed request is repeated.
+	DefaultRetries = 3
+	// DefaultRetryWait is the first back-off; each further retry doubles it.
+	DefaultRetryWait = 3 * time.Second
+	// DefaultMaxRetryWait caps one back-off, Retry-After included.
+	DefaultMaxRetryWait = 60 * time.Second
+	// DefaultTimeout bounds one request: arXiv's edge is known to stall
+	// about 15 s before answering 429.
+	DefaultTimeout = 30 * time.Second
+	// DefaultUserAgent identifies linkcheck to arXiv, as its API terms ask.
+	DefaultUserAgent = "linkcheck/1 (+https://github.com/ai-reading-list/linkcheck)"
 )
 
 // Paper is one catalog paper to verify.
@@ -56,8 +67,21 @@ type Config struct {
 	UserAgent  string
 	// Gate paces every API and OAI-PMH request. When nil the client paces
 	// itself: one request at a time, DefaultInterval between starts.
-	Gate         Gate
-	BatchSize    int
+	Gate      Gate
+	BatchSize int
+	// Retries is how many times a failed request is repeated; negative
+	// means never.
 	Retries      int
 	MaxRetryWait time.Duration
+	// Clock measures request spacing and back-off; nil means real time.
+	// Tests inject a fake one so that thousands of paced requests finish at
+	// once.
+	Clock Clock
+}
+
+// Clock is the time source of the pacer and of retry back-off.
+type Clock interface {
+	Now() time.Time
+	// After returns a channel that receives once d has passed.
+	After(d time.Duration) <-chan time.Time
 }

@@ -1,0 +1,65 @@
+package arxiv
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/cases"
+	"golang.org/x/text/unicode/norm"
+)
+
+// texCommand matches a TeX command that wraps an argument (\emph{, \textbf{,
+// \mathcal{): the command goes, its argument stays. Bare commands such as
+// \alpha only lose the backslash, so "$\alpha$" still reads "alpha".
+var texCommand = regexp.MustCompile(`\\[A-Za-z]+\s*\{`)
+
+// normalizeTitle reduces a title to what a reader would call "the same
+// title": compatibility forms unified (NFKC), case folded, TeX markup and
+// punctuation dropped, hyphens and dashes read as spaces ("Chain-of-Thought"
+// and "Chain of Thought" are one title), whitespace folded. The result only
+// holds letters, marks, digits and single spaces, and normalizing it again
+// changes nothing.
+func normalizeTitle(s string) string {
+	s = texCommand.ReplaceAllString(s, "{")
+	s = cases.Fold().String(norm.NFKC.String(s))
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		switch {
+		case unicode.IsLetter(r), unicode.IsDigit(r), unicode.IsMark(r):
+			b.WriteRune(r)
+		case unicode.IsSpace(r), unicode.Is(unicode.Pd, r), r == '\u2212':
+			b.WriteByte(' ')
+		}
+	}
+	// Dropping a character can bring a base letter and a mark together;
+	// composing again keeps a second pass from finding more to do.
+	return strings.Join(strings.Fields(norm.NFKC.String(b.String())), " ")
+}
+
+// similarity compares two normalized titles by the Jaccard index of their
+// word sets: shared words over all words. Word sets ignore order and
+// repeats, so a reworded subtitle still scores high while two unrelated
+// papers share little beyond "language models" and score low.
+func similarity(a, b string) float64 {
+	wa, wb := wordSet(a), wordSet(b)
+	if len(wa) == 0 && len(wb) == 0 {
+		return 1
+	}
+	shared := 0
+	for w := range wa {
+		if _, ok := wb[w]; ok {
+			shared++
+		}
+	}
+	return float64(shared) / float64(len(wa)+len(wb)-shared)
+}
+
+func wordSet(s string) map[string]struct{} {
+	set := make(map[string]struct{})
+	for _, w := range strings.Fields(s) {
+		set[w] = struct{}{}
+	}
+	return set
+}

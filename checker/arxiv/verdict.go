@@ -1,0 +1,119 @@
+package arxiv
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/ai-reading-list/linkcheck/status"
+)
+
+// anotherPaper is the similarity below which a changed title is more
+// likely a wrong ID than a retitle: two titles sharing under 30 % of their
+// words rarely describe the same work.
+const anotherPaper = 0.3
+
+// verdict decides paper i of job j. The order of the checks is the order
+// of severity: a paper arXiv cannot be asked about or does not have comes
+// first, then withdrawal, then the title, then the version.
+func (r *run) verdict(j *job, i int) Verdict {
+	p := r.papers[i]
+	v := Verdict{Attempts: j.attempt, Duration: j.elapsed}
+	switch {
+	case j.failed != "":
+		v.Status, v.Message = status.Error, j.failed
+		return v
+	case !j.found:
+		v.Status, v.Message = status.Broken, "arXiv has no paper "+j.id
+		return v
+	}
+	e := j.entry
+	v.CurrentTitle = e.title
+	v.LatestVersion = e.id.Version
+	// <updated> is the submission date of the version the entry
+	// describes, here the latest.
+	v.VersionDate = e.updated
+	v.JournalRef = e.journalRef
+	v.DOI = e.doi
+	switch {
+	case j.withdrawnErr != "":
+		v.Status, v.Message = status.Error, j.withdrawnErr
+		return v
+	case j.withdrawn != "":
+		v.Status, v.Message = status.Broken, j.withdrawn
+		return v
+	}
+	pinned := r.pinned[i]
+	if pinned > e.id.Version && e.id.Version > 0 {
+		v.Status = status.Broken
+		v.Message = fmt.Sprintf("the catalog pins v%d, but arXiv's latest version of %s is v%d", pinned, j.id, e.id.Version)
+		return v
+	}
+	v.Status, v.Message = versionVerdict(e, pinned)
+
+	catalogTitle := normalizeTitle(p.Title)
+	switch {
+	case !e.hasTitle:
+		v.Message = join("arXiv gave no title, so the title was not checked", v.Message)
+		return v
+	case catalogTitle == "":
+		v.Message = join("the catalog gives no title, so the title was not checked", v.Message)
+		return v
+	}
+	current := normalizeTitle(e.title)
+	v.Similarity = similarity(catalogTitle, current)
+	if catalogTitle == current {
+		return v
+	}
+	versionNote := ""
+	if v.Status == status.Updated {
+		versionNote = v.Message
+	}
+	v.Status = status.Retitled
+	switch k := matchingVersion(j.history, catalogTitle); {
+	case k > 0:
+		v.Message = fmt.Sprintf("retitled since v%d: arXiv's title is now %q", k, e.title)
+	case v.Similarity < anotherPaper:
+		v.Message = fmt.Sprintf("title differs from arXiv's %q (similarity %.2f): the ID probably points at another paper", e.title, v.Similarity)
+	default:
+		v.Message = fmt.Sprintf("retitled: arXiv's title is now %q (similarity %.2f)", e.title, v.Similarity)
+	}
+	if j.historyErr != "" {
+		v.Message = join(v.Message, "older titles could not be checked: "+j.historyErr)
+	}
+	v.Message = join(v.Message, versionNote)
+	return v
+}
+
+// versionVerdict compares the catalog's pinned version with the latest.
+func versionVerdict(e entry, pinned int) (status.Status, string) {
+	if pinned == 0 || pinned >= e.id.Version {
+		return status.OK, ""
+	}
+	date := ""
+	if !e.updated.IsZero() {
+		date = " (" + e.updated.Format("2006-01-02") + ")"
+	}
+	return status.Updated, fmt.Sprintf("a newer version exists: v%d%s; the catalog pins v%d", e.id.Version, date, pinned)
+}
+
+// matchingVersion returns the latest older version whose title is title,
+// or 0.
+func matchingVersion(history map[int]entry, title string) int {
+	best := 0
+	for k, e := range history {
+		if k > best && e.hasTitle && normalizeTitle(e.title) == title {
+			best = k
+		}
+	}
+	return best
+}
+
+func join(parts ...string) string {
+	var kept []string
+	for _, s := range parts {
+		if s != "" {
+			kept = append(kept, s)
+		}
+	}
+	return strings.Join(kept, "; ")
+}

@@ -1,0 +1,215 @@
+package arxiv
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strconv"
+	"time"
+
+	"github.com/ai-reading-list/linkcheck/catalog"
+	"github.com/ai-reading-list/linkcheck/status"
+)
+
+// job is one distinct arXiv ID of a run, with everything learnt about it.
+// Several catalog papers may cite the same ID; arXiv is asked once.
+type job struct {
+	id     string
+	papers []int // indices into the run's papers
+
+	found   bool
+	entry   entry  // the latest version
+	failed  string // why arXiv could not tell: the paper gets Error
+	attempt int
+	elapsed time.Duration
+
+	withdrawn    string // Broken message when withdrawn
+	withdrawnErr string // a hinted withdrawal OAI-PMH could not settle
+	history      map[int]entry
+	historyErr   string
+}
+
+// run is the state of one Verify call.
+type run struct {
+	papers []Paper
+	pinned []int // the version each paper pins, from Version or its ID
+	jobs   []*job
+	byID   map[string]*job
+}
+
+func newRun(papers []Paper) (*run, []int, []error) {
+	r := &run{papers: papers, pinned: make([]int, len(papers)), byID: make(map[string]*job)}
+	var invalid []int
+	var errs []error
+	for i, p := range papers {
+		a, err := catalog.ParseArxivID(p.ID)
+		if err != nil {
+			invalid = append(invalid, i)
+			errs = append(errs, err)
+			continue
+		}
+		r.pinned[i] = p.Version
+		if r.pinned[i] == 0 {
+			r.pinned[i] = a.Version
+		}
+		j := r.byID[a.ID]
+		if j == nil {
+			j = &job{id: a.ID}
+			r.byID[a.ID] = j
+			r.jobs = append(r.jobs, j)
+		}
+		j.papers = append(j.papers, i)
+	}
+	return r, invalid, errs
+}
+
+// account charges one request to every job whose ID it carried.
+func (r *run) account(keys []string, d time.Duration) {
+	for _, k := range keys {
+		a, err := catalog.ParseArxivID(k)
+		if j := r.byID[a.ID]; err == nil && j != nil {
+			j.attempt++
+			j.elapsed += d
+		}
+	}
+}
+
+// Verify checks papers against arXiv and calls emit once per paper, from
+// the calling goroutine. Papers are asked about in batches of BatchSize;
+// a batch's verdicts are emitted when it is done, except those waiting for
+// older versions' titles, which follow the last batch. The error is only
+// ever the context's: on cancellation the papers not yet verified are not
+// emitted.
+func (c *Client) Verify(ctx context.Context, papers []Paper, emit func(Paper, Verdict)) error {
+	r, invalid, errs := newRun(papers)
+	for n, i := range invalid {
+		emit(papers[i], Verdict{Status: status.Error, Message: errs[n].Error() + "; not sent to arXiv"})
+	}
+	var deferred []*job
+	for batch := range slices.Chunk(r.jobs, c.cfg.BatchSize) {
+		if err := c.verifyBatch(ctx, r, batch); err != nil {
+			return fmt.Errorf("verify arXiv papers: %w", err)
+		}
+		for _, j := range batch {
+			if r.needsHistory(j) {
+				deferred = append(deferred, j)
+				continue
+			}
+			r.emit(j, emit)
+		}
+	}
+	if err := c.fetchHistory(ctx, r, deferred); err != nil {
+		return fmt.Errorf("verify arXiv papers: %w", err)
+	}
+	for _, j := range deferred {
+		r.emit(j, emit)
+	}
+	return nil
+}
+
+// verifyBatch asks for a batch, asks again alone for every ID the batch
+// answer left out (a missing entry may be a glitch; only a lone request
+// left unanswered proves the paper absent), and settles withdrawal hints.
+func (c *Client) verifyBatch(ctx context.Context, r *run, batch []*job) error {
+	keys := make([]string, len(batch))
+	for i, j := range batch {
+		keys[i] = j.id
+	}
+	res, err := c.lookup(ctx, keys, r.account)
+	if err != nil {
+		return err
+	}
+	for _, j := range batch {
+		if !r.take(j, res) {
+			alone, err := c.lookup(ctx, []string{j.id}, r.account)
+			if err != nil {
+				return err
+			}
+			r.take(j, alone)
+		}
+	}
+	for _, j := range batch {
+		if !j.found {
+			continue
+		}
+		stated, mentioned := withdrawalHint(j.entry.comment)
+		switch {
+		case stated:
+			j.withdrawn = "withdrawn (heuristic: arXiv comment says: " + j.entry.comment + ")"
+		case mentioned:
+			yes, err := c.confirmWithdrawn(ctx, j.id, func(d time.Duration) { r.account([]string{j.id}, d) })
+			switch {
+			case ctx.Err() != nil:
+				return ctx.Err()
+			case err != nil:
+				j.withdrawnErr = fmt.Sprintf("arXiv comment mentions a withdrawal (%s) that could not be confirmed: %v", j.entry.comment, err)
+			case yes:
+				j.withdrawn = "withdrawn"
+			}
+		}
+	}
+	return nil
+}
+
+// take records what res says about j; false when it says nothing.
+func (r *run) take(j *job, res lookupResult) bool {
+	if e, ok := res.found[j.id]; ok {
+		j.found, j.entry = true, e
+		return true
+	}
+	if msg, ok := res.failed[j.id]; ok {
+		j.failed = msg
+		return true
+	}
+	return false
+}
+
+// needsHistory reports whether a paper of j carries a title arXiv no longer
+// shows and there are older versions whose titles might explain it.
+func (r *run) needsHistory(j *job) bool {
+	if !j.found || j.withdrawn != "" || j.withdrawnErr != "" || !j.entry.hasTitle || j.entry.id.Version < 2 {
+		return false
+	}
+	current := normalizeTitle(j.entry.title)
+	for _, i := range j.papers {
+		if t := normalizeTitle(r.papers[i].Title); t != "" && t != current {
+			return true
+		}
+	}
+	return false
+}
+
+// fetchHistory asks for every older version (v1 … vN-1) of the jobs, all
+// in as few requests as BatchSize allows. Missing old versions are not
+// asked again: they only narrow down when a title changed.
+func (c *Client) fetchHistory(ctx context.Context, r *run, jobs []*job) error {
+	var keys []string
+	for _, j := range jobs {
+		j.history = make(map[int]entry)
+		for v := 1; v < j.entry.id.Version; v++ {
+			keys = append(keys, j.id+"v"+strconv.Itoa(v))
+		}
+	}
+	for chunk := range slices.Chunk(keys, c.cfg.BatchSize) {
+		res, err := c.lookup(ctx, chunk, r.account)
+		if err != nil {
+			return err
+		}
+		for _, k := range chunk {
+			a, _ := catalog.ParseArxivID(k)
+			j := r.byID[a.ID]
+			if e, ok := res.found[k]; ok {
+				j.history[a.Version] = e
+			} else if msg, ok := res.failed[k]; ok && j.historyErr == "" {
+				j.historyErr = msg
+			}
+		}
+	}
+	return nil
+}
+
+func (r *run) emit(j *job, emit func(Paper, Verdict)) {
+	for _, i := range j.papers {
+		emit(r.papers[i], r.verdict(j, i))
+	}
+}
