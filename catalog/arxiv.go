@@ -17,8 +17,9 @@ type ArxivID struct {
 }
 
 var (
-	newStyleID = regexp.MustCompile(`^(\d{2})(\d{2})\.(\d{4,5})(?:v([1-9]\d*))?$`)
-	oldStyleID = regexp.MustCompile(`^([a-z]+(?:-[a-z]+)?)(?:\.[A-Za-z]{2})?/(\d{2})(\d{2})(\d{3})(?:v([1-9]\d*))?$`)
+	newStyleID = regexp.MustCompile(`^(\d{2})(\d{2})\.(\d{4,5})(?:[vV]([1-9]\d{0,3}))?$`)
+	// The subject class of "math.GT/0309136" is matched and dropped.
+	oldStyleID = regexp.MustCompile(`^([A-Za-z]+(?:-[A-Za-z]+)?)(?:\.[A-Za-z]{2})?/(\d{2})(\d{2})(\d{3})(?:[vV]([1-9]\d{0,3}))?$`)
 )
 
 // ParseArxivID parses an identifier as people write it: "1706.03762",
@@ -30,67 +31,67 @@ func ParseArxivID(s string) (ArxivID, error) {
 	if in == "" {
 		return ArxivID{}, fmt.Errorf("empty arXiv ID")
 	}
-	id := in
-	if strings.Contains(id, "://") || strings.HasPrefix(strings.ToLower(id), "arxiv.org/") {
-		a, ok := ArxivIDFromURL(id)
+	if strings.Contains(in, "://") || hasPrefixFold(in, "arxiv.org/") || hasPrefixFold(in, "www.arxiv.org/") || hasPrefixFold(in, "export.arxiv.org/") {
+		a, ok := ArxivIDFromURL(in)
 		if !ok {
 			return ArxivID{}, fmt.Errorf("invalid arXiv ID %q: not an arxiv.org abs, pdf or html URL", s)
 		}
 		return a, nil
 	}
-	if len(id) >= 6 && strings.EqualFold(id[:6], "arxiv:") {
-		id = id[6:]
+	if hasPrefixFold(in, "arxiv:") {
+		in = in[len("arxiv:"):]
 	}
+	return parseBareArxivID(in, s)
+}
+
+// parseBareArxivID parses an identifier with no URL or "arXiv:" around it;
+// orig is what the user wrote, for messages.
+func parseBareArxivID(id, orig string) (ArxivID, error) {
 	id = strings.TrimSuffix(id, ".pdf")
-	if i := strings.LastIndexByte(id, 'V'); i > 0 && i < len(id)-1 && isDigits(id[i+1:]) {
-		id = id[:i] + "v" + id[i+1:]
-	}
 	if m := newStyleID.FindStringSubmatch(id); m != nil {
-		yy, _ := strconv.Atoi(m[1])
-		mm, _ := strconv.Atoi(m[2])
-		seq := m[3]
+		yy, mm, seq := atoi(m[1]), atoi(m[2]), m[3]
 		switch {
 		case mm < 1 || mm > 12:
-			return ArxivID{}, fmt.Errorf("invalid arXiv ID %q: month %02d does not exist", s, mm)
+			return ArxivID{}, fmt.Errorf("invalid arXiv ID %q: month %02d does not exist", orig, mm)
 		case yy < 7 || (yy == 7 && mm < 4):
-			return ArxivID{}, fmt.Errorf("invalid arXiv ID %q: new-style IDs start in April 2007 (0704)", s)
+			return ArxivID{}, fmt.Errorf("invalid arXiv ID %q: new-style IDs start in April 2007 (0704)", orig)
 		case yy <= 14 && len(seq) != 4:
-			return ArxivID{}, fmt.Errorf("invalid arXiv ID %q: IDs before 2015 have a 4-digit number", s)
+			return ArxivID{}, fmt.Errorf("invalid arXiv ID %q: IDs before 2015 have a 4-digit number", orig)
 		case yy >= 15 && len(seq) != 5:
-			return ArxivID{}, fmt.Errorf("invalid arXiv ID %q: IDs from 2015 on have a 5-digit number", s)
+			return ArxivID{}, fmt.Errorf("invalid arXiv ID %q: IDs from 2015 on have a 5-digit number", orig)
 		case strings.Trim(seq, "0") == "":
-			return ArxivID{}, fmt.Errorf("invalid arXiv ID %q: number 0 does not exist", s)
+			return ArxivID{}, fmt.Errorf("invalid arXiv ID %q: number 0 does not exist", orig)
 		}
-		return ArxivID{ID: m[1] + m[2] + "." + seq, Version: atoiOrZero(m[4])}, nil
+		return ArxivID{ID: m[1] + m[2] + "." + seq, Version: atoi(m[4])}, nil
 	}
-	if m := oldStyleID.FindStringSubmatch(strings.ToLower(id[:max(0, strings.IndexByte(id, '/'))]) + id[max(0, strings.IndexByte(id, '/')):]); m != nil {
-		yy, _ := strconv.Atoi(m[2])
-		mm, _ := strconv.Atoi(m[3])
+	if m := oldStyleID.FindStringSubmatch(id); m != nil {
+		yy, mm := atoi(m[2]), atoi(m[3])
 		year := 2000 + yy
 		if yy >= 91 {
 			year = 1900 + yy
 		}
 		switch {
 		case mm < 1 || mm > 12:
-			return ArxivID{}, fmt.Errorf("invalid arXiv ID %q: month %02d does not exist", s, mm)
+			return ArxivID{}, fmt.Errorf("invalid arXiv ID %q: month %02d does not exist", orig, mm)
 		case year*100+mm < 199107 || year*100+mm > 200703:
-			return ArxivID{}, fmt.Errorf("invalid arXiv ID %q: old-style IDs run from 9107 to 0703", s)
+			return ArxivID{}, fmt.Errorf("invalid arXiv ID %q: old-style IDs run from 9107 to 0703", orig)
 		case m[4] == "000":
-			return ArxivID{}, fmt.Errorf("invalid arXiv ID %q: number 0 does not exist", s)
+			return ArxivID{}, fmt.Errorf("invalid arXiv ID %q: number 0 does not exist", orig)
 		}
-		return ArxivID{ID: m[1] + "/" + m[2] + m[3] + m[4], Version: atoiOrZero(m[5])}, nil
+		return ArxivID{ID: strings.ToLower(m[1]) + "/" + m[2] + m[3] + m[4], Version: atoi(m[5])}, nil
 	}
-	return ArxivID{}, fmt.Errorf("invalid arXiv ID %q: want YYMM.NNNNN, YYMM.NNNN or archive/YYMMNNN, optionally with vN", s)
+	return ArxivID{}, fmt.Errorf("invalid arXiv ID %q: want YYMM.NNNNN, YYMM.NNNN or archive/YYMMNNN, optionally with vN", orig)
 }
 
 // ArxivIDFromURL extracts the identifier from an arxiv.org URL: /abs/, /pdf/
 // (with or without .pdf), /html/, on arxiv.org, www.arxiv.org or
 // export.arxiv.org, over http or https. ok is false for any other URL.
 func ArxivIDFromURL(raw string) (id ArxivID, ok bool) {
+	raw = strings.TrimSpace(raw)
 	if !strings.Contains(raw, "://") {
 		raw = "https://" + raw
 	}
-	u, err := url.Parse(strings.TrimSpace(raw))
+	u, err := url.Parse(raw)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || !IsArxivHost(u.Hostname()) {
 		return ArxivID{}, false
 	}
@@ -102,10 +103,10 @@ func ArxivIDFromURL(raw string) (id ArxivID, ok bool) {
 			break
 		}
 	}
-	if rest == "" || strings.Contains(rest, "://") {
+	if rest == "" {
 		return ArxivID{}, false
 	}
-	a, err := ParseArxivID(rest)
+	a, err := parseBareArxivID(rest, raw)
 	if err != nil {
 		return ArxivID{}, false
 	}
@@ -132,16 +133,13 @@ func (a ArxivID) String() string {
 // IsZero reports whether a holds no identifier.
 func (a ArxivID) IsZero() bool { return a.ID == "" }
 
-func isDigits(s string) bool {
-	for _, r := range s {
-		if r < '0' || r > '9' {
-			return false
-		}
-	}
-	return s != ""
+func hasPrefixFold(s, prefix string) bool {
+	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
 }
 
-func atoiOrZero(s string) int {
+// atoi converts a string the regexps above matched as digits (or the empty
+// string, for no version).
+func atoi(s string) int {
 	n, _ := strconv.Atoi(s)
 	return n
 }

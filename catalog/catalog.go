@@ -30,6 +30,22 @@ type Catalog struct {
 	Version  int
 	Settings Settings
 	Sections []Section
+	// Fields holds the position of each top-level key's value.
+	Fields map[string]Pos
+
+	// malformed holds the positions of values Parse already reported as
+	// unreadable (wrong type, bad format), so that Validate does not report
+	// the same value a second time as empty or out of range.
+	malformed map[Pos]struct{}
+	// misspelt holds required keys that an unknown key in the same mapping
+	// was taken to be a typo of ("titel"): one mistake, reported once.
+	misspelt map[misspelling]struct{}
+}
+
+// misspelling is a key suggested for an unknown key of the mapping at Pos.
+type misspelling struct {
+	at  Pos
+	key string
 }
 
 // Settings holds catalog-wide defaults for checks. Zero values mean "not set
@@ -44,6 +60,9 @@ type Settings struct {
 	// port), e.g. "arxiv.org".
 	Hosts map[string]HostSettings
 	Pos   Pos
+	// Fields holds the position of each key's value; it also tells an
+	// explicit zero ("retries: 0") from an absent key.
+	Fields map[string]Pos
 }
 
 // HostSettings are the politeness limits for one host.
@@ -51,7 +70,10 @@ type HostSettings struct {
 	Rate        float64 // requests per second; 0 = default
 	Burst       int     // token bucket size; 0 = default
 	Concurrency int     // requests in flight; 0 = default
-	Pos         Pos
+	// Pos is the position of the host name (the key), which is what a
+	// problem with the entry is usually about.
+	Pos    Pos
+	Fields map[string]Pos
 }
 
 // Section groups resources under a heading of the reading list.
@@ -60,6 +82,7 @@ type Section struct {
 	Title     string
 	Resources []Resource
 	Pos       Pos
+	Fields    map[string]Pos
 }
 
 // Kind is what sort of resource an entry is.
@@ -115,6 +138,7 @@ type Accept struct {
 	Code   int
 	Reason string
 	Pos    Pos
+	Fields map[string]Pos
 }
 
 // Ignore skips an entry until a date.
@@ -122,6 +146,7 @@ type Ignore struct {
 	Reason string
 	Until  time.Time // a date, at UTC midnight
 	Pos    Pos
+	Fields map[string]Pos
 }
 
 // Resources returns every resource in catalog order.
@@ -135,4 +160,12 @@ func (c *Catalog) Resources() []Resource {
 		out = append(out, s.Resources...)
 	}
 	return out
+}
+
+// Count returns the number of resources and of sections.
+func (c *Catalog) Count() (resources, sections int) {
+	for _, s := range c.Sections {
+		resources += len(s.Resources)
+	}
+	return resources, len(c.Sections)
 }

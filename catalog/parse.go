@@ -1,0 +1,133 @@
+package catalog
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// yamlErrorLine finds the line in yaml's syntax errors ("yaml: line 12:
+// did not find expected key"); yaml reports no column.
+var yamlErrorLine = regexp.MustCompile(`^yaml: line (\d+): `)
+
+// Load reads and parses the catalog at path; positions are reported against
+// path as given. Problems with the content come back as a Problems error
+// together with the best-effort catalog, as from Parse; failure to read the
+// file is any other error, with no catalog.
+func Load(path string) (*Catalog, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("read catalog %s: %w", path, err)
+	}
+	defer f.Close()
+	return Parse(path, f)
+}
+
+// LoadValid loads the catalog at path and validates it as of now. When
+// anything is wrong it returns the catalog (if the YAML could be read at all)
+// and a Problems error holding every structural and semantic problem, sorted.
+func LoadValid(path string, now time.Time) (*Catalog, error) {
+	c, err := Load(path)
+	var structural Problems
+	if err != nil && !errors.As(err, &structural) {
+		return nil, err
+	}
+	if c == nil {
+		return nil, err
+	}
+	all := append(structural, c.Validate(now)...)
+	all.sort()
+	return c, all.asError()
+}
+
+// Parse decodes a catalog from r; name is the file name problems are
+// reported against. Structural problems (YAML syntax, an empty file, unknown
+// keys, wrong types, a missing version) are returned as a Problems error
+// together with the best-effort catalog, which is non-nil whenever the YAML
+// itself parsed, so that callers can report them along with Validate's.
+func Parse(name string, r io.Reader) (*Catalog, error) {
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, fmt.Errorf("read catalog %s: %w", name, err)
+	}
+	d := &decoder{problemList: problemList{file: name}}
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	var doc yaml.Node
+	if err := dec.Decode(&doc); err != nil {
+		if errors.Is(err, io.EOF) {
+			d.add(Pos{1, 1}, "catalog is empty")
+			return &Catalog{File: name}, d.items.asError()
+		}
+		d.syntaxError(err)
+		return nil, d.items.asError()
+	}
+	var next yaml.Node
+	switch err := dec.Decode(&next); {
+	case err == nil:
+		d.addAt(&next, "catalog must be a single YAML document: remove this second one")
+	case !errors.Is(err, io.EOF):
+		d.syntaxError(err)
+	}
+	c := d.catalog(name, &doc)
+	c.malformed, c.misspelt = d.malformed, d.misspelt
+	d.items.sort()
+	return c, d.items.asError()
+}
+
+// syntaxError turns a yaml parse error into a problem at its line; yaml
+// gives no column, and some errors no line, so those default to 1.
+func (d *decoder) syntaxError(err error) {
+	msg := err.Error()
+	line := 1
+	if m := yamlErrorLine.FindStringSubmatch(msg); m != nil {
+		if n, err := strconv.Atoi(m[1]); err == nil && n > 0 {
+			line = n
+		}
+		msg = msg[len(m[0]):]
+	}
+	msg = strings.TrimPrefix(msg, "yaml: ")
+	d.add(Pos{line, 1}, "invalid YAML: %s", msg)
+}
+
+// catalog decodes the document node.
+func (d *decoder) catalog(name string, doc *yaml.Node) *Catalog {
+	c := &Catalog{File: name, Fields: make(map[string]Pos, 3)}
+	root := doc
+	if root.Kind == yaml.DocumentNode && len(root.Content) > 0 {
+		root = resolve(root.Content[0])
+	}
+	if root == nil || root.Kind == yaml.DocumentNode {
+		d.add(Pos{1, 1}, "catalog is empty")
+		return c
+	}
+	if root.Kind != yaml.MappingNode {
+		d.addAt(root, "catalog must be a mapping with version and sections, not %s", describe(root))
+		return c
+	}
+	d.mapping(root, "catalog", catalogKeys, func(key string, k, v *yaml.Node) {
+		c.Fields[key] = posOf(v)
+		switch key {
+		case "version":
+			c.Version, _ = d.integer("version", v)
+		case "settings":
+			c.Settings = d.settings(v)
+		case "sections":
+			c.Sections = d.sections(v)
+		}
+	})
+	if _, ok := c.Fields["version"]; !ok && !isMisspelt(d.misspelt, posOf(root), "version") {
+		d.addAt(root, "missing version: add \"version: %d\" at the top", SchemaVersion)
+	}
+	if _, ok := c.Fields["sections"]; !ok && !isMisspelt(d.misspelt, posOf(root), "sections") {
+		d.addAt(root, "missing sections: list the resources under sections")
+	}
+	return c
+}

@@ -1,0 +1,77 @@
+package catalog
+
+import (
+	"errors"
+	"fmt"
+	"net/url"
+	"strings"
+	"unicode"
+)
+
+// NormalizeURL returns the form of raw used to detect duplicates: scheme and
+// host lower-cased, the scheme's default port dropped, an empty path made
+// "/", and the fragment removed (it never reaches the server). Path and
+// query keep their case: servers may treat them case-sensitively.
+func NormalizeURL(raw string) (string, error) {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return "", fmt.Errorf("normalize url: %w", err)
+	}
+	if u.Scheme == "" || u.Host == "" {
+		return "", fmt.Errorf("normalize url %q: want an absolute URL with a host", raw)
+	}
+	return normalized(u), nil
+}
+
+// normalized returns the dedup form of u, changing u.
+func normalized(u *url.URL) string {
+	u.Scheme = strings.ToLower(u.Scheme)
+	host := strings.ToLower(u.Host)
+	switch {
+	case u.Scheme == "http" && strings.HasSuffix(host, ":80"):
+		host = strings.TrimSuffix(host, ":80")
+	case u.Scheme == "https" && strings.HasSuffix(host, ":443"):
+		host = strings.TrimSuffix(host, ":443")
+	}
+	u.Host = strings.TrimSuffix(host, ":")
+	if u.Path == "" && u.RawPath == "" {
+		u.Path = "/"
+	}
+	u.Fragment, u.RawFragment = "", ""
+	return u.String()
+}
+
+// Reasons a URL is refused; parseCatalogURL returns them so that tests and
+// callers can tell them apart.
+var (
+	errURLWhitespace = errors.New("contains whitespace: encode spaces as %20")
+	errURLScheme     = errors.New("must use http or https")
+	errURLUserinfo   = errors.New("must not contain user info (user:pass@): put no credentials in the catalog")
+	errURLNoHost     = errors.New("has no host")
+)
+
+// parseCatalogURL parses a catalog URL, saying what is wrong with it if it
+// is not one linkcheck will fetch.
+func parseCatalogURL(raw string) (*url.URL, error) {
+	if strings.IndexFunc(raw, unicode.IsSpace) >= 0 {
+		return nil, errURLWhitespace
+	}
+	u, err := url.Parse(raw)
+	if err != nil {
+		var ue *url.Error
+		if errors.As(err, &ue) {
+			err = ue.Err
+		}
+		return nil, fmt.Errorf("is not a valid URL: %w", err)
+	}
+	if u.Scheme != "http" && u.Scheme != "https" {
+		return nil, errURLScheme
+	}
+	if u.User != nil {
+		return nil, errURLUserinfo
+	}
+	if u.Hostname() == "" {
+		return nil, errURLNoHost
+	}
+	return u, nil
+}
