@@ -111,7 +111,7 @@ func renderJSON(buf *bytes.Buffer, run Run, opts Options) error {
 		Catalog:    run.Catalog,
 		DurationMS: millis(run.Duration),
 		Partial:    run.Partial,
-		Summary:    jsonSummary{Total: sum.Total, Counts: sum.Counts},
+		Summary:    jsonSummary(sum),
 		Results:    []jsonResult{},
 	}
 	if !run.StartedAt.IsZero() {

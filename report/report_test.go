@@ -1,0 +1,162 @@
+package report
+
+import (
+	"bytes"
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/ai-reading-list/linkcheck/checker"
+	"github.com/ai-reading-list/linkcheck/status"
+)
+
+func TestParseFormat(t *testing.T) {
+	tests := []struct {
+		in      string
+		want    Format
+		wantErr bool
+	}{
+		{"table", FormatTable, false},
+		{"json", FormatJSON, false},
+		{"markdown", FormatMarkdown, false},
+		{"github", FormatGitHub, false},
+		{" JSON ", FormatJSON, false},
+		{"md", "", true},
+		{"", "", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			got, err := ParseFormat(tt.in)
+			if got != tt.want || (err != nil) != tt.wantErr {
+				t.Errorf("ParseFormat(%q) = %q, %v, want %q, error %v", tt.in, got, err, tt.want, tt.wantErr)
+			}
+			if err != nil && !strings.Contains(err.Error(), "table, json, markdown, github") {
+				t.Errorf("ParseFormat(%q) error %q, want it to list the formats", tt.in, err)
+			}
+		})
+	}
+}
+
+func TestSummarize(t *testing.T) {
+	results := func(ss ...status.Status) []checker.Result {
+		out := make([]checker.Result, len(ss))
+		for i, s := range ss {
+			out[i] = checker.Result{ID: "e", Status: s}
+		}
+		return out
+	}
+	tests := []struct {
+		name    string
+		results []checker.Result
+		want    string
+	}{
+		{"empty", nil, "0 checked"},
+		{"all ok", results(status.OK, status.OK), "2 checked: 2 ok"},
+		{"severity order", results(status.Skipped, status.OK, status.Moved, status.Broken, status.Broken),
+			"5 checked: 2 broken, 1 moved, 1 ok, 1 skipped"},
+		{"fixture", fixtureRun().Results,
+			"15 checked: 3 broken, 1 moved, 2 retitled, 1 updated, 1 blocked, 1 timeout, 1 error, 1 redirected, 2 ok, 2 skipped"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := Summarize(tt.results)
+			if got := s.String(); got != tt.want {
+				t.Errorf("Summarize(%s).String() = %q, want %q", tt.name, got, tt.want)
+			}
+			if s.Total != len(tt.results) {
+				t.Errorf("Summarize(%s).Total = %d, want %d", tt.name, s.Total, len(tt.results))
+			}
+		})
+	}
+	if got := Summarize(fixtureRun().Results).Attention(); got != 11 {
+		t.Errorf("Summarize(fixture).Attention() = %d, want 11", got)
+	}
+}
+
+type failingWriter struct{}
+
+func (failingWriter) Write([]byte) (int, error) { return 0, errors.New("disk full") }
+
+func TestWriteErrors(t *testing.T) {
+	good := fixtureRun()
+	unknown := fixtureRun()
+	unknown.Results[3].Status = status.Unknown
+	tests := []struct {
+		name string
+		w    *bytes.Buffer
+		run  Run
+		opts Options
+		want string
+	}{
+		{"unknown format", &bytes.Buffer{}, good, Options{Format: "yaml"}, `unknown format "yaml"`},
+		{"unknown status", &bytes.Buffer{}, unknown, Options{Format: FormatJSON}, "result 4 (voyager) has no valid status"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := Write(tt.w, tt.run, tt.opts)
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Fatalf("Write(%s) = %v, want an error containing %q", tt.name, err, tt.want)
+			}
+			if tt.w.Len() != 0 {
+				t.Errorf("Write(%s) wrote %d bytes before failing, want none", tt.name, tt.w.Len())
+			}
+		})
+	}
+	if err := Write(failingWriter{}, good, Options{}); err == nil || !strings.Contains(err.Error(), "disk full") {
+		t.Errorf("Write(failing writer) = %v, want the writer's error", err)
+	}
+}
+
+// TestZeroFormatIsTable lets callers render with zero Options.
+func TestZeroFormatIsTable(t *testing.T) {
+	var zero, table bytes.Buffer
+	if err := Write(&zero, fixtureRun(), Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if err := Write(&table, fixtureRun(), Options{Format: FormatTable}); err != nil {
+		t.Fatal(err)
+	}
+	if zero.String() != table.String() {
+		t.Errorf("Write(Format \"\") = %q, want the table %q", zero.String(), table.String())
+	}
+}
+
+// TestWidthRespected checks that rows fit the width whenever the fixed
+// columns leave room, including rows with double-width characters.
+func TestWidthRespected(t *testing.T) {
+	for _, width := range []int{72, 80, 100, 120, 200} {
+		var buf bytes.Buffer
+		if err := Write(&buf, fixtureRun(), Options{Width: width, All: true}); err != nil {
+			t.Fatal(err)
+		}
+		for _, line := range strings.Split(buf.String(), "\n") {
+			if strings.HasPrefix(line, tableIndent) && displayWidth(line) > width {
+				t.Errorf("table at width %d has a row %d columns wide: %q", width, displayWidth(line), line)
+			}
+		}
+	}
+}
+
+func TestFound(t *testing.T) {
+	tests := []struct {
+		name string
+		r    checker.Result
+		want string
+	}{
+		{"moved", checker.Result{Status: status.Moved, Code: 200, FinalURL: "https://new.example/"}, "→ https://new.example/"},
+		{"moved without final URL", checker.Result{Status: status.Moved, Code: 301, Message: "permanent redirect"}, "HTTP 301: permanent redirect"},
+		{"updated pinned", checker.Result{Status: status.Updated, Arxiv: "1706.03762v5", Version: 7}, "v5 → v7"},
+		{"updated unpinned", checker.Result{Status: status.Updated, Arxiv: "1706.03762", Version: 7}, "latest v7"},
+		{"retitled", checker.Result{Status: status.Retitled, CurrentTitle: "New\ntitle", Similarity: 0.456}, "now “New title” (similarity 0.46)"},
+		{"code repeated in message", checker.Result{Status: status.Broken, Code: 404, Message: "HTTP 404"}, "HTTP 404"},
+		{"code only", checker.Result{Status: status.Error, Code: 502}, "HTTP 502"},
+		{"message only", checker.Result{Status: status.Error, Message: "connection refused"}, "connection refused"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := found(tt.r).String(); got != tt.want {
+				t.Errorf("found(%s) = %q, want %q", tt.name, got, tt.want)
+			}
+		})
+	}
+}
