@@ -63,11 +63,14 @@ func newRun(papers []Paper) (*run, []int, []error) {
 	return r, invalid, errs
 }
 
-// account charges one request to every job whose ID it carried.
+// account charges one request to every job whose ID it carried, once
+// even when it asked for several versions of it.
 func (r *run) account(keys []string, d time.Duration) {
+	charged := make(map[*job]bool, len(keys))
 	for _, k := range keys {
 		a, err := catalog.ParseArxivID(k)
-		if j := r.byID[a.ID]; err == nil && j != nil {
+		if j := r.byID[a.ID]; err == nil && j != nil && !charged[j] {
+			charged[j] = true
 			j.attempt++
 			j.elapsed += d
 		}
@@ -110,6 +113,7 @@ func (c *Client) Verify(ctx context.Context, papers []Paper, emit func(Paper, Ve
 // verifyBatch asks for a batch, asks again alone for every ID the batch
 // answer left out (a missing entry may be a glitch; only a lone request
 // left unanswered proves the paper absent), and settles withdrawal hints.
+// A batch of one was already a lone request.
 func (c *Client) verifyBatch(ctx context.Context, r *run, batch []*job) error {
 	keys := make([]string, len(batch))
 	for i, j := range batch {
@@ -120,7 +124,7 @@ func (c *Client) verifyBatch(ctx context.Context, r *run, batch []*job) error {
 		return err
 	}
 	for _, j := range batch {
-		if !r.take(j, res) {
+		if !r.take(j, res) && len(batch) > 1 {
 			alone, err := c.lookup(ctx, []string{j.id}, r.account)
 			if err != nil {
 				return err
