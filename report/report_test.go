@@ -3,6 +3,7 @@ package report
 import (
 	"bytes"
 	"errors"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -158,5 +159,34 @@ func TestFound(t *testing.T) {
 				t.Errorf("found(%s) = %q, want %q", tt.name, got, tt.want)
 			}
 		})
+	}
+}
+
+// TestTableAligned checks that the finding column starts at the same
+// display column on every row, wide characters included.
+func TestTableAligned(t *testing.T) {
+	for _, width := range []int{72, 100, 160} {
+		var buf bytes.Buffer
+		if err := Write(&buf, fixtureRun(), Options{Width: width, All: true}); err != nil {
+			t.Fatal(err)
+		}
+		gaps := regexp.MustCompile(` {2,}`)
+		want := -1
+		for _, line := range strings.Split(buf.String(), "\n") {
+			if !strings.HasPrefix(line, tableIndent) {
+				continue
+			}
+			m := gaps.FindAllStringIndex(line, -1)
+			if len(m) < 3 {
+				t.Fatalf("table row %q has fewer than 4 columns", line)
+			}
+			col := displayWidth(line[:m[len(m)-1][1]])
+			if want < 0 {
+				want = col
+			}
+			if col != want {
+				t.Errorf("table at width %d: row %q has its finding at column %d, want %d", width, line, col, want)
+			}
+		}
 	}
 }
