@@ -1,0 +1,100 @@
+package checker
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"sync"
+
+	"github.com/ai-reading-list/linkcheck/catalog"
+	"github.com/ai-reading-list/linkcheck/checker/arxiv"
+	"github.com/ai-reading-list/linkcheck/status"
+)
+
+// verifier returns the run's arXiv verifier: the one in Options, or the
+// real client paced by the pool's arXiv host group and sharing the
+// checker's transport (its dialer, TLS settings and private-address guard).
+// The client gets its own http.Client because, unlike link checks, API
+// calls should follow redirects by themselves.
+func (c *Checker) verifier(pool *hostPool) ArxivVerifier {
+	if c.opts.Arxiv != nil {
+		return c.opts.Arxiv
+	}
+	retries := c.opts.Retries
+	if retries == 0 {
+		retries = -1 // the arxiv package reads 0 as its default
+	}
+	var v any = arxiv.New(arxiv.Config{
+		BaseURL:      c.opts.ArxivAPI,
+		OAIBaseURL:   c.opts.ArxivOAI,
+		HTTPClient:   &http.Client{Transport: c.transport, Timeout: c.opts.RequestTimeout},
+		UserAgent:    c.opts.UserAgent,
+		Gate:         gate{pool: pool, group: arxivGroup},
+		Retries:      retries,
+		MaxRetryWait: c.opts.MaxRetryWait,
+	})
+	if av, ok := v.(ArxivVerifier); ok {
+		return av
+	}
+	return unavailableVerifier{}
+}
+
+type unavailableVerifier struct{}
+
+func (unavailableVerifier) Verify(context.Context, []arxiv.Paper, func(arxiv.Paper, arxiv.Verdict)) error {
+	return errors.New("no arXiv client in this build")
+}
+
+// verifyArxiv verifies the plan's papers and emits one Result per entry
+// citing each. Papers the verifier left without a verdict (it failed, or
+// skipped them) get an error result, so that every planned result is
+// emitted, unless the run was stopped.
+func (c *Checker) verifyArxiv(ctx context.Context, p *plan, pool *hostPool, out *emitter) {
+	var (
+		mu   sync.Mutex
+		done = make(map[arxiv.Paper]bool, len(p.papers))
+	)
+	report := func(paper arxiv.Paper, v arxiv.Verdict) {
+		mu.Lock()
+		if done[paper] || p.byPaper[paper] == nil {
+			mu.Unlock()
+			return
+		}
+		done[paper] = true
+		mu.Unlock()
+		for _, i := range p.byPaper[paper] {
+			out.emit(arxivResult(&p.res[i], paper, v))
+		}
+	}
+	err := c.verifier(pool).Verify(ctx, p.papers, report)
+	if ctx.Err() != nil {
+		return
+	}
+	msg := "arXiv gave no verdict"
+	if err != nil {
+		msg = "arXiv verification failed: " + errText(err)
+	}
+	for _, paper := range p.papers {
+		report(paper, arxiv.Verdict{Status: status.Error, Message: msg})
+	}
+}
+
+func arxivResult(r *catalog.Resource, paper arxiv.Paper, v arxiv.Verdict) Result {
+	res := baseResult(r, TargetArxiv)
+	res.Arxiv = paper.ID
+	res.Status = v.Status
+	res.CurrentTitle = v.CurrentTitle
+	res.Version = v.LatestVersion
+	res.VersionDate = v.VersionDate
+	res.JournalRef = v.JournalRef
+	res.DOI = v.DOI
+	res.Similarity = v.Similarity
+	res.Message = v.Message
+	res.Attempts = v.Attempts
+	res.Duration = v.Duration
+	if res.Status == status.Unknown {
+		res.Status, res.Message = status.Error, "arXiv gave no status"
+	}
+	accept(r, &res)
+	return res
+}

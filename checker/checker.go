@@ -1,0 +1,175 @@
+// Package checker checks the links of a catalog: every entry's URL over
+// HTTP, politely (a global bound on requests in flight, per-host bounds, a
+// token bucket per host, adaptive back-off when a host says 429), and every
+// arXiv identifier against arXiv's own metadata.
+//
+// A dead link is a Result, not an error: Check returns an error only when
+// the run itself fails (cancelled, out of time, or no network at all).
+package checker
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"sync"
+
+	"golang.org/x/sync/errgroup"
+
+	"github.com/ai-reading-list/linkcheck/catalog"
+)
+
+// maxHeaderBytes bounds a response's headers; no honest page needs more.
+const maxHeaderBytes = 256 << 10
+
+// Checker checks catalogs. It is safe for concurrent use, but each Check
+// keeps its own politeness state, so concurrent runs do not pace each other.
+type Checker struct {
+	opts      Options
+	transport *http.Transport
+	client    *http.Client
+}
+
+// New returns a Checker for opts, after validating them and filling in the
+// defaults.
+func New(opts Options) (*Checker, error) {
+	o, err := opts.withDefaults()
+	if err != nil {
+		return nil, fmt.Errorf("invalid checker options: %w", err)
+	}
+	tr := newTransport(&o)
+	return &Checker{
+		opts:      o,
+		transport: tr,
+		// Redirects are followed by hand, hop by hop, so that every hop is
+		// recorded, paced by its own host and judged.
+		client: &http.Client{
+			Transport:     tr,
+			CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
+		},
+	}, nil
+}
+
+// newTransport clones http.DefaultTransport so that the proxy environment
+// (HTTP_PROXY, HTTPS_PROXY, NO_PROXY) and SSL_CERT_FILE keep working. A
+// replacement dialer routes connections itself, so no proxy applies then.
+func newTransport(o *Options) *http.Transport {
+	tr := http.DefaultTransport.(*http.Transport).Clone()
+	tr.DialContext = newDialer(o)
+	tr.ForceAttemptHTTP2 = true
+	tr.MaxIdleConnsPerHost = o.HostConcurrency
+	for _, l := range o.Hosts {
+		tr.MaxIdleConnsPerHost = max(tr.MaxIdleConnsPerHost, l.Concurrency)
+	}
+	tr.MaxResponseHeaderBytes = maxHeaderBytes
+	if o.TLSConfig != nil {
+		tr.TLSClientConfig = o.TLSConfig.Clone()
+	}
+	if o.DialContext != nil {
+		tr.Proxy = nil
+	}
+	return tr
+}
+
+// Check checks every target of cat and calls emit once per Result as soon
+// as it is known; emit is never called concurrently. Results come in no
+// particular order (see Sort). The error is nil, or wraps ctx's error when
+// the run was cancelled or ran out of time (the results emitted so far
+// stand), or is a *NetworkError when no host could be reached at all.
+func (c *Checker) Check(ctx context.Context, cat *catalog.Catalog, emit func(Result)) error {
+	if c.opts.Timeout > 0 {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, c.opts.Timeout)
+		defer cancel()
+	}
+	// Idle keep-alive connections would outlive the run as goroutines.
+	defer c.transport.CloseIdleConnections()
+
+	p := c.plan(cat)
+	out := &emitter{fn: emit}
+	for _, r := range p.ready {
+		out.emit(r)
+	}
+	pool := newHostPool(&c.opts)
+	f := &fetcher{opts: &c.opts, client: c.client, pool: pool}
+
+	var g errgroup.Group // the tasks never fail: failures are results
+	if len(p.papers) > 0 {
+		g.Go(func() error {
+			c.verifyArxiv(ctx, p, pool, out)
+			return nil
+		})
+	}
+	g.Go(func() error {
+		f.runQueues(ctx, p, out)
+		return nil
+	})
+	_ = g.Wait()
+
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("check stopped before it finished: %w", err)
+	}
+	return pool.networkDown()
+}
+
+// Plan returns how many Results Check will emit for cat.
+func (c *Checker) Plan(cat *catalog.Catalog) (total int) {
+	for _, s := range cat.Sections {
+		for i := range s.Resources {
+			hasURL, hasArxiv := targets(&s.Resources[i])
+			if hasURL {
+				total++
+			}
+			if hasArxiv {
+				total++
+			}
+		}
+	}
+	return total
+}
+
+// emitter serializes calls of the caller's emit.
+type emitter struct {
+	mu sync.Mutex
+	fn func(Result)
+}
+
+func (e *emitter) emit(r Result) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	e.fn(r)
+}
+
+// runQueues works through the URL jobs host by host. Each host group's
+// queue is worked by at most its concurrency of goroutines, and a bounded
+// number of hosts are active at once, so the number of goroutines stays
+// bounded however long the catalog is, while hosts progress independently.
+func (f *fetcher) runQueues(ctx context.Context, p *plan, out *emitter) {
+	var hosts errgroup.Group
+	hosts.SetLimit(max(16*f.opts.Concurrency, 256))
+	for _, q := range p.queues {
+		if ctx.Err() != nil {
+			break
+		}
+		hosts.Go(func() error {
+			var jobs errgroup.Group
+			jobs.SetLimit(f.pool.host(q.group).limit.Concurrency)
+			for _, j := range q.jobs {
+				if ctx.Err() != nil {
+					break
+				}
+				jobs.Go(func() error {
+					o := f.fetch(ctx, j.url)
+					if ctx.Err() != nil {
+						return nil // an interrupted check proves nothing
+					}
+					for _, i := range j.entries {
+						out.emit(urlResult(&p.res[i], o))
+					}
+					return nil
+				})
+			}
+			return jobs.Wait()
+		})
+	}
+	_ = hosts.Wait()
+}

@@ -1,0 +1,113 @@
+package checker
+
+import (
+	"crypto/tls"
+	"crypto/x509"
+	"errors"
+	"fmt"
+	"net"
+	"net/http"
+	"net/url"
+	"strings"
+	"syscall"
+
+	"github.com/ai-reading-list/linkcheck/status"
+)
+
+// facts are what classify needs to know about the answer that ended a
+// check (after redirects).
+type facts struct {
+	Code int
+	// Challenge is set when the answer is a bot challenge: the
+	// cf-mitigated: challenge header, or a known interstitial page.
+	Challenge bool
+	// NotFoundTitle is the title or first heading of a 200 page that says
+	// the page does not exist (a soft 404), empty otherwise.
+	NotFoundTitle string
+}
+
+// Redirect chain failures; classify reports both as broken.
+var (
+	errRedirectLoop     = errors.New("redirect loop")
+	errTooManyRedirects = fmt.Errorf("more than %d redirects", MaxRedirects)
+	errNoLocation       = errors.New("redirect without a Location header")
+)
+
+// classify maps the end of a check, an answer or the error that kept it
+// from arriving, to a status and a message saying why.
+func classify(f facts, err error) (status.Status, string) {
+	if err != nil {
+		return classifyError(err)
+	}
+	code := f.Code
+	msg := fmt.Sprintf("HTTP %d", code)
+	switch {
+	case f.Challenge:
+		return status.Blocked, fmt.Sprintf("bot challenge (HTTP %d)", code)
+	case code >= 200 && code < 300 && f.NotFoundTitle != "":
+		return status.Broken, fmt.Sprintf("soft 404: the page says %q", f.NotFoundTitle)
+	case code >= 200 && code < 300:
+		return status.OK, msg
+	case code == http.StatusUnauthorized || code == http.StatusForbidden ||
+		code == http.StatusTooManyRequests || code == 999: // 999: LinkedIn's refusal of bots
+		return status.Blocked, msg
+	case code >= 400 && code < 500:
+		return status.Broken, msg
+	case code >= 500 && code < 600:
+		return status.Error, msg
+	case code >= 300 && code < 400:
+		return status.Error, msg + ": " + errNoLocation.Error()
+	}
+	return status.Error, "unexpected " + msg
+}
+
+func classifyError(err error) (status.Status, string) {
+	var (
+		private *PrivateAddressError
+		dnsErr  *net.DNSError
+	)
+	switch {
+	case errors.As(err, &private):
+		return status.Skipped, private.Error()
+	case errors.Is(err, errRedirectLoop), errors.Is(err, errTooManyRedirects):
+		return status.Broken, err.Error()
+	case errors.As(err, &dnsErr) && dnsErr.IsNotFound:
+		return status.Broken, "no such host " + dnsErr.Name
+	case errors.As(err, &dnsErr):
+		return status.Error, "DNS lookup failed: " + dnsErr.Error()
+	case isTLS(err):
+		return status.Error, "TLS: " + errText(err)
+	case isTimeout(err):
+		return status.Timeout, "timed out"
+	case errors.Is(err, syscall.ECONNREFUSED):
+		return status.Error, "connection refused"
+	case isReset(err):
+		return status.Error, "connection reset: " + errText(err)
+	case errors.Is(err, syscall.ENETUNREACH), errors.Is(err, syscall.EHOSTUNREACH):
+		return status.Error, "unreachable: " + errText(err)
+	}
+	return status.Error, errText(err)
+}
+
+func isTLS(err error) bool {
+	var (
+		verify   *tls.CertificateVerificationError
+		unknown  x509.UnknownAuthorityError
+		hostname x509.HostnameError
+		invalid  x509.CertificateInvalidError
+		record   tls.RecordHeaderError
+		alert    tls.AlertError
+	)
+	return errors.As(err, &verify) || errors.As(err, &unknown) || errors.As(err, &hostname) ||
+		errors.As(err, &invalid) || errors.As(err, &record) || errors.As(err, &alert)
+}
+
+// errText is an error's text without net/http's "Get "URL": " prefix, which
+// would repeat the URL (and any credentials in it) in every message.
+func errText(err error) string {
+	var ue *url.Error
+	if errors.As(err, &ue) {
+		err = ue.Err
+	}
+	return redact(strings.TrimSpace(err.Error()))
+}

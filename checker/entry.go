@@ -1,0 +1,76 @@
+package checker
+
+import (
+	"fmt"
+
+	"github.com/ai-reading-list/linkcheck/catalog"
+	"github.com/ai-reading-list/linkcheck/status"
+)
+
+// baseResult is a Result that names its entry and target, with no verdict.
+func baseResult(r *catalog.Resource, target TargetKind) Result {
+	return Result{
+		ID:      r.ID,
+		Section: r.Section,
+		Title:   r.Title,
+		Line:    r.Pos.Line,
+		Target:  target,
+		URL:     redact(r.URL),
+	}
+}
+
+func skipped(r *catalog.Resource, target TargetKind, reason string) Result {
+	res := baseResult(r, target)
+	if target == TargetArxiv {
+		if id, err := catalog.ParseArxivID(r.Arxiv); err == nil {
+			res.Arxiv = id.ID
+		}
+	}
+	res.Status, res.Message = status.Skipped, reason
+	return res
+}
+
+// urlResult is an entry's view of a shared URL outcome: a redirect to one
+// of the entry's alternates is fine, and the entry's accept list applies.
+func urlResult(r *catalog.Resource, o outcome) Result {
+	res := baseResult(r, TargetURL)
+	res.Status = o.Status
+	res.Code = o.Code
+	res.FinalURL = o.FinalURL
+	res.Redirects = append([]Hop(nil), o.Redirects...)
+	res.PageTitle = o.PageTitle
+	res.Message = o.Message
+	res.Attempts = o.Attempts
+	res.Duration = o.Duration
+	if o.FinalURL != "" && isOK(o.Code) && o.Status != status.OK {
+		final := normalizeURL(o.FinalURL)
+		for _, alt := range r.Alternates {
+			if normalizeURL(alt) == final {
+				res.Status = status.OK
+				res.Message = "redirected to alternate " + redact(alt)
+				break
+			}
+		}
+	}
+	accept(r, &res)
+	return res
+}
+
+// accept turns a result into OK when the entry's accept list names its
+// status or HTTP code, keeping what it was in the message.
+func accept(r *catalog.Resource, res *Result) {
+	if res.Status == status.OK || res.Status == status.Skipped {
+		return
+	}
+	for _, a := range r.Accept {
+		if (a.Status != status.Unknown && a.Status == res.Status) || (a.Code != 0 && a.Code == res.Code) {
+			was := res.Status.String()
+			if res.Code != 0 {
+				was += fmt.Sprintf(", HTTP %d", res.Code)
+			}
+			res.Status = status.OK
+			res.Message = fmt.Sprintf("accepted: %s (was %s)", a.Reason, was)
+			return
+		}
+	}
+}

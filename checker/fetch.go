@@ -1,0 +1,285 @@
+package checker
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"net/http"
+	"net/url"
+	"path"
+	"strings"
+	"time"
+
+	"github.com/ai-reading-list/linkcheck/status"
+)
+
+// outcome is what checking one URL found. It is shared by every entry that
+// uses the URL; entry-specific rules (alternates, accept) apply later.
+type outcome struct {
+	Status    status.Status
+	Message   string
+	Code      int
+	FinalURL  string
+	Redirects []Hop
+	PageTitle string
+	Attempts  int
+	Duration  time.Duration
+}
+
+// fetcher checks URLs within one run's host pool.
+type fetcher struct {
+	opts   *Options
+	client *http.Client
+	pool   *hostPool
+}
+
+// binaryExt are extensions of files whose body is useless to a link check
+// and possibly huge.
+var binaryExt = map[string]bool{
+	".pdf": true, ".zip": true, ".gz": true, ".tgz": true, ".tar": true, ".bz2": true, ".xz": true,
+	".7z": true, ".png": true, ".jpg": true, ".jpeg": true, ".gif": true, ".webp": true, ".svg": true,
+	".mp3": true, ".mp4": true, ".webm": true, ".mov": true, ".csv": true, ".json": true, ".jsonl": true,
+	".parquet": true, ".bin": true, ".pt": true, ".safetensors": true, ".ckpt": true, ".h5": true,
+	".npz": true, ".pptx": true, ".docx": true, ".xlsx": true, ".epub": true,
+}
+
+// firstMethod picks the first request for a URL, to keep one request per
+// healthy URL. Most catalog URLs are HTML pages that have to be read anyway
+// (title, soft 404, meta refresh), so they get a GET at once and a HEAD
+// would only double the traffic. URLs that name a file by its extension
+// (.pdf, .zip, ...) or an arXiv PDF get a HEAD: their body is never read.
+// A HEAD that answers an error (many servers mishandle HEAD) or turns out
+// to be HTML is followed by a GET.
+func firstMethod(u *url.URL) string {
+	if binaryExt[strings.ToLower(path.Ext(u.Path))] ||
+		(hostGroup(u.Hostname()) == arxivGroup && strings.HasPrefix(u.Path, "/pdf/")) {
+		return http.MethodHead
+	}
+	return http.MethodGet
+}
+
+// fetch checks one URL: the request (HEAD or GET, with retries) and its
+// redirects, up to MaxRedirects hops, then judges the result.
+func (f *fetcher) fetch(ctx context.Context, raw string) outcome {
+	start := time.Now()
+	u, err := url.Parse(raw)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return outcome{Status: status.Broken, Message: "invalid URL: want an absolute http or https URL"}
+	}
+	u.Fragment, u.RawFragment = "", ""
+	var (
+		method   = firstMethod(u)
+		cur      = u
+		hops     []Hop
+		seen     = map[string]bool{u.String(): true}
+		attempts int
+		a        answer
+	)
+	for {
+		a = f.do(ctx, method, cur)
+		attempts += a.attempts
+		if method == http.MethodHead && a.err == nil && (a.code >= 400 || (isOK(a.code) && isHTML(a.contentType))) {
+			method = http.MethodGet
+			a = f.do(ctx, method, cur)
+			attempts += a.attempts
+		}
+		next, code := nextHop(cur, a)
+		if next == nil {
+			break
+		}
+		hops = append(hops, Hop{URL: cur.String(), Code: code})
+		if len(hops) > MaxRedirects {
+			a = answer{err: errTooManyRedirects}
+			break
+		}
+		next.Fragment, next.RawFragment = "", ""
+		if seen[next.String()] {
+			a = answer{err: fmt.Errorf("%w: back to %s", errRedirectLoop, redact(next.String()))}
+			break
+		}
+		seen[next.String()] = true
+		cur = next
+		if code == metaRefreshCode {
+			method = http.MethodGet
+		}
+	}
+	return f.conclude(u, cur, hops, a, attempts, time.Since(start))
+}
+
+// nextHop returns where an answer sends the check next: a redirect's
+// Location, or a meta refresh on a 200 page; nil when the chain ends here.
+func nextHop(cur *url.URL, a answer) (*url.URL, int) {
+	if a.err != nil {
+		return nil, 0
+	}
+	var to string
+	code := a.code
+	switch {
+	case a.code >= 300 && a.code < 400 && a.location != "":
+		to = a.location
+	case isOK(a.code) && a.page != nil && a.page.Refresh != "":
+		to, code = a.page.Refresh, metaRefreshCode
+	default:
+		return nil, 0
+	}
+	next, err := cur.Parse(to)
+	if err != nil || (next.Scheme != "http" && next.Scheme != "https") {
+		return nil, 0
+	}
+	return next, code
+}
+
+// conclude turns the last answer of a chain into an outcome.
+func (f *fetcher) conclude(orig, final *url.URL, hops []Hop, a answer, attempts int, d time.Duration) outcome {
+	fc := facts{Code: a.code, Challenge: a.challenge}
+	if a.page != nil && isOK(a.code) {
+		switch {
+		case notFoundPhrase(a.page.Title):
+			fc.NotFoundTitle = a.page.Title
+		case notFoundPhrase(a.page.H1):
+			fc.NotFoundTitle = a.page.H1
+		}
+	}
+	st, msg := classify(fc, a.err)
+	if st == status.OK && len(hops) > 0 {
+		st, msg = judgeChain(orig, hops, final)
+	}
+	switch {
+	case st == status.Timeout:
+		msg = fmt.Sprintf("no answer within %v", f.opts.RequestTimeout)
+	case a.code >= 300 && a.code < 400 && a.location == "" && a.err == nil:
+		st, msg = status.Error, fmt.Sprintf("HTTP %d: %v", a.code, errNoLocation)
+	}
+	if len(hops) > 0 && st != status.Moved && st != status.Redirected && a.err == nil {
+		msg += fmt.Sprintf(" (after %s to %s)", plural(len(hops), "redirect"), final)
+	}
+	if attempts > 1 {
+		msg += fmt.Sprintf(" (%s)", plural(attempts, "attempt"))
+	}
+	o := outcome{
+		Status:    st,
+		Message:   redact(msg),
+		Code:      a.code,
+		Redirects: redactHops(hops),
+		Attempts:  attempts,
+		Duration:  d,
+	}
+	if len(hops) > 0 {
+		o.FinalURL = redact(final.String())
+	}
+	if a.page != nil {
+		o.PageTitle = a.page.Title
+	}
+	return o
+}
+
+func redactHops(hops []Hop) []Hop {
+	for i := range hops {
+		hops[i].URL = redact(hops[i].URL)
+	}
+	return hops
+}
+
+// answer is the end of one request, after its retries.
+type answer struct {
+	code        int
+	location    string
+	contentType string
+	retryAfter  string
+	challenge   bool
+	page        *pageInfo // set when the body was read
+	err         error
+	attempts    int
+}
+
+// do sends one request, retrying transient failures, each try paced by
+// the host pool; and feeds the host's adaptive back-off and reachability.
+func (f *fetcher) do(ctx context.Context, method string, u *url.URL) answer {
+	group := hostGroup(u.Hostname())
+	h := f.pool.host(group)
+	policy := retryPolicy{retries: f.opts.Retries, maxWait: f.opts.MaxRetryWait}
+	for attempt := 1; ; attempt++ {
+		release, err := f.pool.acquire(ctx, group)
+		if err != nil {
+			return answer{err: err, attempts: attempt - 1}
+		}
+		a := f.once(ctx, method, u)
+		release()
+		a.attempts = attempt
+		if ctx.Err() != nil {
+			return a
+		}
+		f.pool.record(h, a.err)
+		if a.code == http.StatusTooManyRequests || (a.code == http.StatusServiceUnavailable && !a.challenge) {
+			ra, _ := parseRetryAfter(a.retryAfter, time.Now())
+			h.throttled(min(ra, f.opts.MaxRetryWait))
+		} else if a.err == nil {
+			h.succeeded()
+		}
+		if a.challenge {
+			return a // a challenge stays a challenge however often it is asked
+		}
+		retry, wait := decideRetry(policy, attempt, a.code, a.err, a.retryAfter, time.Now(), rand.Float64())
+		if !retry || waitFor(ctx, wait) != nil {
+			return a
+		}
+	}
+}
+
+// once sends a single request. A GET of an HTML page reads at most
+// MaxBodyBytes of it (usually much less: the scan stops after the first
+// <h1>); any other body is closed unread, which drops the connection rather
+// than download a large file.
+func (f *fetcher) once(ctx context.Context, method string, u *url.URL) answer {
+	rctx, cancel := context.WithTimeout(ctx, f.opts.RequestTimeout)
+	defer cancel()
+	req, err := http.NewRequestWithContext(rctx, method, u.String(), nil)
+	if err != nil {
+		return answer{err: err}
+	}
+	req.Header.Set("User-Agent", f.opts.UserAgent)
+	req.Header.Set("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8")
+	req.Header.Set("Accept-Language", "en")
+	for name, vs := range f.opts.headersFor(strings.ToLower(u.Hostname())) {
+		req.Header[name] = vs
+	}
+	resp, err := f.client.Do(req)
+	if err != nil {
+		return answer{err: err}
+	}
+	defer resp.Body.Close()
+	a := answer{
+		code:        resp.StatusCode,
+		location:    resp.Header.Get("Location"),
+		contentType: resp.Header.Get("Content-Type"),
+		retryAfter:  resp.Header.Get("Retry-After"),
+		challenge:   strings.EqualFold(resp.Header.Get("Cf-Mitigated"), "challenge"),
+	}
+	readable := isOK(a.code) || a.code == http.StatusForbidden || a.code == http.StatusServiceUnavailable
+	if method == http.MethodGet && readable && isHTML(a.contentType) {
+		p := scanPage(io.LimitReader(resp.Body, f.opts.MaxBodyBytes), a.contentType)
+		a.page = &p
+		if !isOK(a.code) && (p.Challenge || challengeTitle(p.Title)) {
+			a.challenge = true
+		}
+	}
+	return a
+}
+
+func isOK(code int) bool { return code >= 200 && code < 300 }
+
+// isHTML reports HTML content types; a missing one counts, since servers
+// that omit it mostly serve pages.
+func isHTML(ct string) bool {
+	mt, _, _ := strings.Cut(strings.ToLower(ct), ";")
+	mt = strings.TrimSpace(mt)
+	return mt == "" || mt == "text/html" || mt == "application/xhtml+xml"
+}
+
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
+}

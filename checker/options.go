@@ -1,0 +1,229 @@
+package checker
+
+import (
+	"context"
+	"crypto/tls"
+	"errors"
+	"fmt"
+	"math"
+	"net"
+	"net/http"
+	"regexp"
+	"strings"
+	"time"
+
+	"github.com/ai-reading-list/linkcheck/checker/arxiv"
+)
+
+// Defaults of Options, exported so that command-line flags reuse them.
+const (
+	DefaultConcurrency     = 32
+	DefaultHostConcurrency = 2
+	DefaultHostRate        = 2.0 // requests per second
+	DefaultHostBurst       = 2
+	DefaultRequestTimeout  = 20 * time.Second
+	DefaultRetries         = 3
+	DefaultMaxRetryWait    = 60 * time.Second
+	DefaultMaxBodyBytes    = 1 << 20
+	// MaxRedirects is the longest redirect chain followed; a longer one is
+	// reported broken.
+	MaxRedirects = 10
+)
+
+// arXiv's published policy is one request every 3 s, one connection at a
+// time; its web hosts and API host are one host group.
+const (
+	arxivGroup       = "arxiv.org"
+	arxivRate        = 1.0 / 3
+	arxivBurst       = 1
+	arxivConcurrency = 1
+)
+
+// DefaultUserAgent identifies linkcheck to the sites it checks, with a URL
+// where their operators can learn what it is.
+func DefaultUserAgent(version string) string {
+	if version == "" {
+		version = "dev"
+	}
+	return "linkcheck/" + version + " (+https://github.com/ai-reading-list/linkcheck)"
+}
+
+// HostLimit overrides the politeness limits for one host. Zero fields keep
+// the run's defaults.
+type HostLimit struct {
+	Rate        float64 // requests per second
+	Burst       int     // token bucket size
+	Concurrency int     // requests in flight
+}
+
+// Header is an extra request header sent only to one host, such as an API
+// token for a site that blocks anonymous clients. It is never sent to
+// another host, not even after a redirect.
+type Header struct {
+	Host  string // exact host name, lower-case, without port
+	Name  string
+	Value string
+}
+
+// ArxivVerifier checks papers against arXiv; *arxiv.Client is the real one.
+// emit is called once per paper.
+type ArxivVerifier interface {
+	Verify(ctx context.Context, papers []arxiv.Paper, emit func(arxiv.Paper, arxiv.Verdict)) error
+}
+
+// Options configures a Checker. Zero fields take the defaults above.
+type Options struct {
+	Concurrency     int     // requests in flight over all hosts
+	HostConcurrency int     // requests in flight per host
+	HostRate        float64 // requests per second per host
+	HostBurst       int
+	// Hosts overrides the limits of named hosts (lower-case, no port).
+	Hosts map[string]HostLimit
+
+	RequestTimeout time.Duration // one request, including reading its body
+	Timeout        time.Duration // the whole run; 0 = none
+	// Retries of a transient failure; 0 means DefaultRetries and a negative
+	// value none, as in the arxiv package.
+	Retries      int
+	MaxRetryWait time.Duration
+	MaxBodyBytes int64
+
+	UserAgent string
+	Headers   []Header
+
+	// AllowPrivate lifts the refusal to connect to loopback, private,
+	// link-local and similar addresses.
+	AllowPrivate bool
+
+	// Include and Exclude filter entries by id and URL; Exclude wins.
+	// Entries filtered out are reported skipped.
+	Include, Exclude []*regexp.Regexp
+	// Only, when non-nil, restricts the run to these entry ids; the others
+	// are reported skipped as unchanged.
+	Only map[string]bool
+	// Now is the clock for ignore dates; nil means time.Now.
+	Now func() time.Time
+
+	ArxivAPI string // base URL of the arXiv API
+	ArxivOAI string // base URL of arXiv's OAI-PMH interface
+
+	// DialContext replaces the dialer. The private-address guard still
+	// applies to the address it connects to, unless AllowPrivate.
+	DialContext func(ctx context.Context, network, addr string) (net.Conn, error)
+	Resolver    *net.Resolver
+	TLSConfig   *tls.Config
+	// Arxiv replaces the arXiv client built from ArxivAPI and ArxivOAI.
+	Arxiv ArxivVerifier
+}
+
+// withDefaults validates o and fills in its zero fields. Every problem is
+// reported, not just the first.
+func (o Options) withDefaults() (Options, error) {
+	var errs []error
+	bad := func(format string, args ...any) { errs = append(errs, fmt.Errorf(format, args...)) }
+	positive := func(name string, v float64) {
+		if v < 0 || math.IsNaN(v) || math.IsInf(v, 0) {
+			bad("invalid %s %v: must not be negative", name, v)
+		}
+	}
+	positive("concurrency", float64(o.Concurrency))
+	positive("host concurrency", float64(o.HostConcurrency))
+	positive("host rate", o.HostRate)
+	positive("host burst", float64(o.HostBurst))
+	positive("request timeout", float64(o.RequestTimeout))
+	positive("timeout", float64(o.Timeout))
+	positive("max retry wait", float64(o.MaxRetryWait))
+	positive("max body bytes", float64(o.MaxBodyBytes))
+	for host, l := range o.Hosts {
+		if host == "" || host != strings.ToLower(host) || strings.Contains(host, ":") {
+			bad("invalid host %q in host limits: want a lower-case name without port", host)
+		}
+		positive("rate for host "+host, l.Rate)
+		positive("burst for host "+host, float64(l.Burst))
+		positive("concurrency for host "+host, float64(l.Concurrency))
+	}
+	for _, h := range o.Headers {
+		if h.Host == "" || h.Host != strings.ToLower(h.Host) {
+			bad("invalid header host %q: want a lower-case host name", h.Host)
+		}
+		if h.Name == "" || strings.ContainsAny(h.Name, " :\r\n") {
+			bad("invalid header name %q", h.Name)
+		}
+		if strings.ContainsAny(h.Value, "\r\n") {
+			bad("invalid value for header %s: contains a line break", h.Name)
+		}
+	}
+	if err := errors.Join(errs...); err != nil {
+		return o, err
+	}
+
+	setDefault(&o.Concurrency, DefaultConcurrency)
+	setDefault(&o.HostConcurrency, DefaultHostConcurrency)
+	setDefault(&o.HostRate, DefaultHostRate)
+	setDefault(&o.HostBurst, DefaultHostBurst)
+	setDefault(&o.RequestTimeout, DefaultRequestTimeout)
+	setDefault(&o.MaxRetryWait, DefaultMaxRetryWait)
+	setDefault(&o.MaxBodyBytes, DefaultMaxBodyBytes)
+	switch {
+	case o.Retries == 0:
+		o.Retries = DefaultRetries
+	case o.Retries < 0:
+		o.Retries = 0
+	}
+	if o.UserAgent == "" {
+		o.UserAgent = DefaultUserAgent("")
+	}
+	if o.Now == nil {
+		o.Now = time.Now
+	}
+	if o.ArxivAPI == "" {
+		o.ArxivAPI = arxiv.DefaultBaseURL
+	}
+	if o.ArxivOAI == "" {
+		o.ArxivOAI = arxiv.DefaultOAIBaseURL
+	}
+	return o, nil
+}
+
+func setDefault[T comparable](v *T, def T) {
+	var zero T
+	if *v == zero {
+		*v = def
+	}
+}
+
+// hostLimit returns the limits of a host group: the run's defaults, arXiv's
+// policy for the arXiv group, then any override.
+func (o *Options) hostLimit(group string) HostLimit {
+	l := HostLimit{Rate: o.HostRate, Burst: o.HostBurst, Concurrency: o.HostConcurrency}
+	if group == arxivGroup {
+		l = HostLimit{Rate: arxivRate, Burst: arxivBurst, Concurrency: arxivConcurrency}
+	}
+	if ov, ok := o.Hosts[group]; ok {
+		setNonZero(&l.Rate, ov.Rate)
+		setNonZero(&l.Burst, ov.Burst)
+		setNonZero(&l.Concurrency, ov.Concurrency)
+	}
+	return l
+}
+
+func setNonZero[T comparable](v *T, ov T) {
+	var zero T
+	if ov != zero {
+		*v = ov
+	}
+}
+
+// headersFor returns the extra headers meant for host.
+func (o *Options) headersFor(host string) http.Header {
+	var h http.Header
+	for _, x := range o.Headers {
+		if x.Host == host {
+			if h == nil {
+				h = make(http.Header)
+			}
+			h.Add(x.Name, x.Value)
+		}
+	}
+	return h
+}

@@ -1,0 +1,181 @@
+package checker
+
+import (
+	"fmt"
+	"net/url"
+	"sort"
+	"strings"
+
+	"github.com/ai-reading-list/linkcheck/catalog"
+	"github.com/ai-reading-list/linkcheck/checker/arxiv"
+	"github.com/ai-reading-list/linkcheck/status"
+)
+
+// plan is a run's work, derived from the catalog before any request.
+type plan struct {
+	res    []catalog.Resource
+	ready  []Result     // known without a request: skipped, invalid
+	queues []*hostQueue // URL jobs by host group, the longest queue first
+	papers []arxiv.Paper
+	// byPaper maps each paper to the entries that cite it.
+	byPaper map[arxiv.Paper][]int
+}
+
+// urlJob is one distinct URL and the entries that use it: identical URLs
+// are fetched once.
+type urlJob struct {
+	url     string
+	entries []int
+}
+
+type hostQueue struct {
+	group string
+	jobs  []*urlJob
+}
+
+// targets says which Results an entry gets: one for its URL unless it is
+// the arxiv.org page of the entry's own arXiv ID (the arXiv result covers
+// that), and one for its arXiv ID.
+func targets(r *catalog.Resource) (hasURL, hasArxiv bool) {
+	hasArxiv = r.Arxiv != ""
+	hasURL = r.URL != "" && !ownArxivURL(r)
+	return hasURL, hasArxiv
+}
+
+func ownArxivURL(r *catalog.Resource) bool {
+	if r.Arxiv == "" {
+		return false
+	}
+	own, err := catalog.ParseArxivID(r.Arxiv)
+	if err != nil {
+		return false
+	}
+	fromURL, ok := catalog.ArxivIDFromURL(r.URL)
+	return ok && fromURL.ID == own.ID
+}
+
+func (c *Checker) plan(cat *catalog.Catalog) *plan {
+	p := &plan{res: cat.Resources(), byPaper: make(map[arxiv.Paper][]int)}
+	jobs := make(map[string]*urlJob)
+	queues := make(map[string]*hostQueue)
+	for i := range p.res {
+		r := &p.res[i]
+		hasURL, hasArxiv := targets(r)
+		skip := c.skipReason(r)
+		if hasURL {
+			switch {
+			case skip != "":
+				p.ready = append(p.ready, skipped(r, TargetURL, skip))
+			default:
+				key := normalizeURL(r.URL)
+				j, ok := jobs[key]
+				if !ok {
+					j = &urlJob{url: r.URL}
+					jobs[key] = j
+					group := groupOf(r.URL)
+					q, ok := queues[group]
+					if !ok {
+						q = &hostQueue{group: group}
+						queues[group] = q
+					}
+					q.jobs = append(q.jobs, j)
+				}
+				j.entries = append(j.entries, i)
+			}
+		}
+		if hasArxiv {
+			id, err := catalog.ParseArxivID(r.Arxiv)
+			switch {
+			case skip != "":
+				p.ready = append(p.ready, skipped(r, TargetArxiv, skip))
+			case err != nil:
+				res := baseResult(r, TargetArxiv)
+				res.Status, res.Message = status.Error, err.Error()
+				p.ready = append(p.ready, res)
+			default:
+				paper := arxiv.Paper{ID: id.ID, Version: id.Version, Title: r.Title}
+				if _, ok := p.byPaper[paper]; !ok {
+					p.papers = append(p.papers, paper)
+				}
+				p.byPaper[paper] = append(p.byPaper[paper], i)
+			}
+		}
+	}
+	for _, q := range queues {
+		p.queues = append(p.queues, q)
+	}
+	// Longest queues first: they bound the run's length, so they must not
+	// wait for a free host slot behind short ones.
+	sort.Slice(p.queues, func(i, j int) bool {
+		if len(p.queues[i].jobs) != len(p.queues[j].jobs) {
+			return len(p.queues[i].jobs) > len(p.queues[j].jobs)
+		}
+		return p.queues[i].group < p.queues[j].group
+	})
+	return p
+}
+
+// skipReason says why an entry is not checked, or "" when it is.
+func (c *Checker) skipReason(r *catalog.Resource) string {
+	for _, re := range c.opts.Exclude {
+		if re.MatchString(r.ID) || (r.URL != "" && re.MatchString(r.URL)) {
+			return "excluded by filter " + re.String()
+		}
+	}
+	if len(c.opts.Include) > 0 {
+		included := false
+		for _, re := range c.opts.Include {
+			if re.MatchString(r.ID) || (r.URL != "" && re.MatchString(r.URL)) {
+				included = true
+				break
+			}
+		}
+		if !included {
+			return "not included by any filter"
+		}
+	}
+	if c.opts.Only != nil && !c.opts.Only[r.ID] {
+		return "unchanged"
+	}
+	if ig := r.Ignore; ig != nil && (ig.Until.IsZero() || c.opts.Now().Before(ig.Until)) {
+		if ig.Until.IsZero() {
+			return "ignored: " + ig.Reason
+		}
+		return fmt.Sprintf("ignored until %s: %s", ig.Until.Format("2006-01-02"), ig.Reason)
+	}
+	return ""
+}
+
+// groupOf returns the host group of a raw URL ("" when it does not parse;
+// such URLs fail at fetch time with a clear message).
+func groupOf(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return ""
+	}
+	return hostGroup(u.Hostname())
+}
+
+// normalizeURL is the key under which identical URLs are fetched once:
+// scheme and host in lower case, default port and fragment dropped, an
+// empty path written "/".
+func normalizeURL(raw string) string {
+	u, err := url.Parse(strings.TrimSpace(raw))
+	if err != nil {
+		return raw
+	}
+	u.Scheme = strings.ToLower(u.Scheme)
+	host := strings.ToLower(u.Hostname())
+	if strings.Contains(host, ":") {
+		host = "[" + host + "]"
+	}
+	if port := u.Port(); port != "" && !(u.Scheme == "http" && port == "80") && !(u.Scheme == "https" && port == "443") {
+		host += ":" + port
+	}
+	u.Host = host
+	u.Fragment, u.RawFragment = "", ""
+	if u.Path == "" {
+		u.Path = "/"
+	}
+	return u.String()
+}

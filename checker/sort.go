@@ -1,0 +1,46 @@
+package checker
+
+import (
+	"sort"
+
+	"github.com/ai-reading-list/linkcheck/catalog"
+)
+
+// Sort orders results deterministically: by their entry's place in the
+// catalog, then the URL result before the arXiv one. Results of entries the
+// catalog does not hold go last, by ID.
+func Sort(results []Result, cat *catalog.Catalog) {
+	pos := make(map[string]int)
+	i := 0
+	for _, s := range cat.Sections {
+		for _, r := range s.Resources {
+			if _, ok := pos[r.ID]; !ok {
+				pos[r.ID] = i
+			}
+			i++
+		}
+	}
+	rank := func(r Result) int {
+		if p, ok := pos[r.ID]; ok {
+			return p
+		}
+		return i
+	}
+	sort.SliceStable(results, func(a, b int) bool {
+		ra, rb := rank(results[a]), rank(results[b])
+		if ra != rb {
+			return ra < rb
+		}
+		if results[a].ID != results[b].ID {
+			return results[a].ID < results[b].ID
+		}
+		return targetOrder(results[a].Target) < targetOrder(results[b].Target)
+	})
+}
+
+func targetOrder(t TargetKind) int {
+	if t == TargetURL {
+		return 0
+	}
+	return 1
+}
