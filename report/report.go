@@ -96,7 +96,9 @@ var renderers = map[Format]render{
 	FormatGitHub:   renderGitHub,
 }
 
-// Write renders run to w in opts.Format.
+// Write renders run to w in opts.Format. It writes nothing when it fails,
+// and it fails on a result without a valid status (a check that never
+// reached a verdict) rather than render it as something it is not.
 func Write(w io.Writer, run Run, opts Options) error {
 	f := opts.Format
 	if f == "" {
