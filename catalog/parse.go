@@ -36,6 +36,12 @@ func Load(path string) (*Catalog, error) {
 // and a Problems error holding every structural and semantic problem, sorted.
 func LoadValid(path string, now time.Time) (*Catalog, error) {
 	c, err := Load(path)
+	return validated(c, err, now)
+}
+
+// validated adds Validate's problems to those of a Parse or Load that
+// returned c and err.
+func validated(c *Catalog, err error, now time.Time) (*Catalog, error) {
 	var structural Problems
 	if err != nil && !errors.As(err, &structural) {
 		return nil, err

@@ -17,10 +17,16 @@ func NormalizeURL(raw string) (string, error) {
 	if err != nil {
 		return "", fmt.Errorf("normalize url: %w", err)
 	}
-	if u.Scheme == "" || u.Host == "" {
+	n := normalized(u)
+	if u.Scheme == "" || u.Hostname() == "" {
 		return "", fmt.Errorf("normalize url %q: want an absolute URL with a host", raw)
 	}
-	return normalized(u), nil
+	// Go's parser accepts some hosts it would not parse back once
+	// rewritten (":a:"); a key that is not stable is no dedup key.
+	if again, err := url.Parse(n); err != nil || normalized(again) != n {
+		return "", fmt.Errorf("normalize url %q: malformed host %q", raw, u.Host)
+	}
+	return n, nil
 }
 
 // normalized returns the dedup form of u, changing u.
