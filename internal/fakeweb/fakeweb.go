@@ -13,6 +13,8 @@ import (
 	"context"
 	"crypto/tls"
 	"crypto/x509"
+	"io"
+	"log"
 	"net"
 	"net/http"
 	"net/http/httptest"
@@ -83,6 +85,8 @@ func start() (*Web, func(), error) {
 	w.secure = httptest.NewUnstartedServer(http.HandlerFunc(w.serve))
 	w.secure.EnableHTTP2 = true
 	w.secure.TLS = &tls.Config{GetCertificate: w.certificate}
+	// Handshakes that clients reject on purpose (BadTLS) are not news.
+	w.secure.Config.ErrorLog = log.New(io.Discard, "", 0)
 	w.secure.StartTLS()
 	return w, w.close, nil
 }
