@@ -28,7 +28,9 @@ func normalizeTitle(s string) string {
 	for _, r := range s {
 		switch {
 		case unicode.IsLetter(r), unicode.IsDigit(r), unicode.IsMark(r):
-			b.WriteRune(r)
+			// Fold maps Cherokee to upper case and back again on a
+			// second pass; lowering after it keeps the result stable.
+			b.WriteRune(unicode.ToLower(r))
 		case unicode.IsSpace(r), unicode.Is(unicode.Pd, r), r == '\u2212':
 			b.WriteByte(' ')
 		}

@@ -1,0 +1,74 @@
+package arxiv
+
+import (
+	"math"
+	"testing"
+)
+
+func TestNormalizeTitle(t *testing.T) {
+	tests := []struct {
+		in, want string
+	}{
+		{"Attention Is All You Need", "attention is all you need"},
+		{"Chain-of-Thought Prompting", "chain of thought prompting"},
+		{"Chain of Thought  Prompting", "chain of thought prompting"},
+		{"Sleeper Agents: Training Deceptive LLMs that Persist Through Safety\n  Training", "sleeper agents training deceptive llms that persist through safety training"},
+		{"  SWE-bench: Can Language Models Resolve Real-World GitHub Issues? ", "swe bench can language models resolve real world github issues"},
+		{"Long–range — dashes", "long range dashes"},
+		{"Learning $\\alpha$-divergences", "learning alpha divergences"},
+		{"\\emph{Reflexion}: \\textbf{Language} Agents", "reflexion language agents"},
+		{"{B}ayesian \\textit {Inference}", "bayesian inference"},
+		{"ﬁne-tuning Ｌａｒｇｅ models", "fine tuning large models"},
+		{"Straße", "strasse"},
+		{"Cesàro means", "cesàro means"},
+		{"Let's think", "lets think"},
+		{"0", "0"},
+		{"ꮠ Ꮠ", "ꮠ ꮠ"},
+		{"", ""},
+		{"?!", ""},
+	}
+	for _, tt := range tests {
+		if got := normalizeTitle(tt.in); got != tt.want {
+			t.Errorf("normalizeTitle(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestSimilarity(t *testing.T) {
+	tests := []struct {
+		a, b string
+		want float64
+	}{
+		{"attention is all you need", "attention is all you need", 1},
+		{"", "", 1},
+		{"attention is all you need", "", 0},
+		{"toolformer language models can teach themselves to use tools", "attention is all you need", 0},
+		{"language models are few shot learners gpt 3", "language models are few shot learners", 0.75},
+		// Reflexion's v1 and current titles share two of fifteen words.
+		{normalizeTitle(reflexionV1), normalizeTitle("Reflexion: Language Agents with Verbal Reinforcement Learning"), 2.0 / 15},
+		{"a a a b", "b a", 1},
+	}
+	for _, tt := range tests {
+		if got := similarity(tt.a, tt.b); math.Abs(got-tt.want) > 1e-9 {
+			t.Errorf("similarity(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.want)
+		}
+		if got, rev := similarity(tt.a, tt.b), similarity(tt.b, tt.a); got != rev {
+			t.Errorf("similarity(%q, %q) = %v but reversed %v", tt.a, tt.b, got, rev)
+		}
+	}
+}
+
+func FuzzNormalizeTitle(f *testing.F) {
+	for _, s := range []string{reflexionV1, "Chain-of-Thought", "$\\mathcal{O}(n)$ \\emph{x}", "ﬁ Ｌ ẞ ǰ a.\u0301 \u0301x", "Cesàro", "ꮠ Ꮠ"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		once := normalizeTitle(s)
+		if twice := normalizeTitle(once); twice != once {
+			t.Errorf("normalizeTitle(normalizeTitle(%q)) = %q, want %q", s, twice, once)
+		}
+		if sim := similarity(once, normalizeTitle(s)); sim != 1 {
+			t.Errorf("similarity of %q with itself = %v, want 1", once, sim)
+		}
+	})
+}
