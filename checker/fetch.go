@@ -78,11 +78,11 @@ func (f *fetcher) fetch(ctx context.Context, raw string) outcome {
 	)
 	for {
 		a = f.do(ctx, method, cur)
-		attempts += a.attempts
+		attempts = max(attempts, a.attempts)
 		if method == http.MethodHead && a.err == nil && (a.code >= 400 || (isOK(a.code) && isHTML(a.contentType))) {
 			method = http.MethodGet
 			a = f.do(ctx, method, cur)
-			attempts += a.attempts
+			attempts = max(attempts, a.attempts)
 		}
 		next, code := nextHop(cur, a)
 		if next == nil {
@@ -142,16 +142,15 @@ func (f *fetcher) conclude(orig, final *url.URL, hops []Hop, a answer, attempts 
 		}
 	}
 	st, msg := classify(fc, a.err)
-	if st == status.OK && len(hops) > 0 {
-		st, msg = judgeChain(orig, hops, final)
+	if st == status.Timeout {
+		msg = fmt.Sprintf("no answer within %v", f.opts.RequestTimeout)
 	}
 	switch {
-	case st == status.Timeout:
-		msg = fmt.Sprintf("no answer within %v", f.opts.RequestTimeout)
-	case a.code >= 300 && a.code < 400 && a.location == "" && a.err == nil:
-		st, msg = status.Error, fmt.Sprintf("HTTP %d: %v", a.code, errNoLocation)
-	}
-	if len(hops) > 0 && st != status.Moved && st != status.Redirected && a.err == nil {
+	case st == status.OK && len(hops) > 0:
+		st, msg = judgeChain(orig, hops, final)
+	case len(hops) > 0 && a.err == nil:
+		// The chain ended in a failure: say where, since it is not the
+		// URL in the catalog.
 		msg += fmt.Sprintf(" (after %s to %s)", plural(len(hops), "redirect"), final)
 	}
 	if attempts > 1 {
@@ -181,7 +180,9 @@ func redactHops(hops []Hop) []Hop {
 	return hops
 }
 
-// answer is the end of one request, after its retries.
+// answer is the end of one request, after its retries. attempts counts its
+// tries; a check reports the most tries any of its requests took, so
+// Attempts > 1 means something was retried.
 type answer struct {
 	code        int
 	location    string

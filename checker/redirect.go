@@ -100,13 +100,22 @@ func catchAll(orig, final *url.URL) bool {
 	return fp == "" || catchAllPaths[fp] || isLocale(strings.TrimPrefix(fp, "/"))
 }
 
-// isLocale reports language tags like "en", "en-us", "zh-hans".
+// isLocale reports language landings like "en", "en-us", "zh-hans". The
+// language must be one of the common ones in locales, so that short words
+// ("/ok", "/go") are not mistaken for one.
 func isLocale(s string) bool {
 	lang, region, hasRegion := strings.Cut(s, "-")
-	if len(lang) != 2 || !isLower(lang) {
+	if !locales[lang] {
 		return false
 	}
 	return !hasRegion || (len(region) >= 2 && len(region) <= 4 && isLower(region))
+}
+
+var locales = map[string]bool{
+	"ar": true, "cs": true, "da": true, "de": true, "el": true, "en": true, "es": true, "fi": true,
+	"fr": true, "he": true, "hi": true, "hu": true, "id": true, "it": true, "ja": true, "ko": true,
+	"nb": true, "nl": true, "no": true, "pl": true, "pt": true, "ro": true, "ru": true, "sv": true,
+	"th": true, "tr": true, "uk": true, "vi": true, "zh": true,
 }
 
 func isLower(s string) bool {
