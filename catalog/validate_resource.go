@@ -130,8 +130,10 @@ func (v *validator) resource(r *Resource, urls map[string]firstSeen) {
 		case err != nil:
 			v.add(fieldPos(r.Fields, "arxiv", r.Pos), "%v", err)
 		case u != nil && IsArxivHost(u.Hostname()):
+			// Reported at arxiv: the URL was most likely copied from a
+			// browser and the ID typed.
 			if fromURL, ok := ArxivIDFromURL(r.URL); ok && arxivDisagree(fromURL, a) {
-				v.add(urlPos, "url points to arXiv %s but arxiv is %s: make them agree", fromURL, a)
+				v.add(fieldPos(r.Fields, "arxiv", r.Pos), "arxiv %s disagrees with url, which points to arXiv %s: make them agree", a, fromURL)
 			}
 		}
 	}

@@ -2,6 +2,7 @@ package catalog
 
 import (
 	"errors"
+	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -122,9 +123,9 @@ func TestValidateResources(t *testing.T) {
 			[]string{`c.yaml:9:16: invalid arXiv ID "1713.00001": month 13 does not exist`}},
 		{"unquoted arxiv keeps its text", head + entry("id: a", "title: T", "kind: paper", "arxiv: 1706.10000", "url: https://arxiv.org/abs/1706.10000"), nil},
 		{"arxiv disagrees with url", head + entry("id: a", "title: T", "kind: paper", "url: https://arxiv.org/abs/1706.03762", "arxiv: 1810.04805"),
-			[]string{"c.yaml:9:14: url points to arXiv 1706.03762 but arxiv is 1810.04805: make them agree"}},
+			[]string{"c.yaml:10:16: arxiv 1810.04805 disagrees with url, which points to arXiv 1706.03762: make them agree"}},
 		{"pinned versions disagree", head + entry("id: a", "title: T", "kind: paper", "url: https://arxiv.org/pdf/1706.03762v3", "arxiv: 1706.03762v5"),
-			[]string{"c.yaml:9:14: url points to arXiv 1706.03762v3 but arxiv is 1706.03762v5: make them agree"}},
+			[]string{"c.yaml:10:16: arxiv 1706.03762v5 disagrees with url, which points to arXiv 1706.03762v3: make them agree"}},
 		{"one pinned version agrees", head + entry("id: a", "title: T", "kind: paper", "url: https://arxiv.org/abs/1706.03762", "arxiv: 1706.03762v5"), nil},
 		{"github", head + entry("id: a", "title: T", "kind: repo", "url: https://e.com/a", "github: karpathy/nanoGPT"), nil},
 		{"github not owner/repo", head + entry("id: a", "title: T", "kind: repo", "url: https://e.com/a", "github: karpathy"),
@@ -234,5 +235,33 @@ func TestValidateSections(t *testing.T) {
 				t.Errorf("problems of\n%s\n= %q\nwant %q", tt.src, got, tt.want)
 			}
 		})
+	}
+}
+
+// TestMistakes checks that a catalog with N deliberate mistakes gets exactly
+// N problems, one on each marked line: no noise, nothing missed.
+func TestMistakes(t *testing.T) {
+	const path = "testdata/mistakes.yaml"
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want []int
+	for i, line := range strings.Split(string(data), "\n") {
+		if strings.HasSuffix(line, "# mistake") {
+			want = append(want, i+1)
+		}
+	}
+	_, err = LoadValid(path, testNow)
+	var ps Problems
+	if !errors.As(err, &ps) {
+		t.Fatalf("LoadValid(%s) = %v, want Problems", path, err)
+	}
+	got := make([]int, len(ps))
+	for i, p := range ps {
+		got[i] = p.Line
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("LoadValid(%s) problems on lines %v, want %v (one per mistake); problems:\n%v", path, got, want, err)
 	}
 }
