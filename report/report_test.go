@@ -123,7 +123,8 @@ func TestZeroFormatIsTable(t *testing.T) {
 }
 
 // TestWidthRespected checks that rows fit the width whenever the fixed
-// columns leave room, including rows with double-width characters.
+// columns leave room, including rows with double-width characters, and that
+// a finding too long for its row is moved, whole, to a continuation line.
 func TestWidthRespected(t *testing.T) {
 	for _, width := range []int{72, 80, 100, 120, 200} {
 		var buf bytes.Buffer
@@ -131,6 +132,12 @@ func TestWidthRespected(t *testing.T) {
 			t.Fatal(err)
 		}
 		for _, line := range strings.Split(buf.String(), "\n") {
+			if strings.HasPrefix(line, continuationIndent) {
+				if strings.Contains(line, "…") && !strings.Contains(line, "→") {
+					t.Errorf("table at width %d cut a finding: %q", width, line)
+				}
+				continue
+			}
 			if strings.HasPrefix(line, tableIndent) && displayWidth(line) > width {
 				t.Errorf("table at width %d has a row %d columns wide: %q", width, displayWidth(line), line)
 			}
@@ -172,9 +179,13 @@ func TestTableAligned(t *testing.T) {
 		}
 		gaps := regexp.MustCompile(` {2,}`)
 		want := -1
-		for _, line := range strings.Split(buf.String(), "\n") {
-			if !strings.HasPrefix(line, tableIndent) {
+		lines := strings.Split(buf.String(), "\n")
+		for i, line := range lines {
+			if !strings.HasPrefix(line, tableIndent) || strings.HasPrefix(line, continuationIndent) {
 				continue
+			}
+			if i+1 < len(lines) && strings.HasPrefix(lines[i+1], continuationIndent) {
+				continue // the finding went to the next line
 			}
 			m := gaps.FindAllStringIndex(line, -1)
 			if len(m) < 3 {

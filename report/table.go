@@ -24,9 +24,14 @@ const (
 const (
 	tableIndent = "  "
 	tableGap    = "  "
+	// continuationIndent starts a finding too long for its row's line.
+	continuationIndent = "      "
 	// minFlexible is the fewest columns the URL and finding columns share
 	// even on a terminal too narrow for the fixed columns.
 	minFlexible = 24
+	// maxFoundShare is how much of the line the finding may claim before
+	// the URL column stops giving way.
+	maxFoundShare = 30
 )
 
 // statusColor groups statuses by how urgent they look: red is gone or
@@ -79,8 +84,10 @@ func renderTable(buf *bytes.Buffer, run Run, opts Options) error {
 	if width <= 0 {
 		width = DefaultWidth
 	}
+	// The finding is what a maintainer acts on, so it is never cut; the
+	// URL column gives way (losing its middle) when the line is too long.
 	fixed := len(tableIndent) + idW + whereW + 3*len(tableGap)
-	targetW, foundW = share(max(width-fixed, minFlexible), targetW, foundW)
+	targetW = min(targetW, max(width-fixed-min(foundW, maxFoundShare), minFlexible))
 
 	first := true
 	for _, st := range status.All() {
@@ -99,9 +106,16 @@ func renderTable(buf *bytes.Buffer, run Run, opts Options) error {
 		for _, row := range rows[st] {
 			line := tableIndent + padRight(row.id, idW) + tableGap +
 				padRight(row.where, whereW) + tableGap +
-				padRight(shortenMiddle(row.target, targetW), targetW) + tableGap +
-				fitFinding(row.found, foundW)
+				padRight(shortenMiddle(row.target, targetW), targetW)
+			found := fitFinding(row.found)
+			if displayWidth(line)+len(tableGap)+displayWidth(found) <= width {
+				buf.WriteString(strings.TrimRight(line+tableGap+found, " ") + "\n")
+				continue
+			}
+			// Too long for one line: the finding goes on its own line
+			// rather than losing the part a maintainer needs.
 			buf.WriteString(strings.TrimRight(line, " ") + "\n")
+			buf.WriteString(continuationIndent + found + "\n")
 		}
 	}
 	if !first || run.Partial {
@@ -115,29 +129,13 @@ func renderTable(buf *bytes.Buffer, run Run, opts Options) error {
 	return nil
 }
 
-// share splits avail columns between the URL and finding columns: a column
-// that fits in half keeps its natural width and the other gets the rest.
-func share(avail, a, b int) (int, int) {
-	if a+b <= avail {
-		return a, b
-	}
-	half := avail / 2
-	switch {
-	case a <= half:
-		return a, avail - a
-	case b <= avail-half:
-		return avail - b, b
-	}
-	return half, avail - half
-}
-
-// fitFinding fits a finding into w columns: addresses lose their middle,
-// prose its end.
-func fitFinding(f finding, w int) string {
+// fitFinding renders a finding in full, never cut: a new address or a
+// current title is the thing to copy into the catalog.
+func fitFinding(f finding) string {
 	if f.URL != "" {
-		return "→ " + shortenMiddle(oneLine(f.URL), w-displayWidth("→ "))
+		return "→ " + oneLine(f.URL)
 	}
-	return truncateEnd(f.Text, w)
+	return oneLine(f.Text)
 }
 
 // location is "resources.yaml:12", the form editors and terminals turn
