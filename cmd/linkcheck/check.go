@@ -43,7 +43,7 @@ Markdown report is appended to the job summary too.`,
 }
 
 func runCheck(ctx context.Context, e env, opts *checkOptions) error {
-	ropts, failOn, err := opts.reportOptions(e)
+	ropts, failOn, err := opts.reportOptions(e, opts.catalog)
 	if err != nil {
 		return err
 	}

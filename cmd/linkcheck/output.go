@@ -13,6 +13,9 @@ import (
 	"github.com/ai-reading-list/linkcheck/status"
 )
 
+// logWidth is the table width when stdout is not a terminal.
+const logWidth = 160
+
 // outputFlags are the flags shared by the commands that print a report.
 type outputFlags struct {
 	format string
@@ -30,7 +33,7 @@ func (o *outputFlags) register(cmd *cobra.Command, failOnHelp string) {
 }
 
 // reportOptions validates the flags and resolves colour and links.
-func (o *outputFlags) reportOptions(e env) (report.Options, status.Set, error) {
+func (o *outputFlags) reportOptions(e env, catalogPath string) (report.Options, status.Set, error) {
 	format, err := report.ParseFormat(o.format)
 	if err != nil {
 		return report.Options{}, 0, usageError(fmt.Errorf("invalid --format: %w", err))
@@ -43,16 +46,20 @@ func (o *outputFlags) reportOptions(e env) (report.Options, status.Set, error) {
 	if err != nil {
 		return report.Options{}, 0, err
 	}
-	width := 0
-	if e.TermWidth != nil && e.OutIsTTY {
-		width = e.TermWidth()
+	// Logs and files have no edge, but a line past ~160 columns is hard to
+	// read anywhere; a terminal's own width wins.
+	width := logWidth
+	if e.TermWidth != nil && e.OutIsTTY && o.output == "" {
+		if w := e.TermWidth(); w > 0 {
+			width = w
+		}
 	}
 	return report.Options{
 		Format:   format,
 		FailOn:   failOn,
 		Color:    color,
 		Width:    width,
-		LinkBase: githubLinkBase(e),
+		LinkBase: githubLinkBase(e, catalogPath),
 	}, failOn, nil
 }
 
@@ -71,26 +78,27 @@ func (o *outputFlags) useColor(e env) (bool, error) {
 }
 
 // githubLinkBase links a Markdown report's lines to the catalog in the
-// repository when running in GitHub Actions.
-func githubLinkBase(e env) string {
+// repository when running in GitHub Actions (the workflow runs from the
+// repository root, so a relative catalog path is the path in the repository).
+func githubLinkBase(e env, catalogPath string) string {
 	server, repo, sha := e.Getenv("GITHUB_SERVER_URL"), e.Getenv("GITHUB_REPOSITORY"), e.Getenv("GITHUB_SHA")
-	if server == "" || repo == "" || sha == "" {
+	if server == "" || repo == "" || sha == "" || filepath.IsAbs(catalogPath) {
 		return ""
 	}
-	return strings.TrimSuffix(server, "/") + "/" + repo + "/blob/" + sha
+	return strings.TrimSuffix(server, "/") + "/" + repo + "/blob/" + sha + "/" + filepath.ToSlash(filepath.Clean(catalogPath))
 }
 
 // emit renders run to --output or stdout.
 func (o *outputFlags) emit(e env, run report.Run, opts report.Options) error {
 	if o.output == "" {
 		if err := report.Write(e.Out, run, opts); err != nil {
-			return cannotCheck(fmt.Errorf("write report: %w", err))
+			return cannotCheck(err)
 		}
 		return nil
 	}
 	var buf bytes.Buffer
 	if err := report.Write(&buf, run, opts); err != nil {
-		return cannotCheck(fmt.Errorf("write report: %w", err))
+		return cannotCheck(err)
 	}
 	if err := writeFileAtomic(o.output, buf.Bytes()); err != nil {
 		return cannotCheck(err)

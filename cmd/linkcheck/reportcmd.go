@@ -46,7 +46,7 @@ usage, 3 when it could not check).`,
 }
 
 func runReport(ctx context.Context, e env, opts *reportOptions) error {
-	ropts, failOn, err := opts.reportOptions(e)
+	ropts, failOn, err := opts.reportOptions(e, opts.catalog)
 	if err != nil {
 		return err
 	}
