@@ -2,6 +2,7 @@ package arxiv
 
 import (
 	"context"
+	"encoding/xml"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
@@ -140,11 +141,17 @@ func (f *fakeArxiv) generate(keys []string) string {
     <published>2024-01-01T10:00:00Z</published>
     <arxiv:primary_category term="cs.CL"/>
   </entry>
-`, a.ID, v, titles[v-1], v))
+`, a.ID, v, escapeXML(titles[v-1]), v))
 	}
 	fmt.Fprintf(&b, "  <opensearch:itemsPerPage>%d</opensearch:itemsPerPage>\n  <opensearch:totalResults>%d</opensearch:totalResults>\n", len(keys), len(entries))
 	b.WriteString(strings.Join(entries, ""))
 	b.WriteString("</feed>\n")
+	return b.String()
+}
+
+func escapeXML(s string) string {
+	var b strings.Builder
+	_ = xml.EscapeText(&b, []byte(s)) // a strings.Builder never fails
 	return b.String()
 }
 
@@ -156,6 +163,11 @@ func (f *fakeArxiv) requests() []served {
 
 // client starts an httptest server for f and returns a Client using it.
 func (f *fakeArxiv) client(t testing.TB, cfg Config) *Client {
+	return New(f.config(t, cfg))
+}
+
+// config starts an httptest server for f and points cfg at it.
+func (f *fakeArxiv) config(t testing.TB, cfg Config) Config {
 	srv := httptest.NewServer(f)
 	hc := srv.Client()
 	t.Cleanup(func() {
@@ -166,7 +178,7 @@ func (f *fakeArxiv) client(t testing.TB, cfg Config) *Client {
 	cfg.OAIBaseURL = srv.URL + "/oai"
 	cfg.HTTPClient = hc
 	cfg.Clock = f.clock
-	return New(cfg)
+	return cfg
 }
 
 // verifyAll runs Verify and returns the verdicts by paper ID, failing the

@@ -1,0 +1,53 @@
+package arxiv
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// BenchmarkVerify1000 verifies 1,000 papers against the fake API. Besides
+// CPU time it reports the requests made and the seconds the run would take
+// against arXiv at its rate policy (measured on the fake clock).
+func BenchmarkVerify1000(b *testing.B) {
+	f := newFakeArxiv(b)
+	papers := make([]Paper, 1000)
+	for i := range papers {
+		id := fmt.Sprintf("2401.%05d", i+1)
+		f.papers[id] = []string{"Paper " + id}
+		papers[i] = Paper{ID: id, Title: "Paper " + id}
+	}
+	cfg := f.config(b, Config{})
+	for b.Loop() {
+		// A fresh client each round, so no round waits out the
+		// previous round's interval.
+		c := New(cfg)
+		start := f.clock.Now()
+		if err := c.Verify(context.Background(), papers, func(Paper, Verdict) {}); err != nil {
+			b.Fatal(err)
+		}
+		b.ReportMetric(f.clock.Now().Sub(start).Seconds(), "paced-s/op")
+	}
+	b.ReportMetric(float64(len(f.requests()))/float64(b.N), "requests/op")
+}
+
+func BenchmarkParseFeed(b *testing.B) {
+	body, err := os.ReadFile(filepath.Join("testdata", "current_batch.xml"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(body)))
+	for b.Loop() {
+		if _, err := parseFeed(body); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkNormalizeTitle(b *testing.B) {
+	for b.Loop() {
+		normalizeTitle("Sleeper Agents: Training Deceptive LLMs that Persist Through Safety\n  Training")
+	}
+}
