@@ -171,7 +171,8 @@ func (w *Web) BytesSent(host string) int64 {
 	return w.bytes[strings.ToLower(host)]
 }
 
-// Log returns every request answered so far, in order of completion.
+// Log returns every request received so far, in order of arrival. Code
+// is 0 while a request is still being answered.
 func (w *Web) Log() []Request {
 	w.mu.Lock()
 	defer w.mu.Unlock()
@@ -199,6 +200,10 @@ func (w *Web) serve(rw http.ResponseWriter, r *http.Request) {
 	w.mu.Lock()
 	h, ok := w.handlers[host]
 	w.counts[host]++
+	// Logged on arrival, so that requests still streaming are visible;
+	// the code is filled in when the handler returns.
+	i := len(w.log)
+	w.log = append(w.log, Request{Method: r.Method, Host: host, Path: r.URL.Path})
 	w.mu.Unlock()
 	if !ok {
 		http.Error(rw, "unknown host", http.StatusMisdirectedRequest)
@@ -208,7 +213,7 @@ func (w *Web) serve(rw http.ResponseWriter, r *http.Request) {
 	// Deferred so that handlers which abort (Reset) are logged too.
 	defer func() {
 		w.mu.Lock()
-		w.log = append(w.log, Request{Method: r.Method, Host: host, Path: r.URL.Path, Code: rec.code})
+		w.log[i].Code = rec.code
 		w.bytes[host] += rec.n
 		w.mu.Unlock()
 	}()

@@ -1,0 +1,347 @@
+package checker
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"os"
+	"regexp"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/ai-reading-list/linkcheck/catalog"
+	"github.com/ai-reading-list/linkcheck/checker/arxiv"
+	"github.com/ai-reading-list/linkcheck/internal/fakeweb"
+	"github.com/ai-reading-list/linkcheck/status"
+)
+
+func TestHeadFallbackAndBodies(t *testing.T) {
+	w := fakeweb.New(t)
+	w.Handle("nohead.example", fakeweb.HeadRefused(405))
+	w.Handle("files.example", fakeweb.HugeBody("application/pdf"))
+	w.Handle("bigpage.example", fakeweb.HugeBody("text/html"))
+	o := testOptions(w)
+	o.MaxBodyBytes = 64 << 10
+	c := newChecker(t, o)
+
+	tests := []struct {
+		url     string
+		methods string // requests the host saw
+		maxSent int64  // body bytes the host may have sent
+	}{
+		{"https://nohead.example/paper.pdf", "HEAD,GET", 1 << 20},
+		{"https://files.example/weights.bin", "HEAD", 0},
+		{"https://files.example/download", "GET", 4 << 20}, // closed unread: only socket buffers fill
+		{"https://bigpage.example/endless", "GET", 8 << 20},
+	}
+	for _, tt := range tests {
+		t.Run(tt.url, func(t *testing.T) {
+			r := checkOne(t, c, tt.url)
+			if r.Status != status.OK {
+				t.Errorf("check(%s) = %v (%s), want ok", tt.url, r.Status, r.Message)
+			}
+			host := strings.Split(tt.url, "/")[2]
+			var methods []string
+			for _, req := range w.Log() {
+				if req.Host == host && strings.HasSuffix(tt.url, req.Path) {
+					methods = append(methods, req.Method)
+				}
+			}
+			if got := strings.Join(methods, ","); got != tt.methods {
+				t.Errorf("check(%s) sent %s, want %s", tt.url, got, tt.methods)
+			}
+		})
+	}
+	// The handler's writes end when the client hangs up; what it managed to
+	// write is bounded by the limit plus transport buffers, not endless.
+	for _, host := range []string{"files.example", "bigpage.example"} {
+		if sent := w.BytesSent(host); sent > 16<<20 {
+			t.Errorf("%s sent %d bytes, want the reader to stop early", host, sent)
+		}
+	}
+}
+
+func TestCatalogRules(t *testing.T) {
+	w := fakeweb.New(t)
+	w.Handle("example.com", fakeweb.Page("Hi", ""))
+	w.Handle("forbidden.example", fakeweb.Status(403))
+	w.Handle("old.example", fakeweb.Redirect(301, "https://new.example/post"))
+	w.Handle("new.example", fakeweb.Page("New", ""))
+
+	now := time.Date(2025, 6, 1, 0, 0, 0, 0, time.UTC)
+	withAccept := entry("accepted", "https://forbidden.example/x")
+	withAccept.Accept = []catalog.Accept{{Code: 403, Reason: "Cloudflare blocks bots"}}
+	byStatus := entry("accepted-status", "https://forbidden.example/y")
+	byStatus.Accept = []catalog.Accept{{Status: status.Blocked, Reason: "known"}}
+	alt := entry("alternate", "https://old.example/post")
+	alt.Alternates = []string{"https://NEW.example/post#top"}
+	ignored := entry("ignored", "https://example.com/ignored")
+	ignored.Ignore = &catalog.Ignore{Reason: "site migration", Until: now.AddDate(0, 1, 0)}
+	expired := entry("expired", "https://example.com/expired")
+	expired.Ignore = &catalog.Ignore{Reason: "old", Until: now.AddDate(0, -1, 0)}
+	cat := catalogOf(withAccept, byStatus, alt, ignored, expired,
+		entry("excluded", "https://example.com/excluded"),
+		entry("dup-a", "https://example.com/same"),
+		entry("dup-b", "https://EXAMPLE.com:443/same#frag"),
+		entry("secret", "https://user:s3cret@example.com/private"),
+	)
+	o := testOptions(w)
+	o.Now = func() time.Time { return now }
+	o.Exclude = []*regexp.Regexp{regexp.MustCompile(`^excluded$`)}
+	c := newChecker(t, o)
+	results, err := run(t, c, cat)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]Result{}
+	for _, r := range results {
+		got[r.ID] = r
+	}
+	tests := []struct {
+		id   string
+		want status.Status
+		msg  string
+	}{
+		{"accepted", status.OK, "accepted: Cloudflare blocks bots (was blocked, HTTP 403)"},
+		{"accepted-status", status.OK, "accepted: known (was blocked, HTTP 403)"},
+		{"alternate", status.OK, "redirected to alternate https://NEW.example/post#top"},
+		{"ignored", status.Skipped, "ignored until 2025-07-01: site migration"},
+		{"expired", status.OK, "HTTP 200"},
+		{"excluded", status.Skipped, "excluded by filter ^excluded$"},
+		{"dup-a", status.OK, "HTTP 200"},
+		{"dup-b", status.OK, "HTTP 200"},
+		{"secret", status.OK, "HTTP 200"},
+	}
+	for _, tt := range tests {
+		r, ok := got[tt.id]
+		if !ok {
+			t.Errorf("no result for %s", tt.id)
+			continue
+		}
+		if r.Status != tt.want || r.Message != tt.msg {
+			t.Errorf("result %s = %v, %q; want %v, %q", tt.id, r.Status, r.Message, tt.want, tt.msg)
+		}
+	}
+	if n := len(results); n != c.Plan(cat) {
+		t.Errorf("Check emitted %d results, Plan said %d", n, c.Plan(cat))
+	}
+	var sameFetches int
+	for _, req := range w.Log() {
+		if req.Path == "/same" {
+			sameFetches++
+		}
+	}
+	if sameFetches != 1 {
+		t.Errorf("a URL used by two entries was fetched %d times, want 1", sameFetches)
+	}
+	if s := fmt.Sprintf("%+v", got["secret"]); strings.Contains(s, "s3cret") || !strings.Contains(got["secret"].URL, "https://xxxxx@example.com/") {
+		t.Errorf("result for a URL with credentials = %s, want them redacted", s)
+	}
+}
+
+func TestIncludeAndOnly(t *testing.T) {
+	w := fakeweb.New(t)
+	w.Handle("example.com", fakeweb.Page("Hi", ""))
+	cat := catalogOf(entry("a", "https://example.com/a"), entry("b", "https://example.com/b"), entry("c", "https://example.com/c"))
+	o := testOptions(w)
+	o.Include = []*regexp.Regexp{regexp.MustCompile(`/a$|/b$`)}
+	o.Only = map[string]bool{"b": true, "c": true}
+	results, err := run(t, newChecker(t, o), cat)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"a:skipped:unchanged", "b:ok:HTTP 200", "c:skipped:not included by any filter"}
+	for i, r := range results {
+		if got := r.ID + ":" + r.Status.String() + ":" + r.Message; i >= len(want) || got != want[i] {
+			t.Errorf("result %d = %s, want %s", i, got, want[min(i, len(want)-1)])
+		}
+	}
+	if len(results) != len(want) {
+		t.Errorf("got %d results, want %d", len(results), len(want))
+	}
+}
+
+func TestArxivTargets(t *testing.T) {
+	w := fakeweb.New(t)
+	w.Handle("arxiv.org", fakeweb.Page("arXiv", ""))
+	w.Handle("example.com", fakeweb.Page("Blog", ""))
+	own := catalog.Resource{ID: "own", Title: "Attention", URL: "https://arxiv.org/abs/1706.03762", Arxiv: "1706.03762v5", Section: "s"}
+	other := catalog.Resource{ID: "other", Title: "Blog post", URL: "https://example.com/post", Arxiv: "2005.14165", Section: "s"}
+	foreign := catalog.Resource{ID: "foreign", Title: "Survey", URL: "https://arxiv.org/abs/2303.18223", Arxiv: "2005.14165", Section: "s"}
+	bad := catalog.Resource{ID: "bad", Title: "Bad", Arxiv: "1713.00001", Section: "s"}
+	own.Accept = []catalog.Accept{{Status: status.Updated, Reason: "we cite v5"}}
+	cat := catalogOf(own, other, foreign, bad)
+	fv := &fakeVerifier{verdicts: map[string]arxiv.Verdict{
+		"1706.03762": {Status: status.Updated, CurrentTitle: "Attention", LatestVersion: 7, Message: "v7 available", Attempts: 1},
+		"2005.14165": {Status: status.Retitled, CurrentTitle: "Language Models are Few-Shot Learners", Similarity: 0.2, LatestVersion: 4},
+	}}
+	o := testOptions(w)
+	o.Arxiv = fv
+	c := newChecker(t, o)
+	results, err := run(t, c, cat)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, r := range results {
+		got = append(got, fmt.Sprintf("%s/%s/%s/%s/v%d", r.ID, r.Target, r.Arxiv, r.Status, r.Version))
+	}
+	want := []string{
+		"own/arxiv/1706.03762/ok/v7",
+		"other/url//ok/v0",
+		"other/arxiv/2005.14165/retitled/v4",
+		"foreign/url//ok/v0",
+		"foreign/arxiv/2005.14165/retitled/v4",
+		"bad/arxiv//error/v0",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("results:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if n := c.Plan(cat); n != len(results) {
+		t.Errorf("Plan = %d, want %d (the results emitted)", n, len(results))
+	}
+	if n := w.Requests("arxiv.org"); n != 1 {
+		t.Errorf("arxiv.org got %d requests, want 1 (an entry's own arXiv page is not fetched)", n)
+	}
+	if len(fv.seen) != 3 || fv.seen[0] != (arxiv.Paper{ID: "1706.03762", Version: 5, Title: "Attention"}) {
+		t.Errorf("verifier got %+v, want 3 papers starting with 1706.03762 v5", fv.seen)
+	}
+}
+
+func TestArxivVerifierFailure(t *testing.T) {
+	w := fakeweb.New(t)
+	o := testOptions(w)
+	o.Arxiv = &fakeVerifier{err: errors.New("arXiv API answered 503")}
+	cat := catalogOf(catalog.Resource{ID: "p", Title: "P", Arxiv: "1706.03762", Section: "s"})
+	results, err := run(t, newChecker(t, o), cat)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(results) != 1 || results[0].Status != status.Error || !strings.Contains(results[0].Message, "arXiv API answered 503") {
+		t.Errorf("results = %+v, want one error result naming the failure", results)
+	}
+}
+
+// refuseAll dials nothing: every host "refuses", as on a machine whose
+// network is down.
+func refuseAll(ctx context.Context, network, addr string) (net.Conn, error) {
+	return nil, &net.OpError{Op: "dial", Net: network, Err: os.NewSyscallError("connect", syscall.ECONNREFUSED)}
+}
+
+func TestNetworkDown(t *testing.T) {
+	w := fakeweb.New(t)
+	w.Handle("up.example", fakeweb.Page("Up", ""))
+	tests := []struct {
+		name string
+		dial func(context.Context, string, string) (net.Conn, error)
+		urls []string
+		down bool
+	}{
+		{"all refused", refuseAll, []string{"https://a.example/", "https://b.example/", "https://c.example/"}, true},
+		{"one host decides nothing", refuseAll, []string{"https://a.example/", "https://a.example/2"}, false},
+		{"one host up", func(ctx context.Context, network, addr string) (net.Conn, error) {
+			if strings.HasPrefix(addr, "up.example") {
+				return w.DialContext(ctx, network, addr)
+			}
+			return refuseAll(ctx, network, addr)
+		}, []string{"https://a.example/", "https://up.example/"}, false},
+		{"no such host is an answer", w.DialContext, []string{"https://a.example/", "https://b.example/"}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			o := testOptions(w)
+			o.DialContext = tt.dial
+			var rs []catalog.Resource
+			for i, u := range tt.urls {
+				rs = append(rs, entry(fmt.Sprint("e", i), u))
+			}
+			results, err := run(t, newChecker(t, o), catalogOf(rs...))
+			if got := errors.Is(err, ErrNetworkUnavailable); got != tt.down {
+				t.Fatalf("Check error = %v, want network unavailable: %v", err, tt.down)
+			}
+			var ne *NetworkError
+			if tt.down && (!errors.As(err, &ne) || !strings.HasPrefix(err.Error(), fmt.Sprintf("network unavailable: %d of %d hosts unreachable (first error: ", len(tt.urls), len(tt.urls)))) {
+				t.Errorf("Check error = %q, want a *NetworkError saying all %d hosts are unreachable", err, len(tt.urls))
+			}
+			if len(results) != len(tt.urls) {
+				t.Errorf("got %d results, want %d even so", len(results), len(tt.urls))
+			}
+		})
+	}
+}
+
+func TestRunTimeout(t *testing.T) {
+	w := fakeweb.New(t)
+	w.Handle("slow.example", fakeweb.Hang())
+	w.Handle("fast.example", fakeweb.Page("Fast", ""))
+	o := testOptions(w)
+	o.RequestTimeout = time.Minute
+	o.Timeout = 200 * time.Millisecond
+	results, err := run(t, newChecker(t, o), catalogOf(entry("fast", "https://fast.example/"), entry("slow", "https://slow.example/")))
+	if !errors.Is(err, context.DeadlineExceeded) {
+		t.Fatalf("Check with a hanging host and a run timeout = %v, want context.DeadlineExceeded", err)
+	}
+	if len(results) != 1 || results[0].ID != "fast" {
+		t.Errorf("results = %+v, want only the fast one", results)
+	}
+}
+
+func TestCancel(t *testing.T) {
+	w := fakeweb.New(t)
+	w.Handle("slow.example", fakeweb.Hang())
+	c := newChecker(t, testOptions(w))
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() {
+		done <- c.Check(ctx, catalogOf(entry("slow", "https://slow.example/")), func(Result) {})
+	}()
+	for w.Requests("slow.example") == 0 {
+		if err := waitFor(context.Background(), time.Millisecond); err != nil {
+			t.Fatal(err)
+		}
+	}
+	cancel()
+	if err := <-done; !errors.Is(err, context.Canceled) {
+		t.Errorf("Check after cancel = %v, want context.Canceled", err)
+	}
+}
+
+func TestNewRejectsBadOptions(t *testing.T) {
+	tests := []Options{
+		{Concurrency: -1},
+		{HostRate: -2},
+		{Hosts: map[string]HostLimit{"Example.com": {}}},
+		{Hosts: map[string]HostLimit{"example.com": {Rate: -1}}},
+		{Headers: []Header{{Host: "example.com", Name: "Bad Name", Value: "x"}}},
+		{Headers: []Header{{Host: "", Name: "X", Value: "x"}}},
+		{Headers: []Header{{Host: "example.com", Name: "X", Value: "a\r\nb"}}},
+	}
+	for _, o := range tests {
+		if _, err := New(o); err == nil {
+			t.Errorf("New(%+v) succeeded, want an error", o)
+		}
+	}
+	c, err := New(Options{})
+	if err != nil {
+		t.Fatalf("New(zero Options) = %v", err)
+	}
+	if c.opts.Concurrency != DefaultConcurrency || c.opts.Retries != DefaultRetries || c.opts.UserAgent != DefaultUserAgent("") {
+		t.Errorf("New(zero Options) kept %+v, want the defaults", c.opts)
+	}
+}
+
+func TestSort(t *testing.T) {
+	cat := catalogOf(entry("a", ""), entry("b", ""))
+	rs := []Result{{ID: "zz"}, {ID: "b", Target: TargetArxiv}, {ID: "b", Target: TargetURL}, {ID: "a", Target: TargetArxiv}}
+	Sort(rs, cat)
+	var got []string
+	for _, r := range rs {
+		got = append(got, r.ID+"/"+string(r.Target))
+	}
+	if want := "a/arxiv b/url b/arxiv zz/"; strings.Join(got, " ") != want {
+		t.Errorf("Sort = %s, want %s", strings.Join(got, " "), want)
+	}
+}

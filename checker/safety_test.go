@@ -1,0 +1,167 @@
+package checker
+
+import (
+	"context"
+	"errors"
+	"net"
+	"net/http"
+	"net/netip"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/ai-reading-list/linkcheck/internal/fakeweb"
+	"github.com/ai-reading-list/linkcheck/status"
+)
+
+func TestIsPrivate(t *testing.T) {
+	tests := []struct {
+		addr string
+		want bool
+	}{
+		{"127.0.0.1", true}, {"::1", true}, {"10.0.0.1", true}, {"172.16.5.4", true}, {"192.168.1.1", true},
+		{"169.254.169.254", true}, {"fe80::1", true}, {"fc00::1", true}, {"fd12::1", true},
+		{"0.0.0.0", true}, {"::", true}, {"224.0.0.1", true}, {"ff02::1", true}, {"::ffff:10.1.2.3", true},
+		{"8.8.8.8", false}, {"203.0.113.5", false}, {"2606:4700::1111", false}, {"172.32.0.1", false},
+	}
+	for _, tt := range tests {
+		if got := isPrivate(netip.MustParseAddr(tt.addr)); got != tt.want {
+			t.Errorf("isPrivate(%s) = %v, want %v", tt.addr, got, tt.want)
+		}
+	}
+}
+
+func TestRedact(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"https://example.com/a@b", "https://example.com/a@b"},
+		{"https://user:pw@example.com/x", "https://xxxxx@example.com/x"},
+		{"https://token@example.com", "https://xxxxx@example.com"},
+		{"see http://a:b@x.example/p and https://c@y.example?q=@", "see http://xxxxx@x.example/p and https://xxxxx@y.example?q=@"},
+		{"no url @ all", "no url @ all"},
+	}
+	for _, tt := range tests {
+		if got := redact(tt.in); got != tt.want {
+			t.Errorf("redact(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func FuzzRedact(f *testing.F) {
+	for _, s := range []string{"https://u:p@h/x", "://@", "a://b@c://d@e", "http://x"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got := redact(s)
+		if redact(got) != got {
+			t.Errorf("redact(%q) = %q, which redact changes again", s, got)
+		}
+		if !strings.Contains(s, "@") && got != s {
+			t.Errorf("redact(%q) = %q, want it unchanged without an @", s, got)
+		}
+	})
+}
+
+// TestPrivateGuard shows the guard refusing the fake web's loopback address
+// when AllowPrivate is off, whatever name led there.
+func TestPrivateGuard(t *testing.T) {
+	w := fakeweb.New(t)
+	w.Handle("example.com", fakeweb.Page("Hi", ""))
+	o := testOptions(w)
+	o.AllowPrivate = false
+	c := newChecker(t, o)
+	for _, url := range []string{"https://example.com/", "http://127.0.0.1/", "http://[::1]:8080/", "http://169.254.169.254/latest"} {
+		r := checkOne(t, c, url)
+		if r.Status != status.Skipped || !strings.Contains(r.Message, "refusing to connect to private address") ||
+			!strings.Contains(r.Message, "--allow-private") {
+			t.Errorf("check(%s) without AllowPrivate = %v (%s), want skipped: refusing ...", url, r.Status, r.Message)
+		}
+	}
+	if n := w.Requests("example.com"); n != 0 {
+		t.Errorf("example.com got %d requests through the guard, want 0", n)
+	}
+}
+
+// publicConn makes a loopback connection look like one to a public
+// address, to test what the guard does after the first hop.
+type publicConn struct{ net.Conn }
+
+func (publicConn) RemoteAddr() net.Addr {
+	return &net.TCPAddr{IP: net.ParseIP("203.0.113.5"), Port: 443}
+}
+
+func TestPrivateGuardOnRedirectAndDNS(t *testing.T) {
+	w := fakeweb.New(t)
+	w.Handle("public.example", fakeweb.Redirect(302, "http://10.0.0.1/admin"))
+	w.Handle("rebind.example", fakeweb.Redirect(302, "https://intranet.example/"))
+	w.Handle("intranet.example", fakeweb.Page("Intranet", ""))
+	o := testOptions(w)
+	o.AllowPrivate = false
+	o.DialContext = func(ctx context.Context, network, addr string) (net.Conn, error) {
+		conn, err := w.DialContext(ctx, network, addr)
+		if err != nil || strings.HasPrefix(addr, "intranet.example:") {
+			return conn, err // intranet.example "resolves" to loopback
+		}
+		return publicConn{conn}, nil
+	}
+	c := newChecker(t, o)
+	tests := []struct{ url, addr string }{
+		{"https://public.example/x", "10.0.0.1"},
+		{"https://rebind.example/x", "127.0.0.1"},
+	}
+	for _, tt := range tests {
+		r := checkOne(t, c, tt.url)
+		if r.Status != status.Skipped || !strings.Contains(r.Message, "private address "+tt.addr) || len(r.Redirects) != 1 {
+			t.Errorf("check(%s) = %v (%s) after %d hops, want skipped for %s after 1 hop", tt.url, r.Status, r.Message, len(r.Redirects), tt.addr)
+		}
+	}
+	if n := w.Requests("intranet.example"); n != 0 {
+		t.Errorf("intranet.example got %d requests, want 0", n)
+	}
+}
+
+func TestPrivateAddressErrorIsTyped(t *testing.T) {
+	o := Options{DialContext: func(ctx context.Context, network, addr string) (net.Conn, error) {
+		return nil, errors.New("must not be called")
+	}}
+	dial := newDialer(&o)
+	_, err := dial(context.Background(), "tcp", "10.1.2.3:80")
+	var pa *PrivateAddressError
+	if !errors.As(err, &pa) || pa.Addr.String() != "10.1.2.3" {
+		t.Errorf("dial(10.1.2.3) = %v, want a *PrivateAddressError for 10.1.2.3", err)
+	}
+}
+
+// TestHostHeaders shows a host-scoped header reaching its host only, and
+// not following a redirect elsewhere.
+func TestHostHeaders(t *testing.T) {
+	w := fakeweb.New(t)
+	var (
+		mu   sync.Mutex
+		seen = map[string][]string{}
+	)
+	record := func(h http.Handler) http.Handler {
+		return http.HandlerFunc(func(rw http.ResponseWriter, r *http.Request) {
+			mu.Lock()
+			host, _, _ := strings.Cut(r.Host, ":")
+			seen[host] = append(seen[host], r.Header.Get("Authorization")+"|"+r.Header.Get("User-Agent")+"|"+r.Header.Get("Accept-Language"))
+			mu.Unlock()
+			h.ServeHTTP(rw, r)
+		})
+	}
+	w.Handle("api.example", record(fakeweb.Redirect(302, "https://cdn.example/x")))
+	w.Handle("cdn.example", record(fakeweb.Page("CDN", "")))
+	o := testOptions(w)
+	o.UserAgent = DefaultUserAgent("1.2.3")
+	o.Headers = []Header{{Host: "api.example", Name: "Authorization", Value: "token s3cret"}}
+	c := newChecker(t, o)
+	checkOne(t, c, "https://api.example/doc")
+	mu.Lock()
+	defer mu.Unlock()
+	ua := "linkcheck/1.2.3 (+https://github.com/ai-reading-list/linkcheck)"
+	if got, want := strings.Join(seen["api.example"], ","), "token s3cret|"+ua+"|en"; got != want {
+		t.Errorf("api.example saw %q, want %q", got, want)
+	}
+	if got, want := strings.Join(seen["cdn.example"], ","), "|"+ua+"|en"; got != want {
+		t.Errorf("cdn.example saw %q, want %q (no Authorization)", got, want)
+	}
+}
