@@ -2,6 +2,23 @@
 // exists, that its title still matches, which version is the latest, and
 // whether it was withdrawn. It talks to the arXiv API in batches and within
 // arXiv's published rate policy.
+//
+// A paper exists when an entry's <id> names it; neither totalResults nor
+// entry positions count, and an ID left out of a batch answer is asked for
+// again on its own before it is called Broken. Titles are compared after
+// normalization (NFKC, case folding, TeX markup, punctuation and dashes
+// dropped); Similarity is the Jaccard index of the two titles' word sets.
+// A changed title is looked up in the paper's older versions (IDvK) to
+// tell a retitle from a wrong ID.
+//
+// Withdrawals show only in the arXiv comment. A comment stating one ("has
+// been withdrawn", "Withdrawn: …") is taken at its word; one that merely
+// mentions a withdrawal is confirmed with one OAI-PMH arXivRaw record
+// (last version 0kb or source flag I), and when OAI-PMH cannot answer the
+// paper is reported Error rather than guessed either way.
+//
+// Failures to reach arXiv are never evidence about a paper: they give
+// Error, not Broken.
 package arxiv
 
 import (

@@ -32,7 +32,8 @@ type Client struct {
 	jitter func() float64
 }
 
-// New returns a Client for cfg, zero fields replaced by the defaults.
+// New returns a Client for cfg, zero fields replaced by the defaults and
+// BatchSize capped at DefaultBatchSize.
 func New(cfg Config) *Client {
 	if cfg.BaseURL == "" {
 		cfg.BaseURL = DefaultBaseURL
@@ -46,7 +47,9 @@ func New(cfg Config) *Client {
 	if cfg.UserAgent == "" {
 		cfg.UserAgent = DefaultUserAgent
 	}
-	if cfg.BatchSize <= 0 {
+	// Bigger batches risk 414 URI Too Long (arXiv answered one of 642 IDs
+	// so), and one bad ID fails the whole batch.
+	if cfg.BatchSize <= 0 || cfg.BatchSize > DefaultBatchSize {
 		cfg.BatchSize = DefaultBatchSize
 	}
 	switch {

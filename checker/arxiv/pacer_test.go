@@ -129,3 +129,31 @@ func TestQueryURL(t *testing.T) {
 		}
 	}
 }
+
+func TestNewDefaults(t *testing.T) {
+	tests := []struct {
+		name            string
+		cfg             Config
+		batch, retries  int
+		maxWait         time.Duration
+		userAgent, base string
+	}{
+		{"zero", Config{}, DefaultBatchSize, DefaultRetries, DefaultMaxRetryWait, DefaultUserAgent, DefaultBaseURL},
+		{"batch capped", Config{BatchSize: 500}, DefaultBatchSize, DefaultRetries, DefaultMaxRetryWait, DefaultUserAgent, DefaultBaseURL},
+		{"set", Config{BatchSize: 20, Retries: 5, MaxRetryWait: time.Second, UserAgent: "x", BaseURL: "http://h/q"}, 20, 5, time.Second, "x", "http://h/q"},
+		{"no retries", Config{Retries: -1}, DefaultBatchSize, 0, DefaultMaxRetryWait, DefaultUserAgent, DefaultBaseURL},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := New(tt.cfg)
+			got := c.cfg
+			if got.BatchSize != tt.batch || got.Retries != tt.retries || got.MaxRetryWait != tt.maxWait || got.UserAgent != tt.userAgent || got.BaseURL != tt.base {
+				t.Errorf("New(%+v) config = batch %d, retries %d, max wait %v, UA %q, base %q; want %d, %d, %v, %q, %q",
+					tt.cfg, got.BatchSize, got.Retries, got.MaxRetryWait, got.UserAgent, got.BaseURL, tt.batch, tt.retries, tt.maxWait, tt.userAgent, tt.base)
+			}
+			if c.gate == nil || c.clock == nil || c.http == nil {
+				t.Errorf("New(%+v) left the gate, clock or HTTP client nil", tt.cfg)
+			}
+		})
+	}
+}
