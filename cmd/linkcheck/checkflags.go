@@ -82,6 +82,9 @@ func (f *checkFlags) options(e env, cat *catalog.Catalog) (checker.Options, erro
 		ArxivAPI:        f.arxivAPI,
 		Now:             e.Now,
 	}
+	if opts.Retries == 0 {
+		opts.Retries = -1 // the checker reads 0 as "default"; the user said none
+	}
 	if !f.flags.Changed("host-rate") && s.HostRate > 0 {
 		opts.HostRate = s.HostRate
 	}

@@ -1,0 +1,292 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/ai-reading-list/linkcheck/checker"
+	"github.com/ai-reading-list/linkcheck/internal/fakeweb"
+)
+
+const testCatalog = `version: 1
+sections:
+  - id: papers
+    title: Papers
+    resources:
+      - id: attention
+        title: Attention Is All You Need
+        kind: paper
+        arxiv: "1706.03762"
+  - id: posts
+    title: Posts
+    resources:
+      - id: fine-post
+        title: A fine post
+        kind: post
+        url: https://ok.test/fine
+      - id: gone-post
+        title: A gone post
+        kind: post
+        url: https://gone.test/post
+      - id: moved-post
+        title: A moved post
+        kind: post
+        url: https://old.test/post
+`
+
+const attentionFeed = `<?xml version='1.0' encoding='UTF-8'?>
+<feed xmlns:opensearch="http://a9.com/-/spec/opensearch/1.1/" xmlns:arxiv="http://arxiv.org/schemas/atom" xmlns="http://www.w3.org/2005/Atom">
+  <id>https://arxiv.org/api/x</id>
+  <title>arXiv Query: id_list=1706.03762</title>
+  <opensearch:itemsPerPage>1</opensearch:itemsPerPage>
+  <opensearch:totalResults>1</opensearch:totalResults>
+  <opensearch:startIndex>0</opensearch:startIndex>
+  <entry>
+    <id>http://arxiv.org/abs/1706.03762v7</id>
+    <title>Attention Is All You Need</title>
+    <updated>2023-08-02T00:41:18Z</updated>
+    <published>2017-06-12T17:57:34Z</published>
+    <arxiv:comment>15 pages, 5 figures</arxiv:comment>
+  </entry>
+</feed>
+`
+
+// cli runs linkcheck in-process against a fake web.
+type cli struct {
+	t   *testing.T
+	web *fakeweb.Web
+	dir string
+	env map[string]string
+	tty bool
+}
+
+func newCLI(t *testing.T) *cli {
+	t.Helper()
+	web := fakeweb.New(t)
+	web.Handle("ok.test", fakeweb.Page("A fine post", "<p>hello</p>"))
+	web.Handle("gone.test", fakeweb.Status(http.StatusNotFound))
+	web.Handle("old.test", fakeweb.Redirect(http.StatusMovedPermanently, "https://ok.test/new-home"))
+	web.Handle("export.arxiv.org", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/atom+xml; charset=utf-8")
+		w.Write([]byte(attentionFeed))
+	}))
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "resources.yaml"), testCatalog)
+	return &cli{t: t, web: web, dir: dir, env: map[string]string{}}
+}
+
+func writeFile(t *testing.T, path, data string) {
+	t.Helper()
+	if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// run executes linkcheck with args; --catalog defaults to the test's catalog.
+func (c *cli) run(args ...string) (code int, stdout, stderr string) {
+	c.t.Helper()
+	var out, errb bytes.Buffer
+	e := env{
+		In:       strings.NewReader(""),
+		Out:      &out,
+		Err:      &errb,
+		OutIsTTY: c.tty,
+		Getenv:   func(k string) string { return c.env[k] },
+		Now:      time.Now,
+		Hook: func(o *checker.Options) {
+			o.DialContext = c.web.DialContext
+			o.TLSConfig = c.web.TLSConfig()
+			o.AllowPrivate = true
+		},
+	}
+	hasCatalog := false
+	for _, a := range args {
+		if a == "--catalog" || a == "-c" {
+			hasCatalog = true
+		}
+	}
+	if !hasCatalog && len(args) > 0 && args[0] != "validate" {
+		args = append(args, "--catalog", filepath.Join(c.dir, "resources.yaml"))
+	}
+	code = run(context.Background(), args, e)
+	return code, out.String(), errb.String()
+}
+
+func TestCheckExitCodes(t *testing.T) {
+	c := newCLI(t)
+	tests := []struct {
+		name     string
+		args     []string
+		wantCode int
+	}{
+		{"default fails on broken", []string{"check"}, exitFailing},
+		{"moved fails when asked", []string{"check", "--fail-on", "moved"}, exitFailing},
+		{"nothing retitled", []string{"check", "--fail-on", "retitled,updated"}, exitOK},
+		{"empty policy never fails", []string{"check", "--fail-on", ""}, exitOK},
+		{"report never fails on results", []string{"report"}, exitOK},
+		{"bad fail-on", []string{"check", "--fail-on", "rotten"}, exitInvalid},
+		{"missing catalog", []string{"check", "--catalog", filepath.Join(c.dir, "nope.yaml")}, exitInvalid},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, stdout, stderr := c.run(tt.args...)
+			if code != tt.wantCode {
+				t.Errorf("linkcheck %v exited %d, want %d\nstdout:\n%s\nstderr:\n%s", tt.args, code, tt.wantCode, stdout, stderr)
+			}
+		})
+	}
+}
+
+func TestCheckTable(t *testing.T) {
+	c := newCLI(t)
+	code, stdout, _ := c.run("check")
+	if code != exitFailing {
+		t.Fatalf("check exited %d, want %d", code, exitFailing)
+	}
+	for _, want := range []string{
+		"BROKEN (1) · fails the run",
+		"gone-post",
+		"HTTP 404",
+		"MOVED (1)",
+		"→ https://ok.test/new-home",
+		"4 checked: 1 broken, 1 moved, 2 ok",
+	} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("check output lacks %q:\n%s", want, stdout)
+		}
+	}
+	if strings.Contains(stdout, "fine-post") {
+		t.Errorf("check's table lists an ok entry:\n%s", stdout)
+	}
+}
+
+func TestCheckJSONAndReportFrom(t *testing.T) {
+	c := newCLI(t)
+	results := filepath.Join(c.dir, "results.json")
+	code, stdout, stderr := c.run("check", "--format", "json", "--output", results)
+	if code != exitFailing {
+		t.Fatalf("check exited %d, want %d: %s", code, exitFailing, stderr)
+	}
+	if stdout != "" {
+		t.Errorf("check --output wrote to stdout: %q", stdout)
+	}
+	data, err := os.ReadFile(results)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc struct {
+		Schema  string `json:"schema"`
+		Summary map[string]int
+		Results []struct {
+			ID, Status, Target, Current string
+			Version                     int
+		}
+	}
+	if err := json.Unmarshal(data, &doc); err != nil {
+		t.Fatalf("results.json: %v", err)
+	}
+	if doc.Schema != "linkcheck.report/v1" || len(doc.Results) != 4 || doc.Summary["total"] != 4 {
+		t.Fatalf("results.json = schema %q, %d results, summary %v; want v1 with all 4 results", doc.Schema, len(doc.Results), doc.Summary)
+	}
+	wantOrder := []string{"attention", "fine-post", "gone-post", "moved-post"}
+	for i, r := range doc.Results {
+		if r.ID != wantOrder[i] {
+			t.Errorf("result %d is %q, want %q (catalog order)", i, r.ID, wantOrder[i])
+		}
+	}
+	if doc.Results[0].Target != "arxiv" || doc.Results[0].Status != "ok" || doc.Results[0].Version != 7 {
+		t.Errorf("arXiv result = %+v, want an ok arxiv result with version 7", doc.Results[0])
+	}
+
+	// Re-rendering the saved run touches no network: point it at nothing.
+	before := c.web.Requests("gone.test")
+	code, stdout, stderr = c.run("report", "--from", results, "--format", "markdown")
+	if code != exitOK {
+		t.Fatalf("report --from exited %d: %s", code, stderr)
+	}
+	if c.web.Requests("gone.test") != before {
+		t.Errorf("report --from made requests")
+	}
+	for _, want := range []string{"### Broken (1)", "gone-post", "### Moved (1)", "replace URL with https://ok.test/new-home"} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("report --from markdown lacks %q:\n%s", want, stdout)
+		}
+	}
+
+	writeFile(t, filepath.Join(c.dir, "junk.json"), `{"schema": "something/else"}`)
+	if code, _, stderr := c.run("report", "--from", filepath.Join(c.dir, "junk.json")); code != exitInvalid || !strings.Contains(stderr, "schema") {
+		t.Errorf("report --from junk.json = exit %d, stderr %q; want 2 and a schema error", code, stderr)
+	}
+}
+
+func TestColor(t *testing.T) {
+	tests := []struct {
+		name    string
+		tty     bool
+		noColor string
+		flag    string
+		want    bool
+	}{
+		{"tty", true, "", "auto", true},
+		{"tty with NO_COLOR", true, "1", "auto", false},
+		{"not a tty", false, "", "auto", false},
+		{"always", false, "", "always", true},
+		{"never on a tty", true, "", "never", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := newCLI(t)
+			c.tty = tt.tty
+			c.env["NO_COLOR"] = tt.noColor
+			_, stdout, _ := c.run("check", "--color", tt.flag)
+			if got := strings.Contains(stdout, "\x1b["); got != tt.want {
+				t.Errorf("colour = %v, want %v:\n%q", got, tt.want, stdout)
+			}
+		})
+	}
+}
+
+func TestStepSummary(t *testing.T) {
+	c := newCLI(t)
+	summary := filepath.Join(c.dir, "summary.md")
+	writeFile(t, summary, "earlier step\n")
+	c.env["GITHUB_STEP_SUMMARY"] = summary
+	c.run("check", "--format", "github")
+	data, err := os.ReadFile(summary)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(string(data), "earlier step\n") || !strings.Contains(string(data), "### Broken (1)") {
+		t.Errorf("job summary = %q, want the earlier content followed by the Markdown report", data)
+	}
+}
+
+func TestChangedFrom(t *testing.T) {
+	c := newCLI(t)
+	base := filepath.Join(c.dir, "base.yaml")
+	// In the base, gone-post already existed unchanged and moved-post had
+	// another URL; fine-post and attention are new.
+	writeFile(t, base, strings.Replace(strings.Replace(testCatalog, "https://old.test/post", "https://ok.test/older", 1),
+		`      - id: fine-post
+        title: A fine post
+        kind: post
+        url: https://ok.test/fine
+`, "", 1))
+	code, stdout, stderr := c.run("check", "--changed-from", base, "--format", "json")
+	if code != exitOK {
+		t.Fatalf("check --changed-from exited %d (the broken entry is unchanged and must not fail it): %s\n%s", code, stderr, stdout)
+	}
+	if c.web.Requests("gone.test") != 0 {
+		t.Errorf("unchanged gone-post was fetched")
+	}
+	if c.web.Requests("old.test") == 0 {
+		t.Errorf("changed moved-post was not fetched")
+	}
+}
