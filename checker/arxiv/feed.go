@@ -28,7 +28,6 @@ type atomEntry struct {
 	Title      *string `xml:"http://www.w3.org/2005/Atom title"`
 	Summary    string  `xml:"http://www.w3.org/2005/Atom summary"`
 	Updated    string  `xml:"http://www.w3.org/2005/Atom updated"`
-	Published  string  `xml:"http://www.w3.org/2005/Atom published"`
 	Comment    string  `xml:"http://arxiv.org/schemas/atom comment"`
 	JournalRef string  `xml:"http://arxiv.org/schemas/atom journal_ref"`
 	DOI        string  `xml:"http://arxiv.org/schemas/atom doi"`
@@ -49,11 +48,12 @@ type feed struct {
 
 // entry is one paper version as the feed describes it.
 type entry struct {
-	id         catalog.ArxivID // Version is the version this entry describes
-	title      string          // whitespace folded
-	hasTitle   bool
-	updated    time.Time // submission date of this version
-	published  time.Time // submission date of v1
+	id       catalog.ArxivID // Version is the version this entry describes
+	title    string          // whitespace folded
+	hasTitle bool
+	// updated is the submission date of this version (<published> is
+	// v1's, whatever version the entry describes).
+	updated    time.Time
 	comment    string
 	journalRef string
 	doi        string
@@ -111,7 +111,6 @@ func (ae atomEntry) paper() (entry, bool) {
 	e := entry{
 		id:         id,
 		updated:    parseTime(ae.Updated),
-		published:  parseTime(ae.Published),
 		comment:    foldSpace(ae.Comment),
 		journalRef: foldSpace(ae.JournalRef),
 		doi:        strings.TrimSpace(ae.DOI),
