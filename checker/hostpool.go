@@ -3,6 +3,7 @@ package checker
 import (
 	"context"
 	"fmt"
+	"math/rand/v2"
 	"strings"
 	"sync"
 	"time"
@@ -16,6 +17,9 @@ import (
 // minThrottledRate is the floor of adaptive back-off: however often a host
 // says 429, it still gets a request every 30 s.
 const minThrottledRate = 1.0 / 30
+
+// maxStagger bounds the random delay of a host's first request.
+const maxStagger = time.Second
 
 // hostPool holds the politeness state of one run: the global bound on
 // requests in flight and, per host group, a bound on requests in flight, a
@@ -71,6 +75,12 @@ func (p *hostPool) host(group string) *hostState {
 		limit:   l,
 		slots:   semaphore.NewWeighted(int64(l.Concurrency)),
 		limiter: rate.NewLimiter(rate.Limit(l.Rate), l.Burst),
+		// Hosts created together would otherwise tick in phase: every
+		// host's token falls due at the same instant, the requests queue
+		// for the global slots together, and with a small burst the
+		// delayed tokens are lost. A random first start within one token
+		// interval (at most maxStagger) spreads them out.
+		blockedUntil: time.Now().Add(time.Duration(rand.Float64() * float64(min(maxStagger, time.Duration(float64(time.Second)/l.Rate))))),
 	}
 	p.hosts[group] = h
 	return h
