@@ -2,7 +2,6 @@ package checker
 
 import (
 	"context"
-	"errors"
 	"net/http"
 	"sync"
 
@@ -24,7 +23,7 @@ func (c *Checker) verifier(pool *hostPool) ArxivVerifier {
 	if retries == 0 {
 		retries = -1 // the arxiv package reads 0 as its default
 	}
-	var v any = arxiv.New(arxiv.Config{
+	return arxiv.New(arxiv.Config{
 		BaseURL:      c.opts.ArxivAPI,
 		OAIBaseURL:   c.opts.ArxivOAI,
 		HTTPClient:   &http.Client{Transport: c.transport, Timeout: c.opts.RequestTimeout},
@@ -33,17 +32,9 @@ func (c *Checker) verifier(pool *hostPool) ArxivVerifier {
 		Retries:      retries,
 		MaxRetryWait: c.opts.MaxRetryWait,
 	})
-	if av, ok := v.(ArxivVerifier); ok {
-		return av
-	}
-	return unavailableVerifier{}
 }
 
-type unavailableVerifier struct{}
-
-func (unavailableVerifier) Verify(context.Context, []arxiv.Paper, func(arxiv.Paper, arxiv.Verdict)) error {
-	return errors.New("no arXiv client in this build")
-}
+var _ ArxivVerifier = (*arxiv.Client)(nil)
 
 // verifyArxiv verifies the plan's papers and emits one Result per entry
 // citing each. Papers the verifier left without a verdict (it failed, or

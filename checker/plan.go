@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"net/url"
 	"sort"
-	"strings"
 
 	"github.com/ai-reading-list/linkcheck/catalog"
 	"github.com/ai-reading-list/linkcheck/checker/arxiv"
@@ -156,26 +155,13 @@ func groupOf(raw string) string {
 	return hostGroup(u.Hostname())
 }
 
-// normalizeURL is the key under which identical URLs are fetched once:
-// scheme and host in lower case, default port and fragment dropped, an
-// empty path written "/".
+// normalizeURL is the key under which identical URLs are fetched once
+// (catalog.NormalizeURL); a URL it cannot normalize is its own key, and
+// fails at fetch time with a clear message.
 func normalizeURL(raw string) string {
-	u, err := url.Parse(strings.TrimSpace(raw))
+	n, err := catalog.NormalizeURL(raw)
 	if err != nil {
 		return raw
 	}
-	u.Scheme = strings.ToLower(u.Scheme)
-	host := strings.ToLower(u.Hostname())
-	if strings.Contains(host, ":") {
-		host = "[" + host + "]"
-	}
-	if port := u.Port(); port != "" && !(u.Scheme == "http" && port == "80") && !(u.Scheme == "https" && port == "443") {
-		host += ":" + port
-	}
-	u.Host = host
-	u.Fragment, u.RawFragment = "", ""
-	if u.Path == "" {
-		u.Path = "/"
-	}
-	return u.String()
+	return n
 }
