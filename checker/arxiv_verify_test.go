@@ -1,10 +1,14 @@
 package checker
 
 import (
+	"errors"
+	"fmt"
 	"net/http"
+	"strings"
 	"testing"
 
 	"github.com/ai-reading-list/linkcheck/catalog"
+	"github.com/ai-reading-list/linkcheck/checker/arxiv"
 	"github.com/ai-reading-list/linkcheck/internal/fakeweb"
 	"github.com/ai-reading-list/linkcheck/status"
 )
@@ -51,5 +55,66 @@ func TestRealArxivClient(t *testing.T) {
 	}
 	if w.Requests("export.arxiv.org") == 0 || ua != o.UserAgent {
 		t.Errorf("arXiv API saw %d requests with User-Agent %q, want some with %q", w.Requests("export.arxiv.org"), ua, o.UserAgent)
+	}
+}
+
+func TestArxivTargets(t *testing.T) {
+	w := fakeweb.New(t)
+	w.Handle("arxiv.org", fakeweb.Page("arXiv", ""))
+	w.Handle("example.com", fakeweb.Page("Blog", ""))
+	own := catalog.Resource{ID: "own", Title: "Attention", URL: "https://arxiv.org/abs/1706.03762", Arxiv: "1706.03762v5", Section: "s"}
+	other := catalog.Resource{ID: "other", Title: "Blog post", URL: "https://example.com/post", Arxiv: "2005.14165", Section: "s"}
+	foreign := catalog.Resource{ID: "foreign", Title: "Survey", URL: "https://arxiv.org/abs/2303.18223", Arxiv: "2005.14165", Section: "s"}
+	bad := catalog.Resource{ID: "bad", Title: "Bad", Arxiv: "1713.00001", Section: "s"}
+	own.Accept = []catalog.Accept{{Status: status.Updated, Reason: "we cite v5"}}
+	cat := catalogOf(own, other, foreign, bad)
+	fv := &fakeVerifier{verdicts: map[string]arxiv.Verdict{
+		"1706.03762": {Status: status.Updated, CurrentTitle: "Attention", LatestVersion: 7, Message: "v7 available", Attempts: 1},
+		"2005.14165": {Status: status.Retitled, CurrentTitle: "Language Models are Few-Shot Learners", Similarity: 0.2, LatestVersion: 4},
+	}}
+	o := testOptions(w)
+	o.Arxiv = fv
+	c := newChecker(t, o)
+	results, err := run(t, c, cat)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, r := range results {
+		got = append(got, fmt.Sprintf("%s/%s/%s/%s/v%d", r.ID, r.Target, r.Arxiv, r.Status, r.Version))
+	}
+	want := []string{
+		"own/arxiv/1706.03762/ok/v7",
+		"other/url//ok/v0",
+		"other/arxiv/2005.14165/retitled/v4",
+		"foreign/url//ok/v0",
+		"foreign/arxiv/2005.14165/retitled/v4",
+		"bad/arxiv//error/v0",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("results:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if n := c.Plan(cat); n != len(results) {
+		t.Errorf("Plan = %d, want %d (the results emitted)", n, len(results))
+	}
+	if n := w.Requests("arxiv.org"); n != 1 {
+		t.Errorf("arxiv.org got %d requests, want 1 (an entry's own arXiv page is not fetched)", n)
+	}
+	if len(fv.seen) != 3 || fv.seen[0] != (arxiv.Paper{ID: "1706.03762", Version: 5, Title: "Attention"}) {
+		t.Errorf("verifier got %+v, want 3 papers starting with 1706.03762 v5", fv.seen)
+	}
+}
+
+func TestArxivVerifierFailure(t *testing.T) {
+	w := fakeweb.New(t)
+	o := testOptions(w)
+	o.Arxiv = &fakeVerifier{err: errors.New("arXiv API answered 503")}
+	cat := catalogOf(catalog.Resource{ID: "p", Title: "P", Arxiv: "1706.03762", Section: "s"})
+	results, err := run(t, newChecker(t, o), cat)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(results) != 1 || results[0].Status != status.Error || !strings.Contains(results[0].Message, "arXiv API answered 503") {
+		t.Errorf("results = %+v, want one error result naming the failure", results)
 	}
 }

@@ -4,16 +4,12 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"net"
-	"os"
 	"regexp"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
 	"github.com/ai-reading-list/linkcheck/catalog"
-	"github.com/ai-reading-list/linkcheck/checker/arxiv"
 	"github.com/ai-reading-list/linkcheck/internal/fakeweb"
 	"github.com/ai-reading-list/linkcheck/status"
 )
@@ -161,115 +157,6 @@ func TestIncludeAndOnly(t *testing.T) {
 	}
 	if len(results) != len(want) {
 		t.Errorf("got %d results, want %d", len(results), len(want))
-	}
-}
-
-func TestArxivTargets(t *testing.T) {
-	w := fakeweb.New(t)
-	w.Handle("arxiv.org", fakeweb.Page("arXiv", ""))
-	w.Handle("example.com", fakeweb.Page("Blog", ""))
-	own := catalog.Resource{ID: "own", Title: "Attention", URL: "https://arxiv.org/abs/1706.03762", Arxiv: "1706.03762v5", Section: "s"}
-	other := catalog.Resource{ID: "other", Title: "Blog post", URL: "https://example.com/post", Arxiv: "2005.14165", Section: "s"}
-	foreign := catalog.Resource{ID: "foreign", Title: "Survey", URL: "https://arxiv.org/abs/2303.18223", Arxiv: "2005.14165", Section: "s"}
-	bad := catalog.Resource{ID: "bad", Title: "Bad", Arxiv: "1713.00001", Section: "s"}
-	own.Accept = []catalog.Accept{{Status: status.Updated, Reason: "we cite v5"}}
-	cat := catalogOf(own, other, foreign, bad)
-	fv := &fakeVerifier{verdicts: map[string]arxiv.Verdict{
-		"1706.03762": {Status: status.Updated, CurrentTitle: "Attention", LatestVersion: 7, Message: "v7 available", Attempts: 1},
-		"2005.14165": {Status: status.Retitled, CurrentTitle: "Language Models are Few-Shot Learners", Similarity: 0.2, LatestVersion: 4},
-	}}
-	o := testOptions(w)
-	o.Arxiv = fv
-	c := newChecker(t, o)
-	results, err := run(t, c, cat)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var got []string
-	for _, r := range results {
-		got = append(got, fmt.Sprintf("%s/%s/%s/%s/v%d", r.ID, r.Target, r.Arxiv, r.Status, r.Version))
-	}
-	want := []string{
-		"own/arxiv/1706.03762/ok/v7",
-		"other/url//ok/v0",
-		"other/arxiv/2005.14165/retitled/v4",
-		"foreign/url//ok/v0",
-		"foreign/arxiv/2005.14165/retitled/v4",
-		"bad/arxiv//error/v0",
-	}
-	if strings.Join(got, "\n") != strings.Join(want, "\n") {
-		t.Errorf("results:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
-	}
-	if n := c.Plan(cat); n != len(results) {
-		t.Errorf("Plan = %d, want %d (the results emitted)", n, len(results))
-	}
-	if n := w.Requests("arxiv.org"); n != 1 {
-		t.Errorf("arxiv.org got %d requests, want 1 (an entry's own arXiv page is not fetched)", n)
-	}
-	if len(fv.seen) != 3 || fv.seen[0] != (arxiv.Paper{ID: "1706.03762", Version: 5, Title: "Attention"}) {
-		t.Errorf("verifier got %+v, want 3 papers starting with 1706.03762 v5", fv.seen)
-	}
-}
-
-func TestArxivVerifierFailure(t *testing.T) {
-	w := fakeweb.New(t)
-	o := testOptions(w)
-	o.Arxiv = &fakeVerifier{err: errors.New("arXiv API answered 503")}
-	cat := catalogOf(catalog.Resource{ID: "p", Title: "P", Arxiv: "1706.03762", Section: "s"})
-	results, err := run(t, newChecker(t, o), cat)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(results) != 1 || results[0].Status != status.Error || !strings.Contains(results[0].Message, "arXiv API answered 503") {
-		t.Errorf("results = %+v, want one error result naming the failure", results)
-	}
-}
-
-// refuseAll dials nothing: every host "refuses", as on a machine whose
-// network is down.
-func refuseAll(ctx context.Context, network, addr string) (net.Conn, error) {
-	return nil, &net.OpError{Op: "dial", Net: network, Err: os.NewSyscallError("connect", syscall.ECONNREFUSED)}
-}
-
-func TestNetworkDown(t *testing.T) {
-	w := fakeweb.New(t)
-	w.Handle("up.example", fakeweb.Page("Up", ""))
-	tests := []struct {
-		name string
-		dial func(context.Context, string, string) (net.Conn, error)
-		urls []string
-		down bool
-	}{
-		{"all refused", refuseAll, []string{"https://a.example/", "https://b.example/", "https://c.example/"}, true},
-		{"one host decides nothing", refuseAll, []string{"https://a.example/", "https://a.example/2"}, false},
-		{"one host up", func(ctx context.Context, network, addr string) (net.Conn, error) {
-			if strings.HasPrefix(addr, "up.example") {
-				return w.DialContext(ctx, network, addr)
-			}
-			return refuseAll(ctx, network, addr)
-		}, []string{"https://a.example/", "https://up.example/"}, false},
-		{"no such host is an answer", w.DialContext, []string{"https://a.example/", "https://b.example/"}, false},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			o := testOptions(w)
-			o.DialContext = tt.dial
-			var rs []catalog.Resource
-			for i, u := range tt.urls {
-				rs = append(rs, entry(fmt.Sprint("e", i), u))
-			}
-			results, err := run(t, newChecker(t, o), catalogOf(rs...))
-			if got := errors.Is(err, ErrNetworkUnavailable); got != tt.down {
-				t.Fatalf("Check error = %v, want network unavailable: %v", err, tt.down)
-			}
-			var ne *NetworkError
-			if tt.down && (!errors.As(err, &ne) || !strings.HasPrefix(err.Error(), fmt.Sprintf("network unavailable: %d of %d hosts unreachable (first error: ", len(tt.urls), len(tt.urls)))) {
-				t.Errorf("Check error = %q, want a *NetworkError saying all %d hosts are unreachable", err, len(tt.urls))
-			}
-			if len(results) != len(tt.urls) {
-				t.Errorf("got %d results, want %d even so", len(results), len(tt.urls))
-			}
-		})
 	}
 }
 
