@@ -35,8 +35,21 @@ func (e *NetworkError) Unwrap() error { return e.First }
 // reachability is what a host's requests say about the network path to it.
 type reachability struct {
 	attempted bool
-	reached   bool // some request got an answer, or a definite DNS "no such host"
+	reached   bool // some request got an answer from the host itself
+	notFound  bool // DNS said "no such host"
 	first     error
+}
+
+// allNotFoundQuorum is how many hosts must all be "no such host", with no
+// host answering at all, before that says more about the resolver than
+// about the links: one or two dead domains happen; every domain of a real
+// catalog vanishing at once is a resolver that knows nothing (a sandbox, a
+// captive or broken DNS).
+const allNotFoundQuorum = 3
+
+func isNotFound(err error) bool {
+	var dnsErr *net.DNSError
+	return errors.As(err, &dnsErr) && dnsErr.IsNotFound
 }
 
 // networkLevel reports failures that say more about this machine's network
@@ -66,16 +79,22 @@ func (p *hostPool) record(h *hostState, err error) {
 	defer h.mu.Unlock()
 	h.reach.attempted = true
 	switch {
+	case isNotFound(err):
+		h.reach.notFound = true
 	case err == nil || !networkLevel(err):
 		h.reach.reached = true
-	case h.reach.first == nil:
+		return
+	}
+	if h.reach.first == nil {
 		h.reach.first = err
 	}
 }
 
 // networkDown returns a *NetworkError when every host attempted failed at
 // the network level. It takes at least two hosts to decide: one dead host
-// is a dead link, not a dead network.
+// is a dead link, not a dead network. "No such host" is a definite answer
+// and makes a host count as reached, unless no host at all answered and at
+// least allNotFoundQuorum were tried.
 func (p *hostPool) networkDown() error {
 	p.mu.Lock()
 	hosts := make([]*hostState, 0, len(p.hosts))
@@ -85,6 +104,7 @@ func (p *hostPool) networkDown() error {
 	p.mu.Unlock()
 	sort.Slice(hosts, func(i, j int) bool { return hosts[i].name < hosts[j].name })
 	ne := &NetworkError{}
+	notFound := 0
 	for _, h := range hosts {
 		h.mu.Lock()
 		r := h.reach
@@ -96,12 +116,18 @@ func (p *hostPool) networkDown() error {
 		if r.reached {
 			return nil
 		}
+		if r.notFound {
+			notFound++
+		}
 		ne.Unreachable++
 		if ne.First == nil {
 			ne.First = r.first
 		}
 	}
-	if ne.Attempted < 2 {
+	switch {
+	case ne.Attempted < 2:
+		return nil
+	case notFound > 0 && ne.Attempted < allNotFoundQuorum:
 		return nil
 	}
 	return ne

@@ -38,6 +38,8 @@ func TestNetworkDown(t *testing.T) {
 			return refuseAll(ctx, network, addr)
 		}, []string{"https://a.example/", "https://up.example/"}, false},
 		{"no such host is an answer", w.DialContext, []string{"https://a.example/", "https://b.example/"}, false},
+		{"no such host next to a live host", w.DialContext, []string{"https://a.example/", "https://b.example/", "https://c.example/", "https://up.example/"}, false},
+		{"a resolver that knows no host at all", w.DialContext, []string{"https://a.example/", "https://b.example/", "https://c.example/"}, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
