@@ -13,6 +13,7 @@ import (
 	"context"
 	"crypto/tls"
 	"crypto/x509"
+	"fmt"
 	"io"
 	"log"
 	"net"
@@ -58,14 +59,14 @@ func New(t testing.TB) *Web {
 	return w
 }
 
-// NewServer starts a fake web for callers without a testing.TB (testscript
-// setups, programs); call the returned func to close it.
-func NewServer() (*Web, func()) {
+// NewServer starts a fake web for callers without a testing.TB (programs
+// such as the benchmark driver); call the returned func to close it.
+func NewServer() (*Web, func(), error) {
 	w, closeFn, err := start()
 	if err != nil {
-		panic("fakeweb: " + err.Error()) // only reachable when the machine cannot listen on loopback
+		return nil, nil, fmt.Errorf("fakeweb: %w", err)
 	}
-	return w, closeFn
+	return w, closeFn, nil
 }
 
 func start() (*Web, func(), error) {
