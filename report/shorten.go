@@ -55,31 +55,6 @@ func shortenMiddle(s string, max int) string {
 	return head.String() + ellipsis + strings.Join(clusters[start:], "")
 }
 
-// truncateEnd fits prose into max columns by cutting its end: a message is
-// read from its start.
-func truncateEnd(s string, max int) string {
-	if displayWidth(s) <= max {
-		return s
-	}
-	if max <= 0 {
-		return ""
-	}
-	if max == 1 {
-		return ellipsis
-	}
-	clusters, widths := graphemes(s)
-	var b strings.Builder
-	used := 0
-	for i, c := range clusters {
-		if used+widths[i] > max-1 {
-			break
-		}
-		b.WriteString(c)
-		used += widths[i]
-	}
-	return b.String() + ellipsis
-}
-
 // padRight pads s with spaces to w columns.
 func padRight(s string, w int) string {
 	if n := w - displayWidth(s); n > 0 {

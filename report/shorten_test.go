@@ -48,25 +48,6 @@ func TestShortenMiddleKeepsStart(t *testing.T) {
 	}
 }
 
-func TestTruncateEnd(t *testing.T) {
-	tests := []struct {
-		in   string
-		max  int
-		want string
-	}{
-		{"HTTP 404", 20, "HTTP 404"},
-		{"no answer within 15s", 10, "no answer…"},
-		{"页面不存在", 6, "页面…"},
-		{"页面不存在", 5, "页面…"},
-		{"abc", 1, "…"},
-	}
-	for _, tt := range tests {
-		if got := truncateEnd(tt.in, tt.max); got != tt.want {
-			t.Errorf("truncateEnd(%q, %d) = %q, want %q", tt.in, tt.max, got, tt.want)
-		}
-	}
-}
-
 func TestPadRight(t *testing.T) {
 	tests := []struct {
 		in   string
