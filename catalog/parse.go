@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"regexp"
+	"runtime"
 	"strconv"
 	"strings"
 	"time"
@@ -65,15 +66,37 @@ func Parse(name string, r io.Reader) (*Catalog, error) {
 		return nil, fmt.Errorf("read catalog %s: %w", name, err)
 	}
 	d := &decoder{problemList: problemList{file: name}}
+	var doc *yaml.Node
+	if len(data) >= splitMinSize {
+		doc, _ = decodeSplit(data, min(runtime.GOMAXPROCS(0), 8))
+	}
+	if doc == nil {
+		doc = d.decodeWhole(data)
+		if doc == nil {
+			return nil, d.items.asError()
+		}
+		if doc.Kind == 0 {
+			return &Catalog{File: name}, d.items.asError()
+		}
+	}
+	c := d.catalog(name, doc)
+	c.malformed, c.misspelt = d.malformed, d.misspelt
+	d.items.sort()
+	return c, d.items.asError()
+}
+
+// decodeWhole parses data as a single YAML document. It returns nil after a
+// syntax error, and a zero node for an empty file, having reported either.
+func (d *decoder) decodeWhole(data []byte) *yaml.Node {
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var doc yaml.Node
 	if err := dec.Decode(&doc); err != nil {
 		if errors.Is(err, io.EOF) {
 			d.add(Pos{1, 1}, "catalog is empty")
-			return &Catalog{File: name}, d.items.asError()
+			return &doc
 		}
 		d.syntaxError(err)
-		return nil, d.items.asError()
+		return nil
 	}
 	var next yaml.Node
 	switch err := dec.Decode(&next); {
@@ -82,10 +105,7 @@ func Parse(name string, r io.Reader) (*Catalog, error) {
 	case !errors.Is(err, io.EOF):
 		d.syntaxError(err)
 	}
-	c := d.catalog(name, &doc)
-	c.malformed, c.misspelt = d.malformed, d.misspelt
-	d.items.sort()
-	return c, d.items.asError()
+	return &doc
 }
 
 // syntaxError turns a yaml parse error into a problem at its line; yaml
