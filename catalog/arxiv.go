@@ -92,7 +92,16 @@ func ArxivIDFromURL(raw string) (id ArxivID, ok bool) {
 		raw = "https://" + raw
 	}
 	u, err := url.Parse(raw)
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || !IsArxivHost(u.Hostname()) {
+	if err != nil {
+		return ArxivID{}, false
+	}
+	return arxivIDFromParsedURL(u)
+}
+
+// arxivIDFromParsedURL is ArxivIDFromURL for a URL already parsed, so that
+// validation does not parse every URL twice.
+func arxivIDFromParsedURL(u *url.URL) (id ArxivID, ok bool) {
+	if (u.Scheme != "http" && u.Scheme != "https") || !IsArxivHost(u.Hostname()) {
 		return ArxivID{}, false
 	}
 	p := strings.TrimPrefix(u.Path, "/")
@@ -106,7 +115,7 @@ func ArxivIDFromURL(raw string) (id ArxivID, ok bool) {
 	if rest == "" {
 		return ArxivID{}, false
 	}
-	a, err := parseBareArxivID(rest, raw)
+	a, err := parseBareArxivID(rest, rest)
 	if err != nil {
 		return ArxivID{}, false
 	}

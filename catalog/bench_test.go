@@ -62,4 +62,5 @@ func BenchmarkLoad100k(b *testing.B) {
 			b.Fatal(ps)
 		}
 	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/100_000, "ns/entry")
 }

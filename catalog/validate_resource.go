@@ -1,7 +1,6 @@
 package catalog
 
 import (
-	"net/url"
 	"regexp"
 	"strings"
 	"time"
@@ -110,12 +109,12 @@ func (v *validator) resource(r *Resource, urls map[string]firstSeen) {
 	}
 	urlPos := fieldPos(r.Fields, "url", r.Pos)
 	var norm string
-	var u *url.URL
+	var fromURL ArxivID // the paper an arxiv.org url points to
 	if hasURL && v.required("url", r.URL, r.Fields, r.Pos) {
-		var err error
-		if u, err = parseCatalogURL(r.URL); err != nil {
+		if u, err := parseCatalogURL(r.URL); err != nil {
 			v.add(urlPos, "url %q %v", r.URL, err)
 		} else {
+			fromURL, _ = arxivIDFromParsedURL(u) // before normalized changes u
 			norm = normalized(u)
 			if first, ok := urls[norm]; ok {
 				v.add(urlPos, "duplicate url (same as %q at line %d)", first.id, first.line)
@@ -129,12 +128,10 @@ func (v *validator) resource(r *Resource, urls map[string]firstSeen) {
 		switch {
 		case err != nil:
 			v.add(fieldPos(r.Fields, "arxiv", r.Pos), "%v", err)
-		case u != nil && IsArxivHost(u.Hostname()):
+		case !fromURL.IsZero() && arxivDisagree(fromURL, a):
 			// Reported at arxiv: the URL was most likely copied from a
 			// browser and the ID typed.
-			if fromURL, ok := ArxivIDFromURL(r.URL); ok && arxivDisagree(fromURL, a) {
-				v.add(fieldPos(r.Fields, "arxiv", r.Pos), "arxiv %s disagrees with url, which points to arXiv %s: make them agree", a, fromURL)
-			}
+			v.add(fieldPos(r.Fields, "arxiv", r.Pos), "arxiv %s disagrees with url, which points to arXiv %s: make them agree", a, fromURL)
 		}
 	}
 	if has(r.Fields, "github", r.GitHub != "") && !githubRepo.MatchString(r.GitHub) {
