@@ -127,7 +127,8 @@ type Resource struct {
 	// Pos is the position of the resource's mapping (its first key).
 	Pos Pos
 	// Fields holds the position of each key's value, by key name, so that
-	// later checks can point at the offending field.
+	// later checks can point at the offending field; each alternate's is
+	// under "alternates[i]".
 	Fields map[string]Pos
 }
 

@@ -3,9 +3,6 @@ package catalog
 import (
 	"regexp"
 	"strings"
-	"time"
-
-	"github.com/ai-reading-list/linkcheck/status"
 )
 
 // githubRepo is GitHub's own rule for owner names (letters, digits, single
@@ -203,56 +200,5 @@ func (v *validator) alternates(r *Resource, norm string) {
 			}
 			seen[n] = true
 		}
-	}
-}
-
-func (v *validator) accept(a *Accept) {
-	hasStatus := has(a.Fields, "status", a.Status != status.Unknown)
-	hasCode := has(a.Fields, "code", a.Code != 0)
-	switch {
-	case hasStatus && hasCode:
-		v.add(a.Pos, "accept item must have exactly one of status or code, not both")
-	case !hasStatus && !hasCode:
-		if !isMisspelt(v.c.misspelt, a.Pos, "status") && !isMisspelt(v.c.misspelt, a.Pos, "code") {
-			v.add(a.Pos, "accept item needs a status or a code")
-		}
-	case hasStatus && (a.Status == status.OK || a.Status == status.Skipped):
-		v.add(fieldPos(a.Fields, "status", a.Pos), "accept status %q has no effect: %s results never fail a run", a.Status, a.Status)
-	case hasCode && (a.Code < 100 || a.Code > 599):
-		v.add(fieldPos(a.Fields, "code", a.Pos), "code %d is not an HTTP status code (want 100-599)", a.Code)
-	}
-	v.reason(a.Reason, a.Fields, a.Pos, "why this outcome is fine")
-}
-
-func (v *validator) ignore(ig *Ignore) {
-	v.reason(ig.Reason, ig.Fields, ig.Pos, "why the entry is ignored")
-	if !has(ig.Fields, "until", !ig.Until.IsZero()) {
-		if isMisspelt(v.c.misspelt, ig.Pos, "until") {
-			return
-		}
-		v.add(ig.Pos, "missing until: an ignore needs an end date YYYY-MM-DD")
-		return
-	}
-	if ig.Until.IsZero() {
-		return // unreadable; Parse said so
-	}
-	y, m, d := v.now.Date()
-	if today := time.Date(y, m, d, 0, 0, 0, 0, time.UTC); ig.Until.Before(today) {
-		v.add(fieldPos(ig.Fields, "until", ig.Pos), "ignore expired on %s: fix the link or extend until", ig.Until.Format(dateLayout))
-	}
-}
-
-// reason checks the required reason of accept and ignore; why says what it
-// should explain.
-func (v *validator) reason(reason string, fields map[string]Pos, at Pos, why string) {
-	if strings.TrimSpace(reason) != "" {
-		return
-	}
-	if has(fields, "reason", false) {
-		v.add(fieldPos(fields, "reason", at), "reason must not be empty: say %s", why)
-		return
-	}
-	if !isMisspelt(v.c.misspelt, at, "reason") {
-		v.add(at, "missing reason: say %s", why)
 	}
 }
