@@ -20,8 +20,8 @@ func (v *validator) accept(a *Accept) {
 		}
 	case hasStatus && (a.Status == status.OK || a.Status == status.Skipped):
 		v.add(fieldPos(a.Fields, "status", a.Pos), "accept status %q has no effect: %s results never fail a run", a.Status, a.Status)
-	case hasCode && (a.Code < 100 || a.Code > 599):
-		v.add(fieldPos(a.Fields, "code", a.Pos), "code %d is not an HTTP status code (want 100-599)", a.Code)
+	case hasCode && (a.Code < 100 || a.Code > 999):
+		v.add(fieldPos(a.Fields, "code", a.Pos), "code %d is not an HTTP status code (want 100-999)", a.Code)
 	}
 	v.reason(a.Reason, a.Fields, a.Pos, "why this outcome is fine")
 }

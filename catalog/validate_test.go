@@ -168,7 +168,7 @@ func TestValidateAcceptIgnore(t *testing.T) {
 		{"accept neither", with("accept: [{reason: r}]"),
 			[]string{"c.yaml:10:18: accept item needs a status or a code"}},
 		{"accept code out of range", with("accept: [{code: 99, reason: r}]"),
-			[]string{"c.yaml:10:25: code 99 is not an HTTP status code (want 100-599)"}},
+			[]string{"c.yaml:10:25: code 99 is not an HTTP status code (want 100-999)"}},
 		{"accept code not a number", with("accept: [{code: forbidden, reason: r}]"),
 			[]string{"c.yaml:10:25: code must be an integer"}},
 		{"accept missing reason", with("accept: [{status: blocked}]"),
