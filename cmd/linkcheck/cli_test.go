@@ -7,12 +7,14 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/ai-reading-list/linkcheck/checker"
 	"github.com/ai-reading-list/linkcheck/internal/fakeweb"
+	"github.com/ai-reading-list/linkcheck/status"
 )
 
 const testCatalog = `version: 1
@@ -288,5 +290,69 @@ func TestChangedFrom(t *testing.T) {
 	}
 	if c.web.Requests("old.test") == 0 {
 		t.Errorf("changed moved-post was not fetched")
+	}
+}
+
+func TestInterruptedRunReportsPartialResults(t *testing.T) {
+	c := newCLI(t)
+	c.web.Handle("hang.test", fakeweb.Hang())
+	writeFile(t, filepath.Join(c.dir, "resources.yaml"), testCatalog+`      - id: hanging-post
+        title: A post whose server never answers
+        kind: post
+        url: https://hang.test/post
+`)
+	code, stdout, stderr := c.run("check", "--timeout", "1500ms", "--request-timeout", "1m")
+	if code != exitCannotCheck {
+		t.Fatalf("check --timeout exited %d, want %d (could not check)\nstdout:\n%s\nstderr:\n%s", code, exitCannotCheck, stdout, stderr)
+	}
+	if !strings.HasPrefix(stdout, "interrupted: partial results") || !strings.Contains(stdout, "gone-post") {
+		t.Errorf("partial report = %q, want the interruption said first and the results so far", stdout)
+	}
+	if strings.Contains(stdout, "hanging-post") {
+		t.Errorf("the unfinished check of hanging-post was reported:\n%s", stdout)
+	}
+	if !strings.Contains(stderr, "interrupted after") {
+		t.Errorf("stderr = %q, want it to say the run was interrupted", stderr)
+	}
+}
+
+func TestNoAnimationWithoutTerminal(t *testing.T) {
+	c := newCLI(t)
+	_, _, stderr := c.run("check")
+	if stderr != "" {
+		t.Errorf("check wrote %q to stderr with stderr not a terminal, want nothing", stderr)
+	}
+}
+
+func TestProgressOnTerminal(t *testing.T) {
+	var errb bytes.Buffer
+	p := newProgress(env{Err: &errb, ErrIsTTY: true}, 2, status.NewSet(status.Broken))
+	p.add(checker.Result{Status: status.Broken})
+	p.add(checker.Result{Status: status.OK})
+	p.finish()
+	if !regexp.MustCompile(`\(\d/2\)`).MatchString(errb.String()) || !strings.Contains(errb.String(), "1 failing") {
+		t.Errorf("progress on a terminal = %q, want done/total and failures so far", errb.String())
+	}
+}
+
+func TestNetworkUnavailable(t *testing.T) {
+	c := newCLI(t)
+	// None of these hosts exists on the fake web: DNS says "no such host"
+	// for every one, as a resolver does on a runner without network.
+	writeFile(t, filepath.Join(c.dir, "resources.yaml"), `version: 1
+sections:
+  - id: posts
+    title: Posts
+    resources:
+      - {id: a, title: A, kind: post, url: "https://a.invalid/x"}
+      - {id: b, title: B, kind: post, url: "https://b.invalid/x"}
+      - {id: c, title: C, kind: post, url: "https://c.invalid/x"}
+`)
+	code, stdout, stderr := c.run("check")
+	if code != exitCannotCheck || !strings.Contains(stderr, "network unavailable") {
+		t.Errorf("check without network = exit %d, stderr %q; want 3 and \"network unavailable\"", code, stderr)
+	}
+	if strings.Contains(stdout, "broken") || strings.Contains(stdout, "BROKEN") {
+		t.Errorf("check without network reported links as broken:\n%s", stdout)
 	}
 }
