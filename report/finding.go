@@ -49,7 +49,9 @@ func found(r checker.Result) finding {
 			return finding{URL: r.FinalURL}
 		}
 	case status.Retitled:
-		if r.CurrentTitle != "" {
+		// The checker's message says what kind of retitle it is ("since
+		// v1", "probably another paper"); that matters more than the score.
+		if r.CurrentTitle != "" && r.Message == "" {
 			return finding{Text: fmt.Sprintf("now “%s” (similarity %.2f)", oneLine(r.CurrentTitle), r.Similarity)}
 		}
 	case status.Updated:
