@@ -48,6 +48,12 @@ func TestParseArxivID(t *testing.T) {
 		{"arxiv.org/abs/1706.03762", ArxivID{ID: "1706.03762"}},
 		{"https://arxiv.org/abs/hep-th/9901001v2", ArxivID{ID: "hep-th/9901001", Version: 2}},
 		{"https://arxiv.org/pdf/math.GT/0309136", ArxivID{ID: "math/0309136"}},
+		{"https://arxiv.org/pdf/hep-th/9901001v2.pdf", ArxivID{ID: "hep-th/9901001", Version: 2}},
+		{"http://export.arxiv.org/abs/hep-th/9901001", ArxivID{ID: "hep-th/9901001"}},
+		// Host names without a scheme, as pasted from a browser's bar.
+		{"www.arxiv.org/abs/1706.03762", ArxivID{ID: "1706.03762"}},
+		{"export.arxiv.org/pdf/1706.03762v2", ArxivID{ID: "1706.03762", Version: 2}},
+		{"ArXiv.org/pdf/1706.03762.pdf", ArxivID{ID: "1706.03762"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
@@ -90,6 +96,9 @@ func TestParseArxivIDInvalid(t *testing.T) {
 		{"ftp://arxiv.org/abs/1706.03762", "not an arxiv.org abs, pdf or html URL"},
 		{"https://arxiv.org/abs/arxiv.org/abs/1706.03762", "not an arxiv.org abs, pdf or html URL"},
 		{"https://arxiv.org/abs/1713.00001", "not an arxiv.org abs, pdf or html URL"},
+		{"export.arxiv.org/list/cs.AI/recent", "not an arxiv.org abs, pdf or html URL"},
+		{"https://notarxiv.org/abs/1706.03762", "not an arxiv.org abs, pdf or html URL"},
+		{"arXiv:https://arxiv.org/abs/1706.03762", "not an arxiv.org abs, pdf or html URL"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {

@@ -282,3 +282,85 @@ func TestRepoCatalog(t *testing.T) {
 		t.Errorf("LoadValid(%s) found no resources", path)
 	}
 }
+
+// TestValidateDuplicateURLs checks each rule of URL normalization on its
+// own, so that losing one of them cannot hide behind the others.
+func TestValidateDuplicateURLs(t *testing.T) {
+	tests := []struct {
+		first, second string
+		dup           bool
+	}{
+		{"https://example.com/a", "HTTPS://example.com/a", true},
+		{"https://example.com/a", "https://EXAMPLE.com/a", true},
+		{"https://example.com/a", "https://example.com:443/a", true},
+		{"http://example.com/a", "http://example.com:80/a", true},
+		{"https://example.com", "https://example.com/", true},
+		{"https://example.com/a", "https://example.com/a#methods", true},
+		{"https://example.com/a", "https://example.com/a#", true},
+		{"https://example.com/a", "http://example.com/a", false},
+		{"https://example.com/a", "https://example.com:8443/a", false},
+		{"http://example.com/a", "http://example.com:443/a", false},
+		{"https://example.com/a", "https://example.com/A", false},
+		{"https://example.com/a", "https://example.com/a/", false},
+		{"https://example.com/a?x=1", "https://example.com/a?x=2", false},
+		{"https://example.com/a", "https://www.example.com/a", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.first+" "+tt.second, func(t *testing.T) {
+			src := head + entry("id: a", "title: T", "kind: post", "url: "+tt.first) +
+				entry("id: b", "title: T", "kind: post", "url: "+tt.second)
+			var want []string
+			if tt.dup {
+				want = []string{`c.yaml:13:14: duplicate url (same as "a" at line 9)`}
+			}
+			if got := problemLines(t, src); !slices.Equal(got, want) {
+				t.Errorf("problems of %q then %q = %q, want %q", tt.first, tt.second, got, want)
+			}
+		})
+	}
+}
+
+// TestValidateRequiredFields checks that every required field is reported
+// both when it is missing and when it is written but empty, and that the
+// two are told apart.
+func TestValidateRequiredFields(t *testing.T) {
+	fields := map[string]string{"id": "id: a", "title": "title: T", "kind": "kind: paper", "arxiv": `arxiv: "1706.03762"`}
+	order := []string{"id", "title", "kind", "arxiv"}
+	without := func(skip, replace string) string {
+		var lines []string
+		for _, k := range order {
+			switch k {
+			case skip:
+			case replace:
+				lines = append(lines, k+": \"\"")
+			default:
+				lines = append(lines, fields[k])
+			}
+		}
+		return head + entry(lines...)
+	}
+	tests := []struct {
+		name string
+		src  string
+		want []string
+	}{
+		{"complete", without("", ""), nil},
+		{"missing id", without("id", ""), []string{"c.yaml:6:9: missing id"}},
+		{"missing title", without("title", ""), []string{"c.yaml:6:9: missing title"}},
+		{"missing kind", without("kind", ""), []string{"c.yaml:6:9: missing kind"}},
+		{"missing arxiv and url", without("arxiv", ""), []string{"c.yaml:6:9: missing url or arxiv: a resource needs at least one"}},
+		{"empty id", without("", "id"), []string{"c.yaml:6:13: id must not be empty"}},
+		{"empty title", without("", "title"), []string{"c.yaml:7:16: title must not be empty"}},
+		{"empty kind", without("", "kind"), []string{"c.yaml:8:15: kind must not be empty"}},
+		{"empty arxiv", without("", "arxiv"), []string{"c.yaml:9:16: arxiv must not be empty"}},
+		{"empty section id and title", "version: 1\nsections:\n  - id: \"\"\n    title: \"\"\n    resources: []\n",
+			[]string{"c.yaml:3:9: id must not be empty", "c.yaml:4:12: title must not be empty"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := problemLines(t, tt.src); !slices.Equal(got, tt.want) {
+				t.Errorf("problems of\n%s\n= %q\nwant %q", tt.src, got, tt.want)
+			}
+		})
+	}
+}
