@@ -125,7 +125,14 @@ func (c *Client) get(ctx context.Context, url, accept string, judge func(exchang
 		if attempt >= c.cfg.Retries {
 			return &unavailableError{attempts: attempt + 1, err: last}
 		}
-		d := backoff(attempt+1, retryAfter(x.header, c.clock.Now()), c.cfg.MaxRetryWait, c.jitter())
+		// Asking again before the server's Retry-After would only earn
+		// another refusal; a wait longer than the run will spend is
+		// reported instead of shortened.
+		after := retryAfter(x.header, c.clock.Now())
+		if after > c.cfg.MaxRetryWait {
+			return &unavailableError{attempts: attempt + 1, err: fmt.Errorf("%w; arXiv asked to wait %v before retrying", last, after)}
+		}
+		d := backoff(attempt+1, after, c.cfg.MaxRetryWait, c.jitter())
 		if err := wait(ctx, c.clock, d); err != nil {
 			return err
 		}

@@ -17,6 +17,9 @@ type unavailableError struct {
 }
 
 func (e *unavailableError) Error() string {
+	if e.attempts == 1 {
+		return fmt.Sprintf("%v (after 1 attempt)", e.err)
+	}
 	return fmt.Sprintf("%v (after %d attempts)", e.err, e.attempts)
 }
 
@@ -44,9 +47,9 @@ func transportProblem(x exchange) error {
 // backoff returns how long to wait before retry number n (1-based): the
 // base wait doubled per retry (3, 6, 12 … s), spread by ±25 % jitter so
 // that clients started together do not retry together, raised to the
-// server's Retry-After, and capped at limit. A Retry-After beyond limit is
-// capped too: the run would rather try again and report the paper
-// unverified than stall for minutes.
+// server's Retry-After, and capped at limit. The caller gives up rather
+// than call backoff with a Retry-After beyond limit: the run would rather
+// report the paper unverified than stall for minutes or ask too early.
 func backoff(n int, retryAfter, limit time.Duration, jitter float64) time.Duration {
 	d := DefaultRetryWait
 	for i := 1; i < n && d < limit; i++ {

@@ -18,6 +18,8 @@ type want struct {
 	version  int
 	current  string
 	attempts int
+	// similarity is checked when non-zero; use -1 for an expected 0.
+	similarity float64
 }
 
 const (
@@ -66,6 +68,9 @@ func runVerifyCases(t *testing.T, tests []verifyCase) {
 				}
 				if w.current != "" && v.CurrentTitle != w.current {
 					t.Errorf("%s: current title = %q, want %q", id, v.CurrentTitle, w.current)
+				}
+				if w.similarity != 0 && v.Similarity != max(w.similarity, 0) {
+					t.Errorf("%s: similarity = %v, want %v", id, v.Similarity, max(w.similarity, 0))
 				}
 				if w.attempts != 0 && v.Attempts != w.attempts {
 					t.Errorf("%s: attempts = %d, want %d", id, v.Attempts, w.attempts)
@@ -145,6 +150,47 @@ func TestVerifyProtocol(t *testing.T) {
 			requests: 2,
 		},
 		{
+			name:   "a lone re-ask arXiv never answers is Error, never Broken",
+			papers: []Paper{{ID: "1706.03762", Title: attention}, {ID: "2401.99999", Title: "No Such Paper"}},
+			script: map[string][]reply{
+				"1706.03762,2401.99999": {{file: "current_batch.xml"}},
+				"2401.99999":            {{code: 503}, {code: 503}, {code: 503}, {code: 503}},
+			},
+			want: map[string]want{
+				"1706.03762": {status: status.OK, attempts: 1},
+				"2401.99999": {status: status.Error, message: "arXiv API unavailable: HTTP 503 (after 4 attempts)", attempts: 5},
+			},
+			requests: 5,
+		},
+		{
+			name:     "a dropped connection is retried",
+			papers:   []Paper{{ID: "1706.03762", Title: attention}},
+			script:   map[string][]reply{"1706.03762": {{hangup: true}, {file: "current_batch.xml"}}},
+			want:     map[string]want{"1706.03762": {status: status.OK, version: 7, attempts: 2}},
+			requests: 2,
+		},
+		{
+			name:     "connections dropped until retries run out is Error",
+			papers:   []Paper{{ID: "1706.03762", Title: attention}},
+			script:   map[string][]reply{"1706.03762": {{hangup: true}, {hangup: true}, {hangup: true}, {hangup: true}}},
+			want:     map[string]want{"1706.03762": {status: status.Error, message: "arXiv API unavailable: ", attempts: 4}},
+			requests: 4,
+		},
+		{
+			name:     "an empty body is retried",
+			papers:   []Paper{{ID: "1706.03762", Title: attention}},
+			script:   map[string][]reply{"1706.03762": {{body: ""}, {file: "current_batch.xml"}}},
+			want:     map[string]want{"1706.03762": {status: status.OK, attempts: 2}},
+			requests: 2,
+		},
+		{
+			name:     "a 400 error feed is not retried",
+			papers:   []Paper{{ID: "2005.14165", Title: gpt3}},
+			script:   map[string][]reply{"2005.14165": {{code: 400, file: "error_badid.xml"}, {file: "current_batch.xml"}}},
+			want:     map[string]want{"2005.14165": {status: status.Error, message: "incorrect id format for 2005.14165", attempts: 1}},
+			requests: 1,
+		},
+		{
 			name:     "totalResults > 0 without entries is retried",
 			papers:   []Paper{{ID: "1706.03762", Title: attention}},
 			script:   map[string][]reply{"1706.03762": {{file: "phantom.xml"}, {file: "current_batch.xml"}}},
@@ -173,7 +219,7 @@ func TestVerifyProtocol(t *testing.T) {
 			papers:   []Paper{{ID: "1706.03762", Title: attention}},
 			cfg:      Config{Retries: -1},
 			script:   map[string][]reply{"1706.03762": {{code: 500}, {file: "current_batch.xml"}}},
-			want:     map[string]want{"1706.03762": {status: status.Error, message: "HTTP 500 (after 1 attempts)", attempts: 1}},
+			want:     map[string]want{"1706.03762": {status: status.Error, message: "HTTP 500 (after 1 attempt)", attempts: 1}},
 			requests: 1,
 		},
 		{
@@ -199,6 +245,43 @@ func readFixture(t *testing.T, name string) string {
 		t.Fatal(err)
 	}
 	return string(b)
+}
+
+// TestVerifyCanonicalIDs: IDs are sent as arXiv indexes them (no prefix,
+// no subject class, no version), since the API silently matches nothing
+// for any other spelling; each verdict still goes to the paper as given.
+func TestVerifyCanonicalIDs(t *testing.T) {
+	f := newFakeArxiv(t)
+	f.papers["1706.03762"] = []string{attention, attention}
+	f.papers["2005.14165"] = []string{gpt3, gpt3, gpt3, gpt3}
+	f.papers["math/0309136"] = []string{"Knots"}
+	f.papers["hep-th/9901001"] = []string{"Strings"}
+	papers := []Paper{
+		{ID: "arXiv:1706.03762", Title: attention},
+		{ID: "2005.14165V2", Title: gpt3},
+		{ID: "math.GT/0309136", Title: "Knots"},
+		{ID: "https://arxiv.org/abs/hep-th/9901001v1", Title: "Strings"},
+	}
+	got := verifyAll(t, f.client(t, Config{}), papers)
+	wantStatus := map[string]status.Status{
+		"arXiv:1706.03762":                       status.OK,
+		"2005.14165V2":                           status.Updated,
+		"math.GT/0309136":                        status.OK,
+		"https://arxiv.org/abs/hep-th/9901001v1": status.OK,
+	}
+	for id, w := range wantStatus {
+		if v := got[id]; v.Status != w {
+			t.Errorf("%s: status = %v (%s), want %v", id, v.Status, v.Message, w)
+		}
+	}
+	reqs := f.requests()
+	if len(reqs) != 1 {
+		t.Fatalf("requests = %d, want 1", len(reqs))
+	}
+	const want = "1706.03762,2005.14165,math/0309136,hep-th/9901001"
+	if got := reqs[0].query.Get("id_list"); got != want {
+		t.Errorf("id_list = %q, want %q", got, want)
+	}
 }
 
 // TestVerifyDuplicates: papers citing one ID share one request and each
