@@ -49,6 +49,9 @@ type reply struct {
 	file   string
 	body   string
 	header map[string]string
+	// hangup closes the connection without answering, as a reset
+	// connection or a dropped proxy would.
+	hangup bool
 }
 
 // served is one request the fake received.
@@ -70,6 +73,9 @@ type fakeArxiv struct {
 	script map[string][]reply
 	papers map[string][]string // ID → title of v1, v2, …
 	log    []served
+	// inFlight and maxInFlight count requests being served at once: arXiv
+	// allows one connection, so maxInFlight must stay 1.
+	inFlight, maxInFlight int
 }
 
 func newFakeArxiv(t testing.TB) *fakeArxiv {
@@ -83,6 +89,13 @@ func (f *fakeArxiv) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		key = q.Get("identifier")
 	}
 	f.mu.Lock()
+	f.inFlight++
+	f.maxInFlight = max(f.maxInFlight, f.inFlight)
+	defer func() {
+		f.mu.Lock()
+		f.inFlight--
+		f.mu.Unlock()
+	}()
 	f.log = append(f.log, served{at: f.clock.Now(), path: r.URL.Path, query: q, header: r.Header.Clone()})
 	next, scripted := f.script[key]
 	if scripted && len(next) > 0 {
@@ -101,6 +114,15 @@ func (f *fakeArxiv) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 }
 
 func (f *fakeArxiv) serve(w http.ResponseWriter, rep reply) {
+	if rep.hangup {
+		conn, _, err := http.NewResponseController(w).Hijack()
+		if err != nil {
+			f.t.Errorf("hijack: %v", err)
+			return
+		}
+		conn.Close()
+		return
+	}
 	body := rep.body
 	if rep.file != "" {
 		b, err := os.ReadFile(filepath.Join("testdata", rep.file))
@@ -159,6 +181,31 @@ func (f *fakeArxiv) requests() []served {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	return append([]served(nil), f.log...)
+}
+
+// checkPolite fails the test unless every request the fake served was
+// alone on the wire, started at least DefaultInterval after the previous
+// one, and named linkcheck with the User-Agent.
+func (f *fakeArxiv) checkPolite(t *testing.T, userAgent string) {
+	t.Helper()
+	f.mu.Lock()
+	most := f.maxInFlight
+	f.mu.Unlock()
+	if most > 1 {
+		t.Errorf("%d requests were in flight at once, want 1", most)
+	}
+	reqs := f.requests()
+	for i, r := range reqs {
+		if ua := r.header.Get("User-Agent"); ua != userAgent {
+			t.Errorf("request %d (%s): User-Agent = %q, want %q", i, r.path, ua, userAgent)
+		}
+		if i == 0 {
+			continue
+		}
+		if gap := r.at.Sub(reqs[i-1].at); gap < DefaultInterval {
+			t.Errorf("request %d (%s) started %v after the previous one, want at least %v", i, r.path, gap, DefaultInterval)
+		}
+	}
 }
 
 // client starts an httptest server for f and returns a Client using it.

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"slices"
 	"testing"
+	"time"
 )
 
 func TestParseFeed(t *testing.T) {
@@ -62,6 +63,43 @@ func TestParseFeed(t *testing.T) {
 			}
 			if f.errorMessage != tt.errText {
 				t.Errorf("parseFeed(%s) error message = %q, want %q", tt.file, f.errorMessage, tt.errText)
+			}
+		})
+	}
+}
+
+// TestParseFeedMetadata checks what an entry carries besides its ID and
+// title, in both formats: the version is the <id>'s vN and the date is
+// <updated>, whatever <published> says.
+func TestParseFeedMetadata(t *testing.T) {
+	tests := []struct {
+		file, id   string
+		updated    time.Time
+		journalRef string
+		doi        string
+		comment    string
+	}{
+		{"current_batch.xml", "2005.14165v4", time.Date(2020, 7, 22, 17, 42, 30, 0, time.UTC),
+			"Advances in Neural Information Processing Systems 33 (2020)", "10.48550/arXiv.2005.14165", "40+32 pages"},
+		{"current_batch.xml", "quant-ph/0201082v1", time.Date(2002, 1, 17, 14, 51, 3, 0, time.UTC), "", "", ""},
+		{"legacy_missing.xml", "2201.13452v1", time.Date(2022, 1, 31, 18, 59, 34, 0, time.UTC),
+			"J. Math. Anal. Appl. 512 (2022) 126155", "10.1000/example.2022.1", "34 pages"},
+		{"legacy_missing.xml", "2401.05566v3", time.Date(2024, 1, 17, 22, 34, 25, 0, time.UTC), "", "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.file+" "+tt.id, func(t *testing.T) {
+			f, err := parseFeed([]byte(readFixture(t, tt.file)))
+			if err != nil {
+				t.Fatalf("parseFeed(%s) = %v", tt.file, err)
+			}
+			i := slices.IndexFunc(f.entries, func(e entry) bool { return e.id.String() == tt.id })
+			if i < 0 {
+				t.Fatalf("parseFeed(%s) has no entry %s", tt.file, tt.id)
+			}
+			e := f.entries[i]
+			if !e.updated.Equal(tt.updated) || e.journalRef != tt.journalRef || e.doi != tt.doi || e.comment != tt.comment {
+				t.Errorf("entry %s = updated %v, journal_ref %q, doi %q, comment %q; want %v, %q, %q, %q",
+					tt.id, e.updated, e.journalRef, e.doi, e.comment, tt.updated, tt.journalRef, tt.doi, tt.comment)
 			}
 		})
 	}

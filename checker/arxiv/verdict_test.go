@@ -26,7 +26,7 @@ func TestVerifyVerdicts(t *testing.T) {
 			},
 			want: map[string]want{
 				"1706.03762":       {status: status.Updated, message: "a newer version exists: v7 (2023-08-02); the catalog pins v5", version: 7, attempts: 1},
-				"2303.11366":       {status: status.Retitled, message: `retitled since v1: arXiv's title is now "Reflexion: Language Agents with Verbal Reinforcement Learning"`, version: 4, attempts: 2},
+				"2303.11366":       {status: status.Retitled, message: `retitled since v1: arXiv's title is now "Reflexion: Language Agents with Verbal Reinforcement Learning"`, version: 4, attempts: 2, similarity: 2.0 / 15},
 				"quant-ph/0201082": {status: status.OK, version: 1, current: "Quantum Computation with Linear Optics"},
 				"2201.11903":       {status: status.OK, version: 6, current: "Chain-of-Thought Prompting Elicits Reasoning in Large Language Models"},
 				"2005.14165":       {status: status.OK, version: 4},
@@ -69,7 +69,7 @@ func TestVerifyVerdicts(t *testing.T) {
 			papers: []Paper{{ID: "1706.03762", Title: "Toolformer: Language Models Can Teach Themselves to Use Tools"}},
 			script: map[string][]reply{"1706.03762": {{file: "current_batch.xml"}}},
 			want: map[string]want{
-				"1706.03762": {status: status.Retitled, message: "(similarity 0.00): the ID probably points at another paper", current: attention},
+				"1706.03762": {status: status.Retitled, message: "(similarity 0.00): the ID probably points at another paper", current: attention, similarity: -1},
 			},
 			requests: 2, // the batch, then v1…v6 in one request
 		},
@@ -78,7 +78,7 @@ func TestVerifyVerdicts(t *testing.T) {
 			papers: []Paper{{ID: "2005.14165", Version: 2, Title: "Language Models are Few-Shot Learners (GPT-3)"}},
 			script: map[string][]reply{"2005.14165": {{file: "current_batch.xml"}}},
 			want: map[string]want{
-				"2005.14165": {status: status.Retitled, message: `retitled: arXiv's title is now "Language Models are Few-Shot Learners" (similarity 0.75); a newer version exists: v4 (2020-07-22); the catalog pins v2`},
+				"2005.14165": {status: status.Retitled, message: `retitled: arXiv's title is now "Language Models are Few-Shot Learners" (similarity 0.75); a newer version exists: v4 (2020-07-22); the catalog pins v2`, current: gpt3, similarity: 0.75},
 			},
 			requests: 2,
 		},
