@@ -2,7 +2,6 @@ package checker
 
 import (
 	"context"
-	"fmt"
 	"math/rand/v2"
 	"strings"
 	"sync"
@@ -101,13 +100,15 @@ func (p *hostPool) acquire(ctx context.Context, group string) (release func(), e
 		return nil, err
 	}
 	if err := h.limiter.Wait(ctx); err != nil {
-		h.slots.Release(1)
 		if ctx.Err() == nil {
-			// The limiter refuses early when the token would come after
-			// the deadline; report that as the deadline it is.
-			err = fmt.Errorf("%w: %w", context.DeadlineExceeded, err)
+			// The limiter refuses at once when the token would come after
+			// the run's deadline. Returning now would let the caller
+			// report a timeout for a request never sent while the run goes
+			// on; waiting the deadline out ends it as the stopped run it is.
+			<-ctx.Done()
 		}
-		return nil, err
+		h.slots.Release(1)
+		return nil, ctx.Err()
 	}
 	if err := p.global.Acquire(ctx, 1); err != nil {
 		h.slots.Release(1)

@@ -110,12 +110,22 @@ func TestAdaptiveBackoff(t *testing.T) {
 			t.Errorf("%s: rate = %v, want %v", s.name, got, s.want)
 		}
 	}
+
+	// A Retry-After blocks the host that sent it, and only that host.
 	h.throttled(time.Hour)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	if _, err := p.acquire(ctx, "busy.example"); err == nil {
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	short, cancelShort := context.WithTimeout(ctx, 200*time.Millisecond)
+	defer cancelShort()
+	if release, err := p.acquire(short, "busy.example"); err == nil {
+		release()
 		t.Errorf("acquire on a host blocked by Retry-After succeeded, want it to wait")
 	}
+	release, err := p.acquire(ctx, "calm.example")
+	if err != nil {
+		t.Fatalf("acquire(calm.example) while busy.example is blocked = %v, want a slot", err)
+	}
+	release()
 }
 
 // inFlight counts concurrent requests per host and overall.
@@ -175,14 +185,15 @@ func TestConcurrencyBounds(t *testing.T) {
 }
 
 // TestRateWithinServerLimit: paced at the server's own rate, the checker
-// never sees a 429.
+// never sees a 429. Each host gets more URLs than the server's burst, so
+// that a checker ignoring its token bucket would be refused.
 func TestRateWithinServerLimit(t *testing.T) {
 	w := fakeweb.New(t)
 	var rs []catalog.Resource
-	for h := range 3 {
+	for h := range 2 {
 		host := fmt.Sprintf("r%d.example", h)
 		w.Handle(host, fakeweb.RateLimited(50, fakeweb.Page("P", "")))
-		for i := range 15 {
+		for i := range 60 {
 			rs = append(rs, entry(fmt.Sprintf("%s-%d", host, i), fmt.Sprintf("https://%s/%d", host, i)))
 		}
 	}

@@ -1,0 +1,159 @@
+package checker
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/url"
+	"testing"
+	"time"
+
+	"github.com/ai-reading-list/linkcheck/catalog"
+	"github.com/ai-reading-list/linkcheck/internal/fakeweb"
+	"github.com/ai-reading-list/linkcheck/status"
+)
+
+// TestTokenBucketPacesHost: once a host's burst is spent, the next request
+// waits for a token, and an override applies to its host only.
+func TestTokenBucketPacesHost(t *testing.T) {
+	o, err := Options{HostConcurrency: 4, HostRate: 1000, HostBurst: 1,
+		Hosts: map[string]HostLimit{"strict.example": {Rate: 4, Burst: 1}}}.withDefaults()
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := newHostPool(&o)
+	tests := []struct {
+		host   string
+		second bool // whether a second request may start within 50 ms
+	}{
+		{"strict.example", false}, // next token in 250 ms
+		{"free.example", true},    // next token in 1 ms
+	}
+	for _, tt := range tests {
+		t.Run(tt.host, func(t *testing.T) {
+			ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+			defer cancel()
+			release, err := p.acquire(ctx, tt.host)
+			if err != nil {
+				t.Fatalf("first acquire(%s) = %v", tt.host, err)
+			}
+			release()
+			short, cancelShort := context.WithTimeout(ctx, 50*time.Millisecond)
+			defer cancelShort()
+			release, err = p.acquire(short, tt.host)
+			if err == nil {
+				release()
+			}
+			if got := err == nil; got != tt.second {
+				t.Errorf("second acquire(%s) within 50ms = %v, want success %v", tt.host, err, tt.second)
+			}
+			if err != nil && !errors.Is(err, context.DeadlineExceeded) {
+				t.Errorf("second acquire(%s) = %v, want context.DeadlineExceeded", tt.host, err)
+			}
+		})
+	}
+}
+
+// TestStrictHostDoesNotStallOthers: with one global slot, a host whose
+// next token is an hour away must not keep another host from finishing.
+func TestStrictHostDoesNotStallOthers(t *testing.T) {
+	w := fakeweb.New(t)
+	w.Handle("strict.example", fakeweb.Page("Strict", ""))
+	w.Handle("fast.example", fakeweb.Latency(5*time.Millisecond, fakeweb.Page("Fast", "")))
+	var rs []catalog.Resource
+	for i := range 6 {
+		rs = append(rs, entry(fmt.Sprint("strict", i), fmt.Sprintf("https://strict.example/%d", i)))
+	}
+	const fastURLs = 5
+	for i := range fastURLs {
+		rs = append(rs, entry(fmt.Sprint("fast", i), fmt.Sprintf("https://fast.example/%d", i)))
+	}
+	o := testOptions(w)
+	o.Concurrency = 1
+	o.Hosts = map[string]HostLimit{"strict.example": {Rate: 1.0 / 3600, Burst: 1, Concurrency: 2}}
+	c := newChecker(t, o)
+
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	fast := 0
+	err := c.Check(ctx, catalogOf(rs...), func(r Result) {
+		if u, _ := url.Parse(r.URL); u.Host == "fast.example" && r.Status == status.OK {
+			fast++
+			if fast == fastURLs {
+				cancel() // the strict host would take hours; what matters is done
+			}
+		}
+	})
+	if fast != fastURLs || !errors.Is(err, context.Canceled) {
+		t.Errorf("Check = %v with %d of %d fast URLs ok, want all of them before the strict host's second token",
+			err, fast, fastURLs)
+	}
+}
+
+// TestRetryAfter: a 429's Retry-After is waited for (up to MaxRetryWait)
+// before the retry, and a hostile value cannot stall the run.
+func TestRetryAfter(t *testing.T) {
+	w := fakeweb.New(t)
+	far := time.Now().Add(24 * time.Hour).UTC().Format(http.TimeFormat)
+	w.Handle("later.example", fakeweb.Sequence(
+		fakeweb.WithHeader("Retry-After", "3600", fakeweb.Status(429)),
+		fakeweb.Page("Fine", ""),
+	))
+	w.Handle("never.example", fakeweb.WithHeader("Retry-After", "86400", fakeweb.Status(429)))
+	w.Handle("date.example", fakeweb.WithHeader("Retry-After", far, fakeweb.Status(503)))
+	o := testOptions(w)
+	o.MaxRetryWait = 300 * time.Millisecond
+	c := newChecker(t, o)
+	tests := []struct {
+		url      string
+		want     status.Status
+		attempts int
+		minTime  time.Duration // the capped Retry-After, waited once
+	}{
+		// Full-jitter back-off alone would wait less than MaxRetryWait
+		// (its ceiling); only the Retry-After, capped, waits all of it.
+		{"https://later.example/", status.OK, 2, 300 * time.Millisecond},
+		{"https://never.example/", status.Blocked, 3, 600 * time.Millisecond},
+		{"https://date.example/", status.Error, 3, 600 * time.Millisecond},
+	}
+	for _, tt := range tests {
+		t.Run(tt.url, func(t *testing.T) {
+			r := checkOne(t, c, tt.url)
+			if r.Status != tt.want || r.Attempts != tt.attempts {
+				t.Errorf("check(%s) = %v after %d attempts (%s), want %v after %d",
+					tt.url, r.Status, r.Attempts, r.Message, tt.want, tt.attempts)
+			}
+			if r.Duration < tt.minTime {
+				t.Errorf("check(%s) took %v, want at least the capped Retry-After waits %v", tt.url, r.Duration, tt.minTime)
+			}
+		})
+	}
+}
+
+// TestNoResultForUnsentRequest: when the run's deadline comes before a
+// host's next token, the URL was never tried; the run ends without a
+// result for it rather than with a made-up timeout.
+func TestNoResultForUnsentRequest(t *testing.T) {
+	w := fakeweb.New(t)
+	w.Handle("strict.example", fakeweb.Page("Strict", ""))
+	var rs []catalog.Resource
+	for i := range 3 {
+		rs = append(rs, entry(fmt.Sprint("e", i), fmt.Sprintf("https://strict.example/%d", i)))
+	}
+	o := testOptions(w)
+	o.Hosts = map[string]HostLimit{"strict.example": {Rate: 1.0 / 3600, Burst: 1, Concurrency: 3}}
+	o.Timeout = maxStagger + 100*time.Millisecond // past the first request's stagger
+	results, err := run(t, newChecker(t, o), catalogOf(rs...))
+	if !errors.Is(err, context.DeadlineExceeded) {
+		t.Fatalf("Check = %v, want context.DeadlineExceeded", err)
+	}
+	for _, r := range results {
+		if r.Status != status.OK {
+			t.Errorf("result %s = %v (%s), want only results of requests that were sent", r.ID, r.Status, r.Message)
+		}
+	}
+	if sent := w.Requests("strict.example"); len(results) != sent {
+		t.Errorf("got %d results for %d requests sent, want one per request", len(results), sent)
+	}
+}
