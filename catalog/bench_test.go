@@ -3,6 +3,7 @@ package catalog
 import (
 	"bytes"
 	"fmt"
+	"runtime"
 	"testing"
 )
 
@@ -63,4 +64,29 @@ func BenchmarkLoad100k(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/100_000, "ns/entry")
+}
+
+// BenchmarkDecode100k compares the two ways Parse can turn a 100,000-entry
+// catalog into a YAML tree, the bulk of a load's cost: one parser over the
+// whole file, or the sections split over the machine's cores. It is what
+// justifies keeping decodeSplit.
+func BenchmarkDecode100k(b *testing.B) {
+	data := benchCatalog(100_000)
+	b.Run("whole", func(b *testing.B) {
+		b.SetBytes(int64(len(data)))
+		for b.Loop() {
+			d := &decoder{}
+			if d.decodeWhole(data) == nil {
+				b.Fatal(d.items)
+			}
+		}
+	})
+	b.Run("split", func(b *testing.B) {
+		b.SetBytes(int64(len(data)))
+		for b.Loop() {
+			if _, ok := decodeSplit(data, min(runtime.GOMAXPROCS(0), 8)); !ok {
+				b.Fatal("decodeSplit refused the benchmark catalog")
+			}
+		}
+	})
 }
