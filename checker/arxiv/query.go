@@ -35,8 +35,7 @@ func judgeAPI(x exchange) (apiReply, error) {
 	}
 	f, err := parseFeed(x.body)
 	switch {
-	case x.code == http.StatusBadRequest && err == nil && f.errorMessage != "",
-		x.code == http.StatusOK && err == nil && f.errorMessage != "":
+	case (x.code == http.StatusBadRequest || x.code == http.StatusOK) && err == nil && f.errorMessage != "":
 		r := apiReply{refused: f.errorMessage}
 		if m := incorrectID.FindStringSubmatch(f.errorMessage); m != nil {
 			r.badID = m[1]

@@ -37,15 +37,14 @@ type run struct {
 	byID   map[string]*job
 }
 
-func newRun(papers []Paper) (*run, []int, []error) {
+// newRun groups papers by canonical ID. A paper whose ID does not parse is
+// handed to reject instead: sent to arXiv it would fail its whole batch.
+func newRun(papers []Paper, reject func(Paper, error)) *run {
 	r := &run{papers: papers, pinned: make([]int, len(papers)), byID: make(map[string]*job)}
-	var invalid []int
-	var errs []error
 	for i, p := range papers {
 		a, err := catalog.ParseArxivID(p.ID)
 		if err != nil {
-			invalid = append(invalid, i)
-			errs = append(errs, err)
+			reject(p, err)
 			continue
 		}
 		r.pinned[i] = p.Version
@@ -60,7 +59,7 @@ func newRun(papers []Paper) (*run, []int, []error) {
 		}
 		j.papers = append(j.papers, i)
 	}
-	return r, invalid, errs
+	return r
 }
 
 // account charges one request to every job whose ID it carried, once
@@ -84,10 +83,9 @@ func (r *run) account(keys []string, d time.Duration) {
 // ever the context's: on cancellation the papers not yet verified are not
 // emitted.
 func (c *Client) Verify(ctx context.Context, papers []Paper, emit func(Paper, Verdict)) error {
-	r, invalid, errs := newRun(papers)
-	for n, i := range invalid {
-		emit(papers[i], Verdict{Status: status.Error, Message: errs[n].Error() + "; not sent to arXiv"})
-	}
+	r := newRun(papers, func(p Paper, err error) {
+		emit(p, Verdict{Status: status.Error, Message: err.Error() + "; not sent to arXiv"})
+	})
 	var deferred []*job
 	for batch := range slices.Chunk(r.jobs, c.cfg.BatchSize) {
 		if err := c.verifyBatch(ctx, r, batch); err != nil {

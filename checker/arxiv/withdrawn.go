@@ -37,9 +37,8 @@ func withdrawalHint(comment string) (stated, mentioned bool) {
 }
 
 const (
-	nsOAI       = "http://www.openarchives.org/OAI/2.0/"
-	nsArxivRaw  = "http://arxiv.org/OAI/arXivRaw/"
-	oaiNotFound = "idDoesNotExist"
+	nsOAI      = "http://www.openarchives.org/OAI/2.0/"
+	nsArxivRaw = "http://arxiv.org/OAI/arXivRaw/"
 )
 
 // rawVersion is one <version> of an arXivRaw record.
