@@ -53,9 +53,12 @@ func suggest(key string, known []string) string {
 	return best
 }
 
+// keySeparators are dropped when comparing keys: "hostRate", "host-rate"
+// and "host_rate" are one key spelt three ways.
+var keySeparators = strings.NewReplacer("_", "", "-", "", " ", "")
+
 func foldKey(s string) string {
-	s = strings.ToLower(s)
-	return strings.NewReplacer("_", "", "-", "", " ", "").Replace(s)
+	return keySeparators.Replace(strings.ToLower(s))
 }
 
 // editDistance is the Levenshtein distance between a and b, in bytes; keys

@@ -1,6 +1,8 @@
 package catalog
 
 import (
+	"slices"
+
 	"go.yaml.in/yaml/v3"
 )
 
@@ -63,7 +65,7 @@ func (d *decoder) mapping(m *yaml.Node, where string, known []string, fn func(ke
 			d.addAt(k, "duplicate key %q in %s (first at line %d)", k.Value, where, first.Line)
 			continue
 		}
-		if !contains(known, k.Value) {
+		if !slices.Contains(known, k.Value) {
 			d.unknownKey(m, k, where, known)
 			continue
 		}
@@ -108,15 +110,6 @@ func (d *decoder) firstKey(m *yaml.Node, i int, key string, seen map[string]*yam
 		}
 	}
 	return nil
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // str reads a string field. Any scalar counts, by its text as written, so
