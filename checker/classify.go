@@ -26,11 +26,13 @@ type facts struct {
 	NotFoundTitle string
 }
 
-// Redirect chain failures; classify reports both as broken.
+// Redirect chain failures. A loop or too long a chain is broken; a
+// redirect without a usable Location could not be followed, an error.
 var (
 	errRedirectLoop     = errors.New("redirect loop")
 	errTooManyRedirects = fmt.Errorf("more than %d redirects", MaxRedirects)
 	errNoLocation       = errors.New("redirect without a Location header")
+	errBadLocation      = errors.New("redirect to a URL that cannot be checked")
 )
 
 // classify maps the end of a check, an answer or the error that kept it

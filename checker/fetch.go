@@ -77,12 +77,15 @@ func (f *fetcher) fetch(ctx context.Context, raw string) outcome {
 	for {
 		a = f.do(ctx, method, cur)
 		attempts = max(attempts, a.attempts)
-		if method == http.MethodHead && a.err == nil && (a.code >= 400 || (isOK(a.code) && isHTML(a.contentType))) {
+		if method == http.MethodHead && needsGET(a) {
 			method = http.MethodGet
 			a = f.do(ctx, method, cur)
 			attempts = max(attempts, a.attempts)
 		}
-		next, code := nextHop(cur, a)
+		next, code, err := nextHop(cur, a)
+		if err != nil {
+			a = answer{code: a.code, err: err}
+		}
 		if next == nil {
 			break
 		}
@@ -105,11 +108,24 @@ func (f *fetcher) fetch(ctx context.Context, raw string) outcome {
 	return f.conclude(u, cur, hops, a, attempts, time.Since(start))
 }
 
+// needsGET reports a HEAD answer that only a GET can settle: an error
+// status, since many servers mishandle HEAD (405, 501, 400, 403, 404), or
+// an HTML page, which has to be read. A host that said slow down (429,
+// 503) has had its retries already and is not asked again at once.
+func needsGET(a answer) bool {
+	if a.err != nil || a.code == http.StatusTooManyRequests || a.code == http.StatusServiceUnavailable {
+		return false
+	}
+	return a.code >= 400 || (isOK(a.code) && isHTML(a.contentType))
+}
+
 // nextHop returns where an answer sends the check next: a redirect's
 // Location, or a meta refresh on a 200 page; nil when the chain ends here.
-func nextHop(cur *url.URL, a answer) (*url.URL, int) {
+// A redirect that points nowhere a check can follow is an error; a meta
+// refresh that does is ignored, since the page itself answered.
+func nextHop(cur *url.URL, a answer) (*url.URL, int, error) {
 	if a.err != nil {
-		return nil, 0
+		return nil, 0, nil
 	}
 	var to string
 	code := a.code
@@ -119,13 +135,16 @@ func nextHop(cur *url.URL, a answer) (*url.URL, int) {
 	case isOK(a.code) && a.page != nil && a.page.Refresh != "":
 		to, code = a.page.Refresh, metaRefreshCode
 	default:
-		return nil, 0
+		return nil, 0, nil
 	}
 	next, err := cur.Parse(to)
 	if err != nil || (next.Scheme != "http" && next.Scheme != "https") {
-		return nil, 0
+		if code == metaRefreshCode {
+			return nil, 0, nil
+		}
+		return nil, 0, fmt.Errorf("%w: %q", errBadLocation, redact(to))
 	}
-	return next, code
+	return next, code, nil
 }
 
 // conclude turns the last answer of a chain into an outcome.
