@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/ai-reading-list/linkcheck/internal/fakeweb"
 	"github.com/ai-reading-list/linkcheck/status"
@@ -164,4 +165,69 @@ func TestHostHeaders(t *testing.T) {
 	if got, want := strings.Join(seen["cdn.example"], ","), "|"+ua+"|en"; got != want {
 		t.Errorf("cdn.example saw %q, want %q (no Authorization)", got, want)
 	}
+}
+
+// TestGuardOnRealDialer: without a replacement dialer the guard runs on the
+// address the system resolver chose, so a literal IP and a name that
+// resolves to loopback are both refused before any connection.
+func TestGuardOnRealDialer(t *testing.T) {
+	var mu sync.Mutex
+	hits := 0
+	srv := newLocalServer(t, http.HandlerFunc(func(rw http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		hits++
+		mu.Unlock()
+		fakeweb.Page("Local", "").ServeHTTP(rw, r)
+	}))
+	_, port, _ := net.SplitHostPort(srv)
+	urls := []string{"http://" + srv + "/", "http://localhost:" + port + "/", "http://0.0.0.0:" + port + "/", "http://[::1]:" + port + "/"}
+	tests := []struct {
+		allow bool
+		want  status.Status
+	}{
+		{false, status.Skipped},
+		{true, status.OK},
+	}
+	for _, tt := range tests {
+		o := Options{AllowPrivate: tt.allow, RequestTimeout: 2 * time.Second, Retries: -1, HostRate: 1000}
+		c := newChecker(t, o)
+		for _, u := range urls[:2] { // [::1] and 0.0.0.0 may not be served here
+			r := checkOne(t, c, u)
+			if r.Status != tt.want {
+				t.Errorf("check(%s) with AllowPrivate %v = %v (%s), want %v", u, tt.allow, r.Status, r.Message, tt.want)
+			}
+		}
+		if tt.allow {
+			continue
+		}
+		for _, u := range urls[2:] {
+			if r := checkOne(t, c, u); r.Status != status.Skipped {
+				t.Errorf("check(%s) = %v (%s), want skipped", u, r.Status, r.Message)
+			}
+		}
+		mu.Lock()
+		if hits != 0 {
+			t.Errorf("the local server got %d requests through the guard, want 0", hits)
+		}
+		mu.Unlock()
+	}
+}
+
+// newLocalServer serves h on a loopback port and returns its host:port.
+func newLocalServer(t *testing.T, h http.Handler) string {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := &http.Server{Handler: h}
+	done := make(chan error, 1)
+	go func() { done <- srv.Serve(ln) }()
+	t.Cleanup(func() {
+		_ = srv.Shutdown(context.Background())
+		if err := <-done; !errors.Is(err, http.ErrServerClosed) {
+			t.Errorf("local server: %v", err)
+		}
+	})
+	return ln.Addr().String()
 }
