@@ -27,6 +27,7 @@ func TestStatuses(t *testing.T) {
 	mux.Handle("/challenge", fakeweb.Challenge())
 	mux.Handle("/challenge503", fakeweb.ChallengePage(503))
 	mux.Handle("/soft", fakeweb.SoftNotFound())
+	mux.Handle("/soft-h1", fakeweb.Page("Docs | Example", "<h1>Error 404</h1>"))
 	mux.Handle("/hang", fakeweb.Hang())
 	mux.Handle("/reset", fakeweb.Reset())
 	mux.Handle("/moved", fakeweb.Redirect(301, "https://example.com/ok"))
@@ -86,6 +87,7 @@ func TestStatuses(t *testing.T) {
 		{url: "https://example.com/reset", want: status.Error, msg: "connection reset", attempts: 3},
 		{url: "https://example.com/hang", want: status.Timeout, msg: "no answer within 500ms", attempts: 3},
 		{url: "https://example.com/soft", want: status.Broken, code: 200, msg: "soft 404"},
+		{url: "https://example.com/soft-h1", want: status.Broken, code: 200, msg: `soft 404: the page says "Error 404"`},
 		{url: "https://example.com/moved", want: status.Moved, code: 200, final: "https://example.com/ok", hops: 1},
 		{url: "https://example.com/moved308", want: status.Moved, code: 200, final: "https://example.com/ok", hops: 1},
 		{url: "https://example.com/temp", want: status.Redirected, code: 200, final: "https://example.com/ok", hops: 1},

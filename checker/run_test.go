@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -176,16 +177,35 @@ func TestRunTimeout(t *testing.T) {
 	}
 }
 
+// TestCancel: cancelling a run (Ctrl-C) stops it at once; the results
+// already emitted stand, and the interrupted check emits none.
 func TestCancel(t *testing.T) {
 	w := fakeweb.New(t)
 	w.Handle("slow.example", fakeweb.Hang())
+	w.Handle("fast.example", fakeweb.Page("Fast", ""))
 	c := newChecker(t, testOptions(w))
 	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	var (
+		mu      sync.Mutex
+		results []Result
+	)
+	cat := catalogOf(entry("slow", "https://slow.example/"), entry("fast", "https://fast.example/"))
 	done := make(chan error, 1)
 	go func() {
-		done <- c.Check(ctx, catalogOf(entry("slow", "https://slow.example/")), func(Result) {})
+		done <- c.Check(ctx, cat, func(r Result) {
+			mu.Lock()
+			results = append(results, r)
+			mu.Unlock()
+		})
 	}()
-	for w.Requests("slow.example") == 0 {
+	for {
+		mu.Lock()
+		n := len(results)
+		mu.Unlock()
+		if n > 0 && w.Requests("slow.example") > 0 {
+			break
+		}
 		if err := waitFor(context.Background(), time.Millisecond); err != nil {
 			t.Fatal(err)
 		}
@@ -193,6 +213,9 @@ func TestCancel(t *testing.T) {
 	cancel()
 	if err := <-done; !errors.Is(err, context.Canceled) {
 		t.Errorf("Check after cancel = %v, want context.Canceled", err)
+	}
+	if len(results) != 1 || results[0].ID != "fast" || results[0].Status != status.OK {
+		t.Errorf("results = %+v, want only the fast one, ok", results)
 	}
 }
 
