@@ -63,6 +63,12 @@ func TestDecodeSplit(t *testing.T) {
 		{"second sections key", "version: 1\nsections:\n" + four + "sections:\n", false},
 		{"second document", "version: 1\nsections:\n" + four + "---\nversion: 1\n", false},
 		{"syntax error", "version: 1\nsections:\n" + four + "  - id: [\n", false},
+		// A "sections:" line inside a quoted string is text, and the real
+		// key comes later.
+		{"sections line inside a string", "version: 1\nnote: \"a\nsections:\n  - id: s1\n  - id: s2\n  - id: s3\n  - id: s4\n\"\nsections:\n", false},
+		// An item at column 1 after indented ones would become the
+		// value of the blanked-out key.
+		{"item dedented to column 1", "version: 1\nsections:\n" + four + "- id: e\n", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
