@@ -70,19 +70,24 @@ func (p *hostPool) host(group string) *hostState {
 	}
 	l := p.opts.hostLimit(group)
 	h := &hostState{
-		name:    group,
-		limit:   l,
-		slots:   semaphore.NewWeighted(int64(l.Concurrency)),
-		limiter: rate.NewLimiter(rate.Limit(l.Rate), l.Burst),
-		// Hosts created together would otherwise tick in phase: every
-		// host's token falls due at the same instant, the requests queue
-		// for the global slots together, and with a small burst the
-		// delayed tokens are lost. A random first start within one token
-		// interval (at most maxStagger) spreads them out.
-		blockedUntil: time.Now().Add(time.Duration(rand.Float64() * float64(min(maxStagger, time.Duration(float64(time.Second)/l.Rate))))),
+		name:         group,
+		limit:        l,
+		slots:        semaphore.NewWeighted(int64(l.Concurrency)),
+		limiter:      rate.NewLimiter(rate.Limit(l.Rate), l.Burst),
+		blockedUntil: firstStart(l.Rate),
 	}
 	p.hosts[group] = h
 	return h
+}
+
+// firstStart returns when a new host's first request may start. Hosts
+// created together would otherwise tick in phase: every host's token falls
+// due at the same instant, the requests queue for the global slots
+// together, and with a small burst the delayed tokens are lost. A random
+// start within one token interval (at most maxStagger) spreads them out.
+func firstStart(ratePerSecond float64) time.Time {
+	interval := time.Duration(float64(time.Second) / ratePerSecond)
+	return time.Now().Add(time.Duration(rand.Float64() * float64(min(maxStagger, interval))))
 }
 
 // acquire waits until a request to group may start and returns the func
@@ -160,9 +165,6 @@ func (h *hostState) succeeded() {
 		h.limiter.SetLimit(rate.Limit(min(h.limit.Rate, cur+h.limit.Rate/16)))
 	}
 }
-
-// currentRate reports the host's rate now, for tests.
-func (h *hostState) currentRate() float64 { return float64(h.limiter.Limit()) }
 
 // gate adapts a host group to the arxiv package's Gate, so that arXiv API
 // requests and fetches of arxiv.org pages share one policy.

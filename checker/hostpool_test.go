@@ -106,7 +106,7 @@ func TestAdaptiveBackoff(t *testing.T) {
 	}
 	for _, s := range steps {
 		s.do()
-		if got := h.currentRate(); got != s.want {
+		if got := float64(h.limiter.Limit()); got != s.want {
 			t.Errorf("%s: rate = %v, want %v", s.name, got, s.want)
 		}
 	}
@@ -226,7 +226,7 @@ func TestRetryAfterThrottlesHost(t *testing.T) {
 	if o2.Attempts != 2 || o2.Code != 200 {
 		t.Errorf("fetch(busy) = %d after %d attempts, want 200 after 2", o2.Code, o2.Attempts)
 	}
-	if got, limit := p.host("busy.example").currentRate(), c.opts.HostRate; got >= limit {
+	if got, limit := float64(p.host("busy.example").limiter.Limit()), c.opts.HostRate; got >= limit {
 		t.Errorf("rate after a 429 = %v, want below the configured %v", got, limit)
 	}
 }

@@ -121,26 +121,26 @@ type Options struct {
 func (o Options) withDefaults() (Options, error) {
 	var errs []error
 	bad := func(format string, args ...any) { errs = append(errs, fmt.Errorf(format, args...)) }
-	positive := func(name string, v float64) {
+	nonNegative := func(name string, v float64) {
 		if v < 0 || math.IsNaN(v) || math.IsInf(v, 0) {
 			bad("invalid %s %v: must not be negative", name, v)
 		}
 	}
-	positive("concurrency", float64(o.Concurrency))
-	positive("host concurrency", float64(o.HostConcurrency))
-	positive("host rate", o.HostRate)
-	positive("host burst", float64(o.HostBurst))
-	positive("request timeout", float64(o.RequestTimeout))
-	positive("timeout", float64(o.Timeout))
-	positive("max retry wait", float64(o.MaxRetryWait))
-	positive("max body bytes", float64(o.MaxBodyBytes))
+	nonNegative("concurrency", float64(o.Concurrency))
+	nonNegative("host concurrency", float64(o.HostConcurrency))
+	nonNegative("host rate", o.HostRate)
+	nonNegative("host burst", float64(o.HostBurst))
+	nonNegative("request timeout", float64(o.RequestTimeout))
+	nonNegative("timeout", float64(o.Timeout))
+	nonNegative("max retry wait", float64(o.MaxRetryWait))
+	nonNegative("max body bytes", float64(o.MaxBodyBytes))
 	for host, l := range o.Hosts {
 		if host == "" || host != strings.ToLower(host) || strings.Contains(host, ":") {
 			bad("invalid host %q in host limits: want a lower-case name without port", host)
 		}
-		positive("rate for host "+host, l.Rate)
-		positive("burst for host "+host, float64(l.Burst))
-		positive("concurrency for host "+host, float64(l.Concurrency))
+		nonNegative("rate for host "+host, l.Rate)
+		nonNegative("burst for host "+host, float64(l.Burst))
+		nonNegative("concurrency for host "+host, float64(l.Concurrency))
 	}
 	for _, h := range o.Headers {
 		if h.Host == "" || h.Host != strings.ToLower(h.Host) {

@@ -59,13 +59,12 @@ func scanPage(r io.Reader, contentType string) pageInfo {
 			}
 		case html.StartTagToken, html.SelfClosingTagToken:
 			name, hasAttr := z.TagName()
-			attrs := map[string]string{}
-			for hasAttr {
-				var k, v []byte
-				k, v, hasAttr = z.TagAttr()
-				attrs[string(k)] = string(v)
+			tag := string(name)
+			var attrs map[string]string
+			if hasAttr && attrTags[tag] {
+				attrs = readAttrs(z)
 			}
-			switch string(name) {
+			switch tag {
 			case "title":
 				if title.Len() == 0 && tt == html.StartTagToken {
 					capture, end = &title, "title"
@@ -89,6 +88,20 @@ func scanPage(r io.Reader, contentType string) pageInfo {
 			}
 		}
 	}
+}
+
+// attrTags are the elements whose attributes scanPage looks at; the
+// attributes of every other tag are left unread.
+var attrTags = map[string]bool{"meta": true, "script": true, "form": true, "div": true}
+
+func readAttrs(z *html.Tokenizer) map[string]string {
+	attrs := make(map[string]string)
+	for more := true; more; {
+		var k, v []byte
+		k, v, more = z.TagAttr()
+		attrs[string(k)] = string(v)
+	}
+	return attrs
 }
 
 // parseRefresh reads a meta refresh's content: "5", "0; url=/next",

@@ -3,6 +3,8 @@ package checker
 import (
 	"fmt"
 	"net/url"
+	"regexp"
+	"slices"
 	"sort"
 
 	"github.com/ai-reading-list/linkcheck/catalog"
@@ -116,22 +118,14 @@ func (c *Checker) plan(cat *catalog.Catalog) *plan {
 
 // skipReason says why an entry is not checked, or "" when it is.
 func (c *Checker) skipReason(r *catalog.Resource) string {
-	for _, re := range c.opts.Exclude {
-		if re.MatchString(r.ID) || (r.URL != "" && re.MatchString(r.URL)) {
-			return "excluded by filter " + re.String()
-		}
+	matches := func(re *regexp.Regexp) bool {
+		return re.MatchString(r.ID) || (r.URL != "" && re.MatchString(r.URL))
 	}
-	if len(c.opts.Include) > 0 {
-		included := false
-		for _, re := range c.opts.Include {
-			if re.MatchString(r.ID) || (r.URL != "" && re.MatchString(r.URL)) {
-				included = true
-				break
-			}
-		}
-		if !included {
-			return "not included by any filter"
-		}
+	if i := slices.IndexFunc(c.opts.Exclude, matches); i >= 0 {
+		return "excluded by filter " + c.opts.Exclude[i].String()
+	}
+	if len(c.opts.Include) > 0 && !slices.ContainsFunc(c.opts.Include, matches) {
+		return "not included by any filter"
 	}
 	if c.opts.Only != nil && !c.opts.Only[r.ID] {
 		return "unchanged"
