@@ -3,12 +3,16 @@ package checker
 import (
 	"context"
 	"errors"
+	"fmt"
 	"net/http"
 	"net/netip"
 	"os"
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/ai-reading-list/linkcheck/internal/fakeweb"
+	"github.com/ai-reading-list/linkcheck/status"
 )
 
 func TestDecideRetry(t *testing.T) {
@@ -76,5 +80,30 @@ func TestWaitForHonoursContext(t *testing.T) {
 	}
 	if err := waitFor(context.Background(), time.Millisecond); err != nil {
 		t.Errorf("waitFor(1ms) = %v, want nil", err)
+	}
+}
+
+// TestRetriesOption: Retries counts the tries after the first; zero means
+// the default and a negative value none.
+func TestRetriesOption(t *testing.T) {
+	w := fakeweb.New(t)
+	w.Handle("boom.example", fakeweb.Status(http.StatusInternalServerError))
+	tests := []struct{ retries, attempts int }{
+		{-1, 1},
+		{1, 2},
+		{0, 1 + DefaultRetries},
+	}
+	for _, tt := range tests {
+		t.Run(fmt.Sprint(tt.retries), func(t *testing.T) {
+			o := testOptions(w)
+			o.Retries = tt.retries
+			before := w.Requests("boom.example")
+			r := checkOne(t, newChecker(t, o), "https://boom.example/")
+			sent := w.Requests("boom.example") - before
+			if r.Status != status.Error || r.Attempts != tt.attempts || sent != tt.attempts {
+				t.Errorf("check with Retries %d = %v after %d attempts, %d requests; want error after %d",
+					tt.retries, r.Status, r.Attempts, sent, tt.attempts)
+			}
+		})
 	}
 }

@@ -132,41 +132,6 @@ func TestPrivateAddressErrorIsTyped(t *testing.T) {
 	}
 }
 
-// TestHostHeaders shows a host-scoped header reaching its host only, and
-// not following a redirect elsewhere.
-func TestHostHeaders(t *testing.T) {
-	w := fakeweb.New(t)
-	var (
-		mu   sync.Mutex
-		seen = map[string][]string{}
-	)
-	record := func(h http.Handler) http.Handler {
-		return http.HandlerFunc(func(rw http.ResponseWriter, r *http.Request) {
-			mu.Lock()
-			host, _, _ := strings.Cut(r.Host, ":")
-			seen[host] = append(seen[host], r.Header.Get("Authorization")+"|"+r.Header.Get("User-Agent")+"|"+r.Header.Get("Accept-Language"))
-			mu.Unlock()
-			h.ServeHTTP(rw, r)
-		})
-	}
-	w.Handle("api.example", record(fakeweb.Redirect(302, "https://cdn.example/x")))
-	w.Handle("cdn.example", record(fakeweb.Page("CDN", "")))
-	o := testOptions(w)
-	o.UserAgent = DefaultUserAgent("1.2.3")
-	o.Headers = []Header{{Host: "api.example", Name: "Authorization", Value: "token s3cret"}}
-	c := newChecker(t, o)
-	checkOne(t, c, "https://api.example/doc")
-	mu.Lock()
-	defer mu.Unlock()
-	ua := "linkcheck/1.2.3 (+https://github.com/ai-reading-list/linkcheck)"
-	if got, want := strings.Join(seen["api.example"], ","), "token s3cret|"+ua+"|en"; got != want {
-		t.Errorf("api.example saw %q, want %q", got, want)
-	}
-	if got, want := strings.Join(seen["cdn.example"], ","), "|"+ua+"|en"; got != want {
-		t.Errorf("cdn.example saw %q, want %q (no Authorization)", got, want)
-	}
-}
-
 // TestGuardOnRealDialer: without a replacement dialer the guard runs on the
 // address the system resolver chose, so a literal IP and a name that
 // resolves to loopback are both refused before any connection.
