@@ -107,3 +107,21 @@ func TestRetriesOption(t *testing.T) {
 		})
 	}
 }
+
+func FuzzParseRetryAfter(f *testing.F) {
+	now := time.Date(2025, 1, 2, 3, 4, 5, 0, time.UTC)
+	for _, s := range []string{"0", "120", "-1", " 7 ", "99999999999999999999", "Wed, 21 Oct 2015 07:28:00 GMT",
+		now.Add(time.Hour).Format(http.TimeFormat), "soon", ""} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, v string) {
+		d, ok := parseRetryAfter(v, now)
+		if d < 0 || (!ok && d != 0) {
+			t.Errorf("parseRetryAfter(%q) = %v, %v; want a wait >= 0, and 0 when not ok", v, d, ok)
+		}
+		retry, wait := decideRetry(retryPolicy{retries: 3, maxWait: time.Minute}, 1, 429, nil, v, now, 0.5)
+		if !retry || wait < 0 || wait > time.Minute {
+			t.Errorf("decideRetry(429, Retry-After %q) = %v, %v; want a retry within the 1m cap", v, retry, wait)
+		}
+	})
+}
