@@ -29,21 +29,26 @@ func TestHostGroup(t *testing.T) {
 }
 
 func TestHostLimits(t *testing.T) {
-	o, err := Options{Hosts: map[string]HostLimit{"slow.example": {Rate: 0.5}, "arxiv.org": {Concurrency: 2}}}.withDefaults()
-	if err != nil {
-		t.Fatal(err)
-	}
+	arxivPolicy := HostLimit{Rate: 1.0 / 3, Burst: 1, Concurrency: 1}
 	tests := []struct {
+		hosts map[string]HostLimit
 		group string
 		want  HostLimit
 	}{
-		{"example.com", HostLimit{Rate: DefaultHostRate, Burst: DefaultHostBurst, Concurrency: DefaultHostConcurrency}},
-		{"slow.example", HostLimit{Rate: 0.5, Burst: DefaultHostBurst, Concurrency: DefaultHostConcurrency}},
-		{"arxiv.org", HostLimit{Rate: 1.0 / 3, Burst: 1, Concurrency: 2}},
+		{nil, "example.com", HostLimit{Rate: DefaultHostRate, Burst: DefaultHostBurst, Concurrency: DefaultHostConcurrency}},
+		{map[string]HostLimit{"slow.example": {Rate: 0.5}}, "slow.example", HostLimit{Rate: 0.5, Burst: DefaultHostBurst, Concurrency: DefaultHostConcurrency}},
+		{nil, "arxiv.org", arxivPolicy},
+		{map[string]HostLimit{"slow.example": {Rate: 0.5}}, "arxiv.org", arxivPolicy},
+		{map[string]HostLimit{"arxiv.org": {Concurrency: 2}}, "arxiv.org", HostLimit{Rate: 1.0 / 3, Burst: 1, Concurrency: 2}},
+		{map[string]HostLimit{"export.arxiv.org": {Rate: 0.25}}, "arxiv.org", HostLimit{Rate: 0.25, Burst: 1, Concurrency: 1}},
 	}
 	for _, tt := range tests {
+		o, err := Options{Hosts: tt.hosts}.withDefaults()
+		if err != nil {
+			t.Fatal(err)
+		}
 		if got := o.hostLimit(tt.group); got != tt.want {
-			t.Errorf("hostLimit(%s) = %+v, want %+v", tt.group, got, tt.want)
+			t.Errorf("hostLimit(%s) with overrides %v = %+v, want %+v", tt.group, tt.hosts, got, tt.want)
 		}
 	}
 }

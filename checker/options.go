@@ -5,10 +5,12 @@ import (
 	"crypto/tls"
 	"errors"
 	"fmt"
+	"maps"
 	"math"
 	"net"
 	"net/http"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 
@@ -77,7 +79,8 @@ type Options struct {
 	HostConcurrency int     // requests in flight per host
 	HostRate        float64 // requests per second per host
 	HostBurst       int
-	// Hosts overrides the limits of named hosts (lower-case, no port).
+	// Hosts overrides the limits of named hosts (lower-case, no port);
+	// any of arXiv's hosts names arXiv's one host group.
 	Hosts map[string]HostLimit
 
 	RequestTimeout time.Duration // one request, including reading its body
@@ -134,14 +137,25 @@ func (o Options) withDefaults() (Options, error) {
 	nonNegative("timeout", float64(o.Timeout))
 	nonNegative("max retry wait", float64(o.MaxRetryWait))
 	nonNegative("max body bytes", float64(o.MaxBodyBytes))
-	for host, l := range o.Hosts {
+	// Limits apply per host group, so an override named after any of
+	// arXiv's hosts is arXiv's; two names for one group would be ambiguous.
+	groups := make(map[string]HostLimit, len(o.Hosts))
+	namedBy := make(map[string]string, len(o.Hosts))
+	for _, host := range slices.Sorted(maps.Keys(o.Hosts)) {
+		l := o.Hosts[host]
 		if host == "" || host != strings.ToLower(host) || strings.Contains(host, ":") {
 			bad("invalid host %q in host limits: want a lower-case name without port", host)
 		}
 		nonNegative("rate for host "+host, l.Rate)
 		nonNegative("burst for host "+host, float64(l.Burst))
 		nonNegative("concurrency for host "+host, float64(l.Concurrency))
+		g := hostGroup(host)
+		if other, dup := namedBy[g]; dup {
+			bad("host limits for %s and %s both apply to %s: give one", other, host, g)
+		}
+		namedBy[g], groups[g] = host, l
 	}
+	o.Hosts = groups
 	for _, h := range o.Headers {
 		if h.Host == "" || h.Host != strings.ToLower(h.Host) {
 			bad("invalid header host %q: want a lower-case host name", h.Host)

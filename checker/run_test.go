@@ -225,6 +225,7 @@ func TestNewRejectsBadOptions(t *testing.T) {
 		{HostRate: -2},
 		{Hosts: map[string]HostLimit{"Example.com": {}}},
 		{Hosts: map[string]HostLimit{"example.com": {Rate: -1}}},
+		{Hosts: map[string]HostLimit{"arxiv.org": {Rate: 1}, "export.arxiv.org": {Rate: 2}}},
 		{Headers: []Header{{Host: "example.com", Name: "Bad Name", Value: "x"}}},
 		{Headers: []Header{{Host: "", Name: "X", Value: "x"}}},
 		{Headers: []Header{{Host: "example.com", Name: "X", Value: "a\r\nb"}}},
