@@ -1,6 +1,7 @@
 package arxiv
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"os"
@@ -79,6 +80,8 @@ func runVerifyCases(t *testing.T, tests []verifyCase) {
 			if n := len(f.requests()); n != tt.requests {
 				t.Errorf("requests = %d, want %d", n, tt.requests)
 			}
+			// Re-asks, retries and history look-ups keep the pace too.
+			f.checkPolite(t, cmp.Or(tt.cfg.UserAgent, DefaultUserAgent))
 		})
 	}
 }
