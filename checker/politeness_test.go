@@ -157,3 +157,50 @@ func TestNoResultForUnsentRequest(t *testing.T) {
 		t.Errorf("got %d results for %d requests sent, want one per request", len(results), sent)
 	}
 }
+
+// TestRateWithinServerLimit: paced at the server's own rate, the checker
+// never sees a 429. Each host gets more URLs than the server's burst, so
+// that a checker ignoring its token bucket would be refused.
+func TestRateWithinServerLimit(t *testing.T) {
+	w := fakeweb.New(t)
+	var rs []catalog.Resource
+	for h := range 2 {
+		host := fmt.Sprintf("r%d.example", h)
+		w.Handle(host, fakeweb.RateLimited(50, fakeweb.Page("P", "")))
+		for i := range 60 {
+			rs = append(rs, entry(fmt.Sprintf("%s-%d", host, i), fmt.Sprintf("https://%s/%d", host, i)))
+		}
+	}
+	o := testOptions(w)
+	o.HostRate, o.HostBurst = 50, 1
+	o.Retries = -1
+	results, err := run(t, newChecker(t, o), catalogOf(rs...))
+	if err != nil || len(results) != len(rs) {
+		t.Fatalf("Check = %d results, %v; want %d, nil", len(results), err, len(rs))
+	}
+	if n := w.CountCode(429); n != 0 {
+		t.Errorf("server answered %d 429s, want 0", n)
+	}
+}
+
+// TestRetryAfterThrottlesHost: a 429 with Retry-After slows the host down
+// for the rest of the run, and the URL still ends up fine.
+func TestRetryAfterThrottlesHost(t *testing.T) {
+	w := fakeweb.New(t)
+	w.Handle("busy.example", fakeweb.Sequence(
+		fakeweb.WithHeader("Retry-After", "0", fakeweb.Status(429)),
+		fakeweb.Page("Fine", ""),
+	))
+	o := testOptions(w)
+	c := newChecker(t, o)
+	p := newHostPool(&c.opts)
+	f := &fetcher{opts: &c.opts, client: c.client, pool: p}
+	o2 := f.fetch(context.Background(), "https://busy.example/")
+	defer c.transport.CloseIdleConnections()
+	if o2.Attempts != 2 || o2.Code != 200 {
+		t.Errorf("fetch(busy) = %d after %d attempts, want 200 after 2", o2.Code, o2.Attempts)
+	}
+	if got, limit := float64(p.host("busy.example").limiter.Limit()), c.opts.HostRate; got >= limit {
+		t.Errorf("rate after a 429 = %v, want below the configured %v", got, limit)
+	}
+}
