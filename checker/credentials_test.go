@@ -46,6 +46,7 @@ func TestCredentialsStayWithTheirHost(t *testing.T) {
 	}{
 		{"https://api.example/doc", map[string]string{"api.example": "token s3cret", "cdn.example": ""}},
 		{"https://sub.api.example/doc", map[string]string{"sub.api.example": ""}},
+		{"http://api.example/plain", map[string]string{"api.example": "", "cdn.example": ""}},
 		{"https://user:pw@private.example/same", map[string]string{"private.example": basic + "," + basic}},
 		{"https://user:pw@private.example/away", map[string]string{"private.example": basic, "cdn.example": ""}},
 	}

@@ -59,8 +59,8 @@ type HostLimit struct {
 }
 
 // Header is an extra request header sent only to one host, such as an API
-// token for a site that blocks anonymous clients. It is never sent to
-// another host, not even after a redirect.
+// token for a site that blocks anonymous clients. It is sent only over
+// https and never to another host, not even after a redirect.
 type Header struct {
 	Host  string // exact host name, lower-case, without port
 	Name  string

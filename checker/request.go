@@ -72,8 +72,12 @@ func (f *fetcher) once(ctx context.Context, method string, u *url.URL) answer {
 	req.Header.Set("User-Agent", f.opts.UserAgent)
 	req.Header.Set("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8")
 	req.Header.Set("Accept-Language", "en")
-	for name, vs := range f.opts.headersFor(strings.ToLower(u.Hostname())) {
-		req.Header[name] = vs
+	// Credentials travel only encrypted: a redirect from https to plain
+	// http on the same host must not put a token on the wire.
+	if u.Scheme == "https" {
+		for name, vs := range f.opts.headersFor(strings.ToLower(u.Hostname())) {
+			req.Header[name] = vs
+		}
 	}
 	resp, err := f.client.Do(req)
 	if err != nil {
