@@ -93,14 +93,24 @@ func (f *fetcher) once(ctx context.Context, method string, u *url.URL) answer {
 	}
 	readable := isOK(a.code) || a.code == http.StatusForbidden || a.code == http.StatusServiceUnavailable
 	if method == http.MethodGet && readable && isHTML(a.contentType) {
-		p := scanPage(io.LimitReader(resp.Body, f.opts.MaxBodyBytes), a.contentType)
+		body := io.LimitReader(resp.Body, f.opts.MaxBodyBytes)
+		p := scanPage(body, a.contentType)
 		a.page = &p
 		if !isOK(a.code) && (p.Challenge || challengeTitle(p.Title)) {
 			a.challenge = true
 		}
+		// An HTTP/1.1 connection is reused only once its body was read to
+		// the end: drain a small rest rather than make the site accept a
+		// new connection (and TLS handshake) for the next page.
+		// The drain stays within MaxBodyBytes.
+		_, _ = io.CopyN(io.Discard, body, drainBytes)
 	}
 	return a
 }
+
+// drainBytes is how much of a page's unread rest is read to keep its
+// connection alive; a longer rest is cheaper to drop with the connection.
+const drainBytes = 64 << 10
 
 func isOK(code int) bool { return code >= 200 && code < 300 }
 
