@@ -34,6 +34,7 @@ const realCatalog = "../../resources.yaml"
 type siteCase struct {
 	serve http.Handler
 	want  status.Status
+	why   string // what the result's message must say
 	final string // the new address a move must report
 }
 
@@ -43,6 +44,7 @@ type paperCase struct {
 	title   string // arXiv's current title; "" means the catalog's
 	comment string
 	want    status.Status
+	why     string // what the result's message must say
 }
 
 // realSiteCases script what the catalog's notes say its sites do today,
@@ -52,20 +54,23 @@ func realSiteCases() map[string]siteCase {
 	return map[string]siteCase{
 		// /helm/latest/ is a meta-refresh stub for HELM Classic; the entry's
 		// URL leads through it to HELM Classic, one of its alternates.
-		"helm": {serve: fakeweb.MetaRefresh("/helm/latest/"), want: status.OK},
+		"helm": {serve: fakeweb.MetaRefresh("/helm/latest/"), want: status.OK,
+			why: "redirected to alternate https://crfm.stanford.edu/helm/classic/latest/"},
 		// The home page sends visitors to the marketing site, an alternate.
-		"wandb": {serve: fakeweb.Redirect(http.StatusFound, "https://wandb.ai/site"), want: status.OK},
+		"wandb": {serve: fakeweb.Redirect(http.StatusFound, "https://wandb.ai/site"), want: status.OK,
+			why: "redirected to alternate https://wandb.ai/site"},
 		// openai.com and medium.com refuse bots; the entries accept that.
-		"cross-lab-eval-openai": {serve: fakeweb.Status(http.StatusForbidden), want: status.OK},
-		"o1-system-card":        {serve: fakeweb.Status(http.StatusForbidden), want: status.OK},
-		"karpathy-software-2-0": {serve: fakeweb.Challenge(), want: status.OK},
+		"cross-lab-eval-openai": {serve: fakeweb.Status(http.StatusForbidden), want: status.OK, why: "accepted: openai.com"},
+		"o1-system-card":        {serve: fakeweb.Status(http.StatusForbidden), want: status.OK, why: "accepted: openai.com"},
+		"karpathy-software-2-0": {serve: fakeweb.Challenge(), want: status.OK, why: "accepted: medium.com"},
 		// The failures a maintainer must act on.
 		"ruder-state-of-nlp": {
 			serve: fakeweb.Redirect(http.StatusMovedPermanently, "https://ruder.io/state-of-transfer-learning-in-nlp/"),
-			want:  status.Moved, final: "https://ruder.io/state-of-transfer-learning-in-nlp/",
+			want:  status.Moved, why: "moved permanently (301)", final: "https://ruder.io/state-of-transfer-learning-in-nlp/",
 		},
-		"aws-amazon-advanced-finetuning": {serve: fakeweb.Redirect(http.StatusMovedPermanently, "/"), want: status.Broken},
-		"alammar-visual-nn":              {serve: fakeweb.Status(http.StatusNotFound), want: status.Broken},
+		"aws-amazon-advanced-finetuning": {serve: fakeweb.Redirect(http.StatusMovedPermanently, "/"), want: status.Broken,
+			why: "redirected to the site's home page"},
+		"alammar-visual-nn": {serve: fakeweb.Status(http.StatusNotFound), want: status.Broken, why: "HTTP 404"},
 	}
 }
 
@@ -97,7 +102,7 @@ func realPaperCases() map[string]paperCase {
 		"tree-of-thoughts":           {version: 2},
 		"react":                      {version: 3},
 		"reflexion":                  {version: 4},
-		"toolformer": {version: 1, want: status.Retitled,
+		"toolformer": {version: 1, want: status.Retitled, why: "retitled",
 			title: "Toolformer: Language Models Can Teach Themselves to Use Tools and APIs"},
 		"agentbench":          {version: 3},
 		"swe-bench-paper":     {version: 3},
@@ -106,7 +111,7 @@ func realPaperCases() map[string]paperCase {
 		"chatbot-arena-paper": {version: 1},
 		"helm-paper":          {version: 2},
 		"mteb-paper":          {version: 3},
-		"evalplus-paper": {version: 4, want: status.Broken,
+		"evalplus-paper": {version: 4, want: status.Broken, why: "withdrawn",
 			comment: "This paper has been withdrawn by the authors"},
 		"constitutional-ai":      {version: 1},
 		"sleeper-agents":         {version: 3},
@@ -134,7 +139,7 @@ func TestRealCatalogOnFakeWeb(t *testing.T) {
 		t.Fatalf("check exited %d, want %d (broken entries)\nstdout:\n%s\nstderr:\n%s", code, exitFailing, stdout, stderr)
 	}
 	doc := readRealResults(t, results)
-	want := expectedResults(t, entries, sites, papers)
+	want := expectedResults(entries, sites, papers)
 	if len(doc.Results) != len(want) || doc.Summary["total"] != len(want) {
 		t.Errorf("results.json holds %d results (summary total %d), want %d", len(doc.Results), doc.Summary["total"], len(want))
 	}
@@ -154,6 +159,8 @@ func TestRealCatalogOnFakeWeb(t *testing.T) {
 				t.Fatalf("results.json lacks %s", w.key())
 			case g.Status != w.Status:
 				t.Errorf("status of %s = %s (%s), want %s", w.key(), g.Status, g.Message, w.Status)
+			case !strings.Contains(g.Message, w.Message):
+				t.Errorf("message of %s = %q, want it to say %q", w.key(), g.Message, w.Message)
 			case g.Line != w.Line:
 				t.Errorf("line of %s = %d, want %d", w.key(), g.Line, w.Line)
 			case g.FinalURL != w.FinalURL && w.Status == "moved":
@@ -210,10 +217,10 @@ func serveRealCatalog(t *testing.T, entries []catalog.Resource, sites map[string
 		}
 		routes[u.Hostname()][cmp.Or(u.Path, "/")] = h
 	}
-	ids := make(map[string]bool, len(entries))
+	byID := make(map[string]catalog.Resource, len(entries))
 	api := &fakeArxiv{papers: make(map[string]servedPaper)}
 	for _, r := range entries {
-		ids[r.ID] = true
+		byID[r.ID] = r
 		if r.Arxiv != "" {
 			pc, ok := papers[r.ID]
 			if !ok {
@@ -231,8 +238,13 @@ func serveRealCatalog(t *testing.T, entries []catalog.Resource, sites map[string
 		route(r.URL, h)
 	}
 	for id := range sites {
-		if !ids[id] {
+		if _, ok := byID[id]; !ok {
 			t.Errorf("realSiteCases names %s, which the catalog does not hold", id)
+		}
+	}
+	for id := range papers {
+		if byID[id].Arxiv == "" {
+			t.Errorf("realPaperCases names %s, which is no paper of the catalog", id)
 		}
 	}
 	for raw, h := range realTargets() {
@@ -493,14 +505,13 @@ func readRealResults(t *testing.T, path string) realResults {
 // expectedResults lists, in catalog order, the result each entry must
 // get: one for its URL unless that is its own paper's page, one for its
 // arXiv ID.
-func expectedResults(t *testing.T, entries []catalog.Resource, sites map[string]siteCase, papers map[string]paperCase) []realResult {
-	t.Helper()
+func expectedResults(entries []catalog.Resource, sites map[string]siteCase, papers map[string]paperCase) []realResult {
 	var want []realResult
 	for _, r := range entries {
 		if r.URL != "" && !ownPaperURL(r) {
 			w := realResult{ID: r.ID, Target: "url", Line: r.Pos.Line, Status: "ok"}
 			if sc, ok := sites[r.ID]; ok {
-				w.Status, w.FinalURL = sc.want.String(), sc.final
+				w.Status, w.Message, w.FinalURL = sc.want.String(), sc.why, sc.final
 			}
 			want = append(want, w)
 		}
@@ -509,7 +520,7 @@ func expectedResults(t *testing.T, entries []catalog.Resource, sites map[string]
 			w := realResult{ID: r.ID, Target: "arxiv", Line: r.Pos.Line, Status: "ok",
 				CurrentTitle: cmp.Or(pc.title, r.Title), Version: pc.version}
 			if pc.want != status.Unknown {
-				w.Status = pc.want.String()
+				w.Status, w.Message = pc.want.String(), pc.why
 			}
 			want = append(want, w)
 		}
