@@ -2,6 +2,7 @@ package checker
 
 import (
 	"context"
+	"fmt"
 	"math/rand/v2"
 	"strings"
 	"sync"
@@ -92,9 +93,12 @@ func firstStart(ratePerSecond float64) time.Time {
 
 // acquire waits until a request to group may start and returns the func
 // that ends it. The waits come in this order: the host's in-flight slot,
-// any Retry-After block, the host's token, and only then a global slot, so
-// a request queued behind a slow or throttled host never holds one of the
-// global slots that other hosts could use.
+// any Retry-After block, the time the host's next token falls due, and only
+// then a global slot, so a request queued behind a slow or throttled host
+// never holds one of the global slots that other hosts could use. The token
+// itself is taken once the global slot is held, at send time: a token taken
+// earlier and spent after a long wait for a global slot would let requests
+// that queued together reach the host together, beyond its rate.
 func (p *hostPool) acquire(ctx context.Context, group string) (release func(), err error) {
 	h := p.host(group)
 	if err := h.slots.Acquire(ctx, 1); err != nil {
@@ -104,25 +108,38 @@ func (p *hostPool) acquire(ctx context.Context, group string) (release func(), e
 		h.slots.Release(1)
 		return nil, err
 	}
-	if err := h.limiter.Wait(ctx); err != nil {
-		if ctx.Err() == nil {
-			// The limiter refuses at once when the token would come after
-			// the run's deadline. Returning now would let the caller
-			// report a timeout for a request never sent while the run goes
-			// on; waiting the deadline out ends it as the stopped run it is.
-			<-ctx.Done()
+	for {
+		if err := h.waitToken(ctx); err != nil {
+			h.slots.Release(1)
+			return nil, err
 		}
-		h.slots.Release(1)
-		return nil, ctx.Err()
-	}
-	if err := p.global.Acquire(ctx, 1); err != nil {
-		h.slots.Release(1)
-		return nil, err
-	}
-	return func() {
+		if err := p.global.Acquire(ctx, 1); err != nil {
+			h.slots.Release(1)
+			return nil, err
+		}
+		if h.limiter.Allow() {
+			return func() {
+				p.global.Release(1)
+				h.slots.Release(1)
+			}, nil
+		}
+		// Another request of this host took the token meanwhile.
 		p.global.Release(1)
-		h.slots.Release(1)
-	}, nil
+	}
+}
+
+// waitToken waits until the host's limiter would grant a token, without
+// taking it. A wait that would outlast the run's deadline runs the deadline
+// out, so the request ends as part of a stopped run rather than being
+// reported as a timeout it never had.
+func (h *hostState) waitToken(ctx context.Context) error {
+	r := h.limiter.Reserve()
+	d := r.Delay()
+	r.Cancel()
+	if !r.OK() {
+		return fmt.Errorf("host %s: rate limit allows no request", h.name)
+	}
+	return waitFor(ctx, d)
 }
 
 func (h *hostState) waitUnblocked(ctx context.Context) error {

@@ -10,6 +10,7 @@ import (
 
 	"github.com/ai-reading-list/linkcheck/catalog"
 	"github.com/ai-reading-list/linkcheck/internal/fakeweb"
+	"github.com/ai-reading-list/linkcheck/status"
 )
 
 func TestHostGroup(t *testing.T) {
@@ -213,4 +214,33 @@ func TestArxivGateSharesHostGroup(t *testing.T) {
 		t.Fatalf("gate.Acquire after release = %v", err)
 	}
 	rel()
+}
+
+// TestHostRateUnderGlobalContention: requests of one host that queued
+// together for a global slot (held here by a slow host) must still reach
+// their host at its rate, not all at once when slots free up.
+func TestHostRateUnderGlobalContention(t *testing.T) {
+	w := fakeweb.New(t)
+	w.Handle("slow.example", fakeweb.Latency(time.Second, fakeweb.Page("Slow", "<h1>slow</h1>")))
+	w.Handle("busy.example", fakeweb.RateLimited(2, fakeweb.Page("Busy", "<h1>busy</h1>")))
+	o := testOptions(w)
+	o.Concurrency = 1
+	o.HostRate, o.HostBurst, o.HostConcurrency = 2, 2, 2
+	o.RequestTimeout = 5 * time.Second
+	rs := []catalog.Resource{entry("slow", "https://slow.example/")}
+	for i := range 6 {
+		rs = append(rs, entry(fmt.Sprint("b", i), fmt.Sprintf("https://busy.example/%d", i)))
+	}
+	results, err := run(t, newChecker(t, o), catalogOf(rs...))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := w.CountCode(http.StatusTooManyRequests); n != 0 {
+		t.Errorf("busy.example answered 429 %d times: its requests were not paced at send time\n%v", n, w.Log())
+	}
+	for _, r := range results {
+		if r.Status != status.OK {
+			t.Errorf("%s: %v %s, want ok", r.ID, r.Status, r.Message)
+		}
+	}
 }
