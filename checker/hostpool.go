@@ -128,18 +128,26 @@ func (p *hostPool) acquire(ctx context.Context, group string) (release func(), e
 	}
 }
 
-// waitToken waits until the host's limiter would grant a token, without
-// taking it. A wait that would outlast the run's deadline runs the deadline
-// out, so the request ends as part of a stopped run rather than being
-// reported as a timeout it never had.
+// waitToken waits until the host's limiter holds a token, without taking
+// it. (A reservation cancelled after its time has come gives nothing back,
+// so the bucket is read rather than reserved from.) A wait that would
+// outlast the run's deadline runs the deadline out, so the request ends as
+// part of a stopped run rather than as a timeout it never had.
 func (h *hostState) waitToken(ctx context.Context) error {
-	r := h.limiter.Reserve()
-	d := r.Delay()
-	r.Cancel()
-	if !r.OK() {
-		return fmt.Errorf("host %s: rate limit allows no request", h.name)
+	for {
+		tokens := h.limiter.Tokens()
+		if tokens >= 1 {
+			return nil
+		}
+		perSecond := float64(h.limiter.Limit())
+		if perSecond <= 0 {
+			return fmt.Errorf("host %s: rate limit allows no request", h.name)
+		}
+		d := time.Duration((1 - tokens) / perSecond * float64(time.Second))
+		if err := waitFor(ctx, max(d, time.Millisecond)); err != nil {
+			return err
+		}
 	}
-	return waitFor(ctx, d)
 }
 
 func (h *hostState) waitUnblocked(ctx context.Context) error {
