@@ -38,14 +38,14 @@ func fixtureRun() Run {
 				Target: checker.TargetArxiv, Arxiv: "2210.03629",
 				Status: status.Retitled, CurrentTitle: "ReAct: Synergizing Reasoning and Acting in Language Models",
 				Version: 3, VersionDate: day(2023, 3, 10), JournalRef: "ICLR 2023", Similarity: 0.84,
-				Message: "retitled since v1: arXiv's title is now \"ReAct: Synergizing Reasoning and Acting in Language Models\"", Attempts: 1, Duration: 812 * time.Millisecond,
+				Message: "retitled since v1: arXiv's title is now “ReAct: Synergizing Reasoning and Acting in Language Models”", Attempts: 1, Duration: 812 * time.Millisecond,
 			},
 			{
 				ID: "voyager", Section: "agents", Title: "Voyager: An Open-Ended Embodied Agent", Line: 22,
 				Target: checker.TargetArxiv, Arxiv: "2305.16291",
 				Status: status.Retitled, CurrentTitle: "Voyager: 大模型驱动的开放式具身智能体 — Über Minecraft",
 				Version: 2, VersionDate: day(2023, 10, 19), DOI: "10.48550/arXiv.2305.16291", Similarity: 0.4149,
-				Message: "retitled: arXiv's title is now \"Voyager: 大模型驱动的开放式具身智能体 — Über Minecraft\" (similarity 0.41)", Attempts: 1, Duration: 812 * time.Millisecond,
+				Message: "arXiv's title is now “Voyager: 大模型驱动的开放式具身智能体 — Über Minecraft” (similarity 0.41)", Attempts: 1, Duration: 812 * time.Millisecond,
 			},
 			{
 				ID: "toolformer", Section: "agents", Title: "Toolformer: Language Models Can Teach Themselves to Use Tools", Line: 29,

@@ -71,11 +71,11 @@ func (r *run) verdict(j *job, i int) Verdict {
 	v.Status = status.Retitled
 	switch k := matchingVersion(j.history, catalogTitle); {
 	case k > 0:
-		v.Message = fmt.Sprintf("retitled since v%d: arXiv's title is now %q", k, e.title)
+		v.Message = fmt.Sprintf("retitled since v%d: arXiv's title is now “%s”", k, e.title)
 	case v.Similarity < anotherPaper:
-		v.Message = fmt.Sprintf("title differs from arXiv's %q (similarity %.2f): the ID probably points at another paper", e.title, v.Similarity)
+		v.Message = fmt.Sprintf("arXiv's title is “%s” (similarity %.2f): the ID probably points at another paper", e.title, v.Similarity)
 	default:
-		v.Message = fmt.Sprintf("retitled: arXiv's title is now %q (similarity %.2f)", e.title, v.Similarity)
+		v.Message = fmt.Sprintf("arXiv's title is now “%s” (similarity %.2f)", e.title, v.Similarity)
 	}
 	if j.historyErr != "" {
 		v.Message = join(v.Message, "older titles could not be checked: "+j.historyErr)

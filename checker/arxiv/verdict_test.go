@@ -26,7 +26,7 @@ func TestVerifyVerdicts(t *testing.T) {
 			},
 			want: map[string]want{
 				"1706.03762":       {status: status.Updated, message: "a newer version exists: v7 (2023-08-02); the catalog pins v5", version: 7, attempts: 1},
-				"2303.11366":       {status: status.Retitled, message: `retitled since v1: arXiv's title is now "Reflexion: Language Agents with Verbal Reinforcement Learning"`, version: 4, attempts: 2, similarity: 2.0 / 15},
+				"2303.11366":       {status: status.Retitled, message: `retitled since v1: arXiv's title is now “Reflexion: Language Agents with Verbal Reinforcement Learning”`, version: 4, attempts: 2, similarity: 2.0 / 15},
 				"quant-ph/0201082": {status: status.OK, version: 1, current: "Quantum Computation with Linear Optics"},
 				"2201.11903":       {status: status.OK, version: 6, current: "Chain-of-Thought Prompting Elicits Reasoning in Large Language Models"},
 				"2005.14165":       {status: status.OK, version: 4},
@@ -46,7 +46,7 @@ func TestVerifyVerdicts(t *testing.T) {
 				"oai:arXiv.org:2403.33333":         {{code: 503}, {file: "oai_not_withdrawn.xml"}},
 			},
 			want: map[string]want{
-				"2401.11111": {status: status.Broken, message: "withdrawn (heuristic: arXiv comment says: This paper has been withdrawn by the author due to a crucial error in Lemma 3)", attempts: 1},
+				"2401.11111": {status: status.Broken, message: "withdrawn, judging by arXiv's comment (a heuristic): “This paper has been withdrawn by the author due to a crucial error in Lemma 3”", attempts: 1},
 				"2402.22222": {status: status.Broken, message: "withdrawn", version: 3, attempts: 2},
 				"2403.33333": {status: status.OK, attempts: 3},
 			},
@@ -78,7 +78,7 @@ func TestVerifyVerdicts(t *testing.T) {
 			papers: []Paper{{ID: "2005.14165", Version: 2, Title: "Language Models are Few-Shot Learners (GPT-3)"}},
 			script: map[string][]reply{"2005.14165": {{file: "current_batch.xml"}}},
 			want: map[string]want{
-				"2005.14165": {status: status.Retitled, message: `retitled: arXiv's title is now "Language Models are Few-Shot Learners" (similarity 0.75); a newer version exists: v4 (2020-07-22); the catalog pins v2`, current: gpt3, similarity: 0.75},
+				"2005.14165": {status: status.Retitled, message: `arXiv's title is now “Language Models are Few-Shot Learners” (similarity 0.75); a newer version exists: v4 (2020-07-22); the catalog pins v2`, current: gpt3, similarity: 0.75},
 			},
 			requests: 2,
 		},

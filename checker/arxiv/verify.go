@@ -137,7 +137,9 @@ func (c *Client) verifyBatch(ctx context.Context, r *run, batch []*job) error {
 		stated, mentioned := withdrawalHint(j.entry.comment)
 		switch {
 		case stated:
-			j.withdrawn = "withdrawn (heuristic: arXiv comment says: " + j.entry.comment + ")"
+			// The Atom feed has no withdrawn flag; the comment is the
+			// evidence, and the message says that is all it is.
+			j.withdrawn = "withdrawn, judging by arXiv's comment (a heuristic): “" + j.entry.comment + "”"
 		case mentioned:
 			yes, err := c.confirmWithdrawn(ctx, j.id, func(d time.Duration) { r.account([]string{j.id}, d) })
 			switch {

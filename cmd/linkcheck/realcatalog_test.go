@@ -102,7 +102,7 @@ func realPaperCases() map[string]paperCase {
 		"tree-of-thoughts":           {version: 2},
 		"react":                      {version: 3},
 		"reflexion":                  {version: 4},
-		"toolformer": {version: 1, want: status.Retitled, why: "retitled",
+		"toolformer": {version: 1, want: status.Retitled, why: "arXiv's title is now",
 			title: "Toolformer: Language Models Can Teach Themselves to Use Tools and APIs"},
 		"agentbench":          {version: 3},
 		"swe-bench-paper":     {version: 3},
