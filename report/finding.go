@@ -63,7 +63,13 @@ func found(r checker.Result) finding {
 			return finding{Text: "v" + strconv.Itoa(r.Version)}
 		}
 	}
-	return finding{Text: codeAndMessage(r)}
+	text := codeAndMessage(r)
+	if r.FinalURL != "" && !strings.Contains(text, r.FinalURL) {
+		// A broken link in disguise (a redirect to the home page) is
+		// judged by where it led.
+		text += " → " + r.FinalURL
+	}
+	return finding{Text: text}
 }
 
 // versionChange is "v5 → v7 (2024-08-02)": the pinned version, the latest
@@ -100,6 +106,11 @@ func codeAndMessage(r checker.Result) string {
 	if r.Code == 0 {
 		return msg
 	}
+	if isSuccess(r.Code) && msg != "" && r.Status != status.OK {
+		// "HTTP 200: soft 404" reads as a contradiction; the message says
+		// why a page that answered fine is a problem.
+		return msg
+	}
 	code := "HTTP " + strconv.Itoa(r.Code)
 	if msg == "" || strings.Contains(msg, code) {
 		return firstNonEmpty(msg, code)
@@ -111,6 +122,9 @@ func codeAndMessage(r checker.Result) string {
 func suggestion(r checker.Result) string {
 	switch r.Status {
 	case status.Broken:
+		if r.Target == checker.TargetArxiv {
+			return "fix the arXiv ID, or remove the entry if the paper is gone"
+		}
 		return "remove the entry or find its new address"
 	case status.Moved:
 		if r.FinalURL != "" {
@@ -132,6 +146,8 @@ func suggestion(r checker.Result) string {
 	}
 	return ""
 }
+
+func isSuccess(code int) bool { return code >= 200 && code < 300 }
 
 func firstNonEmpty(ss ...string) string {
 	for _, s := range ss {

@@ -158,6 +158,8 @@ func TestFound(t *testing.T) {
 		{"retitled", checker.Result{Status: status.Retitled, CurrentTitle: "New\ntitle", Similarity: 0.456}, "now “New title” (similarity 0.46)"},
 		{"code repeated in message", checker.Result{Status: status.Broken, Code: 404, Message: "HTTP 404"}, "HTTP 404"},
 		{"code only", checker.Result{Status: status.Error, Code: 502}, "HTTP 502"},
+		{"soft 404 without its 200", checker.Result{Status: status.Broken, Code: 200, Message: "soft 404: page says “Not Found”"}, "soft 404: page says “Not Found”"},
+		{"home-page redirect says where", checker.Result{Status: status.Broken, Code: 200, FinalURL: "https://aws.example/", Message: "redirected to the site's home page"}, "redirected to the site's home page → https://aws.example/"},
 		{"message only", checker.Result{Status: status.Error, Message: "connection refused"}, "connection refused"},
 	}
 	for _, tt := range tests {
