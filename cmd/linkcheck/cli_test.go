@@ -356,3 +356,32 @@ sections:
 		t.Errorf("check without network reported links as broken:\n%s", stdout)
 	}
 }
+
+func TestOutputFile(t *testing.T) {
+	c := newCLI(t)
+	out := filepath.Join(c.dir, "report.md")
+	writeFile(t, out, "previous report\n")
+
+	// An unwritable destination is "could not check", and the previous
+	// report stays as it was.
+	bad := filepath.Join(c.dir, "no-such-dir", "report.md")
+	if code, _, stderr := c.run("check", "--format", "markdown", "--output", bad); code != exitCannotCheck || !strings.Contains(stderr, "no-such-dir") {
+		t.Errorf("check --output into a missing directory = exit %d, stderr %q; want 3 naming the path", code, stderr)
+	}
+
+	code, stdout, _ := c.run("check", "--format", "markdown", "--output", out)
+	if code != exitFailing || stdout != "" {
+		t.Errorf("check --output = exit %d, stdout %q; want 1 and nothing on stdout", code, stdout)
+	}
+	data, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(string(data), "## linkcheck: 1 broken") {
+		t.Errorf("report.md = %q, want the new Markdown report", data)
+	}
+	leftovers, _ := filepath.Glob(filepath.Join(c.dir, ".report.md.tmp-*"))
+	if len(leftovers) != 0 {
+		t.Errorf("temporary files left behind: %v", leftovers)
+	}
+}
