@@ -221,11 +221,13 @@ func TestArxivGateSharesHostGroup(t *testing.T) {
 // their host at its rate, not all at once when slots free up.
 func TestHostRateUnderGlobalContention(t *testing.T) {
 	w := fakeweb.New(t)
-	w.Handle("slow.example", fakeweb.Latency(time.Second, fakeweb.Page("Slow", "<h1>slow</h1>")))
+	w.Handle("slow.example", fakeweb.Latency(2*time.Second, fakeweb.Page("Slow", "<h1>slow</h1>")))
 	w.Handle("busy.example", fakeweb.RateLimited(2, fakeweb.Page("Busy", "<h1>busy</h1>")))
 	o := testOptions(w)
 	o.Concurrency = 1
-	o.HostRate, o.HostBurst, o.HostConcurrency = 2, 2, 2
+	// Half the server's rate, so that connection set-up cannot make paced
+	// requests look early; its burst of 2 is the server's.
+	o.HostRate, o.HostBurst, o.HostConcurrency = 1, 2, 2
 	o.RequestTimeout = 5 * time.Second
 	rs := []catalog.Resource{entry("slow", "https://slow.example/")}
 	for i := range 6 {
