@@ -15,11 +15,7 @@ import (
 )
 
 func TestParseStructure(t *testing.T) {
-	tests := []struct {
-		name string
-		src  string
-		want []string
-	}{
+	tests := []problemCase{
 		{"empty file", "", []string{"c.yaml:1:1: catalog is empty"}},
 		{"only comments", "# nothing yet\n\n", []string{"c.yaml:1:1: catalog is empty"}},
 		{"a list", "- a\n- b\n", []string{"c.yaml:1:1: catalog must be a mapping with version and sections, not a list"}},
@@ -56,14 +52,7 @@ func TestParseStructure(t *testing.T) {
 		{"ignore typo", head + entry("id: a", "title: T", "kind: paper", "url: https://e.com/a", "ignore: {reason: r, untill: 2027-01-01}"),
 			[]string{"c.yaml:10:29: unknown key \"untill\" in ignore: did you mean `until`?"}},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			got := problemLines(t, tt.src)
-			if !slices.Equal(got, tt.want) {
-				t.Errorf("problems of\n%s\n= %q\nwant %q", tt.src, got, tt.want)
-			}
-		})
-	}
+	checkProblems(t, tests)
 }
 
 func TestParseSettings(t *testing.T) {
@@ -107,11 +96,7 @@ func TestParseSettingsProblems(t *testing.T) {
 	settings := func(lines ...string) string {
 		return "version: 1\nsections: []\nsettings:\n  " + strings.Join(lines, "\n  ") + "\n"
 	}
-	tests := []struct {
-		name string
-		src  string
-		want []string
-	}{
+	tests := []problemCase{
 		{"negative concurrency", settings("concurrency: -1"), []string{"c.yaml:4:16: concurrency must be at least 1, got -1"}},
 		{"zero host concurrency", settings("host_concurrency: 0"), []string{"c.yaml:4:21: host_concurrency must be at least 1, got 0"}},
 		{"zero rate", settings("host_rate: 0"), []string{`c.yaml:4:14: host_rate must be a positive rate such as "2/s" or "1/3s"`}},
@@ -135,14 +120,7 @@ func TestParseSettingsProblems(t *testing.T) {
 		{"duplicate host", settings("hosts: {arxiv.org: {rate: 1}, arxiv.org: {rate: 2}}"), []string{`c.yaml:4:33: duplicate host "arxiv.org" in hosts (first at line 4)`}},
 		{"hosts not a mapping", settings("hosts: [arxiv.org]"), []string{"c.yaml:4:10: hosts must be a mapping of host name to limits"}},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			got := problemLines(t, tt.src)
-			if !slices.Equal(got, tt.want) {
-				t.Errorf("problems of\n%s\n= %q\nwant %q", tt.src, got, tt.want)
-			}
-		})
-	}
+	checkProblems(t, tests)
 }
 
 func TestParseRate(t *testing.T) {

@@ -38,6 +38,26 @@ func ok(id string) string {
 
 // problemLines parses and validates src as "c.yaml" and returns the
 // problems as strings, or nil.
+// problemCase is a catalog snippet and the exact problems it must give.
+type problemCase struct {
+	name string
+	src  string
+	want []string
+}
+
+// checkProblems runs a table of problemCases.
+func checkProblems(t *testing.T, tests []problemCase) {
+	t.Helper()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := problemLines(t, tt.src)
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("problems of\n%s\n= %q\nwant %q", tt.src, got, tt.want)
+			}
+		})
+	}
+}
+
 func problemLines(t *testing.T, src string) []string {
 	t.Helper()
 	c, err := Parse("c.yaml", strings.NewReader(src))
@@ -60,11 +80,7 @@ func problemLines(t *testing.T, src string) []string {
 }
 
 func TestValidateResources(t *testing.T) {
-	tests := []struct {
-		name string
-		src  string
-		want []string
-	}{
+	tests := []problemCase{
 		{"valid", head + ok("a") + ok("b"), nil},
 		{"missing id", head + entry("title: T", "kind: paper", "url: https://e.com/"),
 			[]string{"c.yaml:6:9: missing id"}},
@@ -139,24 +155,13 @@ func TestValidateResources(t *testing.T) {
 		{"note not a string", head + entry("id: a", "title: T", "kind: paper", "url: https://e.com/a", "note: {a: b}"),
 			[]string{"c.yaml:10:15: note must be a string, not a mapping"}},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			got := problemLines(t, tt.src)
-			if !slices.Equal(got, tt.want) {
-				t.Errorf("problems of\n%s\n= %q\nwant %q", tt.src, got, tt.want)
-			}
-		})
-	}
+	checkProblems(t, tests)
 }
 
 func TestValidateAcceptIgnore(t *testing.T) {
 	base := []string{"id: a", "title: T", "kind: paper", "url: https://e.com/a"}
 	with := func(more ...string) string { return head + entry(append(slices.Clone(base), more...)...) }
-	tests := []struct {
-		name string
-		src  string
-		want []string
-	}{
+	tests := []problemCase{
 		{"accept status", with("accept: [{status: blocked, reason: 403 to bots}]"), nil},
 		{"accept code", with("accept: [{code: 403, reason: 403 to bots}]"), nil},
 		{"accept unknown status", with("accept: [{status: blockd, reason: r}]"),
@@ -193,22 +198,11 @@ func TestValidateAcceptIgnore(t *testing.T) {
 		{"ignore not a mapping", with("ignore: true"),
 			[]string{"c.yaml:10:17: ignore must be a mapping with reason and until"}},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			got := problemLines(t, tt.src)
-			if !slices.Equal(got, tt.want) {
-				t.Errorf("problems of\n%s\n= %q\nwant %q", tt.src, got, tt.want)
-			}
-		})
-	}
+	checkProblems(t, tests)
 }
 
 func TestValidateSections(t *testing.T) {
-	tests := []struct {
-		name string
-		src  string
-		want []string
-	}{
+	tests := []problemCase{
 		{"duplicate section id", head + ok("a") + "  - id: s\n    title: Again\n    resources: []\n",
 			[]string{`c.yaml:10:9: duplicate section id "s" (first at line 3)`}},
 		{"section missing id and title", "version: 1\nsections:\n  - resources: []\n",
@@ -228,14 +222,7 @@ func TestValidateSections(t *testing.T) {
 			entry("id: b", "title: T", "kind: paper", "url: https://example.com/a"),
 			[]string{`c.yaml:16:14: duplicate url (same as "a" at line 9)`}},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			got := problemLines(t, tt.src)
-			if !slices.Equal(got, tt.want) {
-				t.Errorf("problems of\n%s\n= %q\nwant %q", tt.src, got, tt.want)
-			}
-		})
-	}
+	checkProblems(t, tests)
 }
 
 // TestMistakes checks that a catalog with N deliberate mistakes gets exactly
@@ -339,11 +326,7 @@ func TestValidateRequiredFields(t *testing.T) {
 		}
 		return head + entry(lines...)
 	}
-	tests := []struct {
-		name string
-		src  string
-		want []string
-	}{
+	tests := []problemCase{
 		{"complete", without("", ""), nil},
 		{"missing id", without("id", ""), []string{"c.yaml:6:9: missing id"}},
 		{"missing title", without("title", ""), []string{"c.yaml:6:9: missing title"}},
