@@ -2,7 +2,6 @@ package arxiv
 
 import (
 	"context"
-	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
@@ -13,12 +12,7 @@ import (
 // against arXiv at its rate policy (measured on the fake clock).
 func BenchmarkVerify1000(b *testing.B) {
 	f := newFakeArxiv(b)
-	papers := make([]Paper, 1000)
-	for i := range papers {
-		id := fmt.Sprintf("2401.%05d", i+1)
-		f.papers[id] = []string{"Paper " + id}
-		papers[i] = Paper{ID: id, Title: "Paper " + id}
-	}
+	papers := f.addPapers(1000)
 	cfg := f.config(b, Config{})
 	for b.Loop() {
 		// A fresh client each round, so no round waits out the

@@ -247,3 +247,15 @@ func verifyAll(t testing.TB, c *Client, papers []Paper) map[string]Verdict {
 	}
 	return got
 }
+
+// addPapers makes the fake know n papers, 2401.00001 on, each titled as
+// the catalog has it, and returns them.
+func (f *fakeArxiv) addPapers(n int) []Paper {
+	papers := make([]Paper, n)
+	for i := range papers {
+		id := fmt.Sprintf("2401.%05d", i+1)
+		f.papers[id] = []string{"Paper " + id}
+		papers[i] = Paper{ID: id, Title: "Paper " + id}
+	}
+	return papers
+}

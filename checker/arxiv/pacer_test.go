@@ -3,7 +3,6 @@ package arxiv
 import (
 	"context"
 	"errors"
-	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -16,12 +15,7 @@ import (
 // the previous one.
 func TestVerifyThousandPapers(t *testing.T) {
 	f := newFakeArxiv(t)
-	papers := make([]Paper, 1000)
-	for i := range papers {
-		id := fmt.Sprintf("2401.%05d", i+1)
-		f.papers[id] = []string{"Paper " + id}
-		papers[i] = Paper{ID: id, Title: "Paper " + id}
-	}
+	papers := f.addPapers(1000)
 	got := verifyAll(t, f.client(t, Config{UserAgent: "linkcheck-test/1"}), papers)
 	for id, v := range got {
 		if v.Status != status.OK {
