@@ -91,11 +91,14 @@ func (f *fakeArxiv) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	f.mu.Lock()
 	f.inFlight++
 	f.maxInFlight = max(f.maxInFlight, f.inFlight)
-	defer func() {
+	// A hangup ends the request for the client before the handler returns,
+	// so the request stops counting as in flight just before the close.
+	finished := sync.OnceFunc(func() {
 		f.mu.Lock()
 		f.inFlight--
 		f.mu.Unlock()
-	}()
+	})
+	defer finished()
 	f.log = append(f.log, served{at: f.clock.Now(), path: r.URL.Path, query: q, header: r.Header.Clone()})
 	next, scripted := f.script[key]
 	if scripted && len(next) > 0 {
@@ -104,7 +107,7 @@ func (f *fakeArxiv) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	f.mu.Unlock()
 	switch {
 	case scripted && len(next) > 0:
-		f.serve(w, next[0])
+		f.serve(w, next[0], finished)
 	case r.URL.Path == "/api/query":
 		w.Header().Set("Content-Type", "application/atom+xml; charset=utf-8")
 		fmt.Fprint(w, f.generate(strings.Split(key, ",")))
@@ -113,13 +116,14 @@ func (f *fakeArxiv) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
-func (f *fakeArxiv) serve(w http.ResponseWriter, rep reply) {
+func (f *fakeArxiv) serve(w http.ResponseWriter, rep reply, finished func()) {
 	if rep.hangup {
 		conn, _, err := http.NewResponseController(w).Hijack()
 		if err != nil {
 			f.t.Errorf("hijack: %v", err)
 			return
 		}
+		finished()
 		conn.Close()
 		return
 	}
