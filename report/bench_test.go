@@ -26,9 +26,19 @@ func bigRun(n int) Run {
 
 func BenchmarkWrite(b *testing.B) {
 	run := bigRun(2000)
+	type variant struct {
+		name string
+		opts Options
+	}
+	var variants []variant
 	for _, format := range Formats() {
-		b.Run(string(format), func(b *testing.B) {
-			opts := Options{Format: format, All: true, FailOn: failOn}
+		variants = append(variants, variant{string(format), Options{Format: format, All: true, FailOn: failOn}})
+	}
+	// The weekly issue's body: the same report cut to GitHub's limit.
+	variants = append(variants, variant{"markdown-65536", Options{Format: FormatMarkdown, All: true, FailOn: failOn, MaxBytes: 65536}})
+	for _, v := range variants {
+		b.Run(v.name, func(b *testing.B) {
+			opts := v.opts
 			var buf bytes.Buffer
 			if err := Write(&buf, run, opts); err != nil {
 				b.Fatal(err)

@@ -37,6 +37,7 @@ func TestGolden(t *testing.T) {
 		{"markdown-all", fixtureRun(), Options{Format: FormatMarkdown, FailOn: failOn, All: true,
 			LinkBase: "https://github.com/ai-reading-list/list/blob/0123abc/resources.yaml"}},
 		{"markdown-partial", partial, Options{Format: FormatMarkdown, FailOn: failOn}},
+		{"markdown-capped", fixtureRun(), Options{Format: FormatMarkdown, FailOn: failOn, MaxBytes: 2000}},
 		{"github", fixtureRun(), Options{Format: FormatGitHub, FailOn: failOn}},
 		{"github-partial", partial, Options{Format: FormatGitHub, FailOn: status.DefaultFailOn}},
 	}

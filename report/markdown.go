@@ -19,31 +19,198 @@ var mainStatuses = status.NewSet(status.Broken, status.Moved, status.Retitled, s
 
 // renderMarkdown writes a GitHub-flavoured issue body or job summary.
 func renderMarkdown(buf *bytes.Buffer, run Run, opts Options) error {
-	sum := Summarize(run.Results)
-	fmt.Fprintf(buf, "## linkcheck: %s\n\n", headline(sum))
-	if run.Partial {
-		buf.WriteString("> **Interrupted:** partial results; not every link was checked.\n\n")
-	}
-	buf.WriteString(runLine(run) + "\n")
-
 	groups := byStatus(listed(run.Results, opts))
-	var folded, fine []status.Status
+	var open, folded, fine []*mdSection
 	for _, st := range status.All() {
+		if len(groups[st]) == 0 {
+			continue
+		}
+		sec := &mdSection{st: st, rows: markdownRows(run, opts, groups[st])}
+		sec.shown = len(sec.rows)
 		switch {
-		case len(groups[st]) == 0:
 		case st.Attention() && (mainStatuses.Has(st) || opts.FailOn.Has(st)):
-			buf.WriteString("\n")
-			writeMarkdownGroup(buf, run, opts, st, groups[st])
+			open = append(open, sec)
 		case st.Attention():
-			folded = append(folded, st)
+			folded = append(folded, sec)
 		default:
-			fine = append(fine, st)
+			fine = append(fine, sec)
 		}
 	}
-	writeFold(buf, run, opts, "Warnings", folded, groups)
-	writeFold(buf, run, opts, foldTitle(fine), fine, groups)
-	fmt.Fprintf(buf, "\n%s\n", sum)
+	doc := mdDoc{run: run, opts: opts, sum: Summarize(run.Results), open: open, folded: folded, fine: fine}
+	doc.write(buf)
+	if opts.MaxBytes <= 0 || buf.Len() <= opts.MaxBytes {
+		return nil
+	}
+	if err := doc.fit(opts.MaxBytes); err != nil {
+		return err
+	}
+	buf.Reset()
+	doc.write(buf)
 	return nil
+}
+
+// SizeError is returned when Options.MaxBytes leaves no room for even the
+// report's headings and summary.
+type SizeError struct {
+	Limit int // Options.MaxBytes
+	Need  int // bytes the report takes with no rows listed
+}
+
+func (e *SizeError) Error() string {
+	return fmt.Sprintf("%d bytes cannot hold the report's headings and summary (%d bytes)", e.Limit, e.Need)
+}
+
+// mdSection is one status's table, its rows rendered ahead so that a capped
+// report can count what fits.
+type mdSection struct {
+	st    status.Status
+	rows  []string
+	shown int // rows written; the rest are counted in a note
+}
+
+// mdDoc is a Markdown report laid out: open sections, then the warnings'
+// fold, then the fold of results that need nothing.
+type mdDoc struct {
+	run                Run
+	opts               Options
+	sum                Summary
+	open, folded, fine []*mdSection
+	capped             bool // some rows may be left out: say so at the top
+	sizing             bool // writing the skeleton: notice at its longest
+}
+
+const mdTableHeader = "| Entry | Line | URL | Found | Suggested fix |\n|---|---|---|---|---|\n"
+
+// fit cuts rows until the document is at most limit bytes. Sections keep
+// their order of severity, so what is cut is the least severe: the report
+// shows a prefix of the full one. Each section keeps its heading and count
+// and says how many of its rows were left out.
+func (d *mdDoc) fit(limit int) error {
+	d.capped = true
+	sections := d.sections()
+	for _, sec := range sections {
+		sec.shown = 0
+	}
+	// With no rows, every section's note is at its longest, and sizing
+	// makes the notice so too: the skeleton's size bounds the document's
+	// size less its rows.
+	var skeleton bytes.Buffer
+	d.sizing = true
+	d.write(&skeleton)
+	d.sizing = false
+	budget := limit - skeleton.Len()
+	if budget < 0 {
+		return &SizeError{Limit: limit, Need: skeleton.Len()}
+	}
+	for _, sec := range sections {
+		for _, row := range sec.rows {
+			cost := len(row)
+			if sec.shown == 0 {
+				cost += len(mdTableHeader)
+			}
+			if cost > budget {
+				return nil
+			}
+			budget -= cost
+			sec.shown++
+		}
+	}
+	return nil
+}
+
+// sections lists every section in the order the document shows them.
+func (d *mdDoc) sections() []*mdSection {
+	all := make([]*mdSection, 0, len(d.open)+len(d.folded)+len(d.fine))
+	return append(append(append(all, d.open...), d.folded...), d.fine...)
+}
+
+// writeFold writes sections inside a <details> block, collapsed by default.
+func (d *mdDoc) writeFold(buf *bytes.Buffer, title string, secs []*mdSection) {
+	if len(secs) == 0 {
+		return
+	}
+	n := 0
+	for _, sec := range secs {
+		n += len(sec.rows)
+	}
+	// GitHub renders markdown inside <details> only after a blank line.
+	fmt.Fprintf(buf, "\n<details><summary>%s (%d)</summary>\n", title, n)
+	for _, sec := range secs {
+		buf.WriteString("\n")
+		d.writeSection(buf, sec)
+	}
+	buf.WriteString("\n</details>\n")
+}
+
+func (d *mdDoc) writeSection(buf *bytes.Buffer, sec *mdSection) {
+	fmt.Fprintf(buf, "### %s (%d)", title(sec.st), len(sec.rows))
+	if d.opts.FailOn.Has(sec.st) {
+		buf.WriteString(" · fails the run")
+	}
+	buf.WriteString("\n\n")
+	if sec.shown > 0 {
+		buf.WriteString(mdTableHeader)
+		for _, row := range sec.rows[:sec.shown] {
+			buf.WriteString(row)
+		}
+	}
+	switch left := len(sec.rows) - sec.shown; {
+	case left == 0:
+	case sec.shown == 0:
+		fmt.Fprintf(buf, "_%d not listed here._\n", left)
+	default:
+		fmt.Fprintf(buf, "\n_… and %d more not listed here._\n", left)
+	}
+}
+
+// markdownRows renders one table row per result.
+func markdownRows(run Run, opts Options, results []checker.Result) []string {
+	rows := make([]string, len(results))
+	for i, r := range results {
+		cells := []string{
+			cell(r.ID),
+			lineLink(run.Catalog, r.Line, opts.LinkBase),
+			targetLink(r),
+			cell(found(r).String()),
+			cell(suggestion(r)),
+		}
+		rows[i] = "| " + strings.Join(cells, " | ") + " |\n"
+	}
+	return rows
+}
+
+func statuses(secs []*mdSection) []status.Status {
+	sts := make([]status.Status, len(secs))
+	for i, sec := range secs {
+		sts[i] = sec.st
+	}
+	return sts
+}
+
+func (d *mdDoc) write(buf *bytes.Buffer) {
+	fmt.Fprintf(buf, "## linkcheck: %s\n\n", headline(d.sum))
+	if d.run.Partial {
+		buf.WriteString("> **Interrupted:** partial results; not every link was checked.\n\n")
+	}
+	if d.capped {
+		shown, total := 0, 0
+		for _, sec := range d.sections() {
+			total += len(sec.rows)
+			shown += sec.shown
+		}
+		if d.sizing {
+			shown = total
+		}
+		fmt.Fprintf(buf, "> **Shortened:** %d of %d findings listed, to stay within %d bytes; the JSON results list them all.\n\n", shown, total, d.opts.MaxBytes)
+	}
+	buf.WriteString(runLine(d.run) + "\n")
+	for _, sec := range d.open {
+		buf.WriteString("\n")
+		d.writeSection(buf, sec)
+	}
+	d.writeFold(buf, "Warnings", d.folded)
+	d.writeFold(buf, foldTitle(statuses(d.fine)), d.fine)
+	fmt.Fprintf(buf, "\n%s\n", d.sum)
 }
 
 // headline names the problems, or says there are none.
@@ -71,42 +238,6 @@ func runLine(run Run) string {
 		parts = append(parts, "took "+humanDuration(run.Duration))
 	}
 	return strings.Join(parts, " · ")
-}
-
-// writeFold writes groups inside a <details> block, collapsed by default.
-func writeFold(buf *bytes.Buffer, run Run, opts Options, title string, sts []status.Status, groups map[status.Status][]checker.Result) {
-	if len(sts) == 0 {
-		return
-	}
-	n := 0
-	for _, st := range sts {
-		n += len(groups[st])
-	}
-	// GitHub renders markdown inside <details> only after a blank line.
-	fmt.Fprintf(buf, "\n<details><summary>%s (%d)</summary>\n", title, n)
-	for _, st := range sts {
-		buf.WriteString("\n")
-		writeMarkdownGroup(buf, run, opts, st, groups[st])
-	}
-	buf.WriteString("\n</details>\n")
-}
-
-func writeMarkdownGroup(buf *bytes.Buffer, run Run, opts Options, st status.Status, results []checker.Result) {
-	fmt.Fprintf(buf, "### %s (%d)", title(st), len(results))
-	if opts.FailOn.Has(st) {
-		buf.WriteString(" · fails the run")
-	}
-	buf.WriteString("\n\n| Entry | Line | URL | Found | Suggested fix |\n|---|---|---|---|---|\n")
-	for _, r := range results {
-		cells := []string{
-			cell(r.ID),
-			lineLink(run.Catalog, r.Line, opts.LinkBase),
-			targetLink(r),
-			cell(found(r).String()),
-			cell(suggestion(r)),
-		}
-		buf.WriteString("| " + strings.Join(cells, " | ") + " |\n")
-	}
 }
 
 // title is a status's name as a heading word: "Broken", "OK".

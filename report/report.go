@@ -82,6 +82,11 @@ type Options struct {
 	// LinkBase, when set, makes markdown link each entry's line to
 	// LinkBase + "#L" + line, e.g. a blob URL of the catalog at a commit.
 	LinkBase string
+	// MaxBytes, when positive, caps a markdown report's size: the least
+	// severe rows that do not fit are left out, each section says how many,
+	// and a notice at the top says the report was shortened. GitHub refuses
+	// an issue body over 65,536 characters and a job summary over 1 MiB.
+	MaxBytes int
 }
 
 // render writes one format into a buffer; Write copies it out in one call

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -16,12 +17,17 @@ import (
 // logWidth is the table width when stdout is not a terminal.
 const logWidth = 160
 
+// stepSummaryLimit is GitHub's limit on one step's job summary: a bigger
+// one is dropped whole, so the report is cut to fit.
+const stepSummaryLimit = 1 << 20
+
 // outputFlags are the flags shared by the commands that print a report.
 type outputFlags struct {
-	format string
-	output string
-	color  string
-	failOn string
+	format   string
+	output   string
+	color    string
+	failOn   string
+	maxBytes int
 }
 
 func (o *outputFlags) register(cmd *cobra.Command, failOnHelp string) {
@@ -30,6 +36,7 @@ func (o *outputFlags) register(cmd *cobra.Command, failOnHelp string) {
 	fs.StringVarP(&o.output, "output", "o", "", "write the report to this file (atomically) instead of stdout")
 	fs.StringVar(&o.color, "color", "auto", "colour the table: auto, always or never (NO_COLOR is honoured)")
 	fs.StringVar(&o.failOn, "fail-on", status.DefaultFailOn.String(), failOnHelp)
+	fs.IntVar(&o.maxBytes, "max-bytes", 0, "markdown only: cut the report to at most this many bytes, least severe rows first (65536 fits a GitHub issue body)")
 }
 
 // reportOptions validates the flags and resolves colour and links.
@@ -37,6 +44,9 @@ func (o *outputFlags) reportOptions(e env, catalogPath string) (report.Options, 
 	format, err := report.ParseFormat(o.format)
 	if err != nil {
 		return report.Options{}, 0, usageError(fmt.Errorf("invalid --format: %w", err))
+	}
+	if o.maxBytes < 0 || o.maxBytes > 0 && format != report.FormatMarkdown {
+		return report.Options{}, 0, usageError(fmt.Errorf("invalid --max-bytes %d: want a positive size with --format markdown", o.maxBytes))
 	}
 	failOn, err := status.ParseSet(o.failOn)
 	if err != nil {
@@ -60,6 +70,7 @@ func (o *outputFlags) reportOptions(e env, catalogPath string) (report.Options, 
 		Color:    color,
 		Width:    width,
 		LinkBase: githubLinkBase(e, catalogPath),
+		MaxBytes: o.maxBytes,
 	}, failOn, nil
 }
 
@@ -90,15 +101,19 @@ func githubLinkBase(e env, catalogPath string) string {
 
 // emit renders run to --output or stdout.
 func (o *outputFlags) emit(e env, run report.Run, opts report.Options) error {
-	if o.output == "" {
-		if err := report.Write(e.Out, run, opts); err != nil {
-			return cannotCheck(err)
-		}
-		return nil
-	}
 	var buf bytes.Buffer
 	if err := report.Write(&buf, run, opts); err != nil {
+		var se *report.SizeError
+		if errors.As(err, &se) {
+			return usageError(fmt.Errorf("invalid --max-bytes %d: the report's headings and summary alone take %d bytes", se.Limit, se.Need))
+		}
 		return cannotCheck(err)
+	}
+	if o.output == "" {
+		if _, err := e.Out.Write(buf.Bytes()); err != nil {
+			return cannotCheck(fmt.Errorf("write report: %w", err))
+		}
+		return nil
 	}
 	if err := writeFileAtomic(o.output, buf.Bytes()); err != nil {
 		return cannotCheck(err)
@@ -140,7 +155,7 @@ func writeFileAtomic(path string, data []byte) (err error) {
 }
 
 // appendStepSummary adds the Markdown report to the GitHub Actions job
-// summary when the runner provides one.
+// summary when the runner provides one, cut to the room the step has left.
 func appendStepSummary(e env, run report.Run, opts report.Options) error {
 	path := e.Getenv("GITHUB_STEP_SUMMARY")
 	if path == "" {
@@ -150,9 +165,21 @@ func appendStepSummary(e env, run report.Run, opts report.Options) error {
 	if err != nil {
 		return cannotCheck(fmt.Errorf("open job summary: %w", err))
 	}
-	opts.Format = report.Format("markdown")
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return cannotCheck(fmt.Errorf("job summary %s: %w", path, err))
+	}
+	opts.Format = report.FormatMarkdown
 	opts.Color = false
+	opts.MaxBytes = max(stepSummaryLimit-int(fi.Size()), 1)
 	werr := report.Write(f, run, opts)
+	var se *report.SizeError
+	if errors.As(werr, &se) {
+		// The summary is a convenience: a full one must not fail the check.
+		fmt.Fprintf(e.Err, "linkcheck: job summary %s is full (%d bytes); report not added\n", path, fi.Size())
+		return nil
+	}
 	if cerr := f.Close(); werr == nil {
 		werr = cerr
 	}
