@@ -81,6 +81,12 @@ type mdDoc struct {
 
 const mdTableHeader = "| Entry | Line | URL | Found | Suggested fix |\n|---|---|---|---|---|\n"
 
+// The notes of a section whose rows were cut, all of them or some.
+const (
+	noneListed = "_%d not listed here._\n"
+	someListed = "\n_… and %d more not listed here._\n"
+)
+
 // fit cuts rows until the document is at most limit bytes. Sections keep
 // their order of severity, so what is cut is the least severe: the report
 // shows a prefix of the full one. Each section keeps its heading and count
@@ -98,10 +104,13 @@ func (d *mdDoc) fit(limit int) error {
 	d.sizing = true
 	d.write(&skeleton)
 	d.sizing = false
-	budget := limit - skeleton.Len()
-	if budget < 0 {
-		return &SizeError{Limit: limit, Need: skeleton.Len()}
+	// The skeleton counted every cut section's short note; the one section
+	// where the cut falls has the longer one (and its count is no longer).
+	need := skeleton.Len() + len(someListed) - len(noneListed)
+	if need > limit {
+		return &SizeError{Limit: limit, Need: need}
 	}
+	budget := limit - need
 	for _, sec := range sections {
 		for _, row := range sec.rows {
 			cost := len(row)
@@ -157,9 +166,9 @@ func (d *mdDoc) writeSection(buf *bytes.Buffer, sec *mdSection) {
 	switch left := len(sec.rows) - sec.shown; {
 	case left == 0:
 	case sec.shown == 0:
-		fmt.Fprintf(buf, "_%d not listed here._\n", left)
+		fmt.Fprintf(buf, noneListed, left)
 	default:
-		fmt.Fprintf(buf, "\n_… and %d more not listed here._\n", left)
+		fmt.Fprintf(buf, someListed, left)
 	}
 }
 

@@ -165,26 +165,25 @@ func appendStepSummary(e env, run report.Run, opts report.Options) error {
 	if err != nil {
 		return cannotCheck(fmt.Errorf("open job summary: %w", err))
 	}
-	defer f.Close()
 	fi, err := f.Stat()
 	if err != nil {
+		f.Close()
 		return cannotCheck(fmt.Errorf("job summary %s: %w", path, err))
 	}
 	opts.Format = report.FormatMarkdown
 	opts.Color = false
 	opts.MaxBytes = max(stepSummaryLimit-int(fi.Size()), 1)
 	werr := report.Write(f, run, opts)
+	cerr := f.Close()
 	var se *report.SizeError
-	if errors.As(werr, &se) {
+	switch {
+	case errors.As(werr, &se):
 		// The summary is a convenience: a full one must not fail the check.
 		fmt.Fprintf(e.Err, "linkcheck: job summary %s is full (%d bytes); report not added\n", path, fi.Size())
-		return nil
-	}
-	if cerr := f.Close(); werr == nil {
-		werr = cerr
-	}
-	if werr != nil {
+	case werr != nil:
 		return cannotCheck(fmt.Errorf("write job summary %s: %w", path, werr))
+	case cerr != nil:
+		return cannotCheck(fmt.Errorf("write job summary %s: %w", path, cerr))
 	}
 	return nil
 }
