@@ -18,18 +18,21 @@ import (
 // waits for a token, and an override applies to its host only.
 func TestTokenBucketPacesHost(t *testing.T) {
 	o, err := Options{HostConcurrency: 4, HostRate: 1000, HostBurst: 1,
-		Hosts: map[string]HostLimit{"strict.example": {Rate: 4, Burst: 1}}}.withDefaults()
+		Hosts: map[string]HostLimit{"strict.example": {Rate: 0.1, Burst: 1}}}.withDefaults()
 	if err != nil {
 		t.Fatal(err)
 	}
 	p := newHostPool(&o)
 	tests := []struct {
 		host   string
-		second bool // whether a second request may start within 50 ms
+		second bool // whether a second request may start within the window
 	}{
-		{"strict.example", false}, // next token in 250 ms
+		{"strict.example", false}, // next token in 10 s
 		{"free.example", true},    // next token in 1 ms
 	}
+	// The window is far from both hosts' next tokens, so a slow machine
+	// cannot change the answer.
+	const window = time.Second
 	for _, tt := range tests {
 		t.Run(tt.host, func(t *testing.T) {
 			ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
@@ -39,14 +42,14 @@ func TestTokenBucketPacesHost(t *testing.T) {
 				t.Fatalf("first acquire(%s) = %v", tt.host, err)
 			}
 			release()
-			short, cancelShort := context.WithTimeout(ctx, 50*time.Millisecond)
+			short, cancelShort := context.WithTimeout(ctx, window)
 			defer cancelShort()
 			release, err = p.acquire(short, tt.host)
 			if err == nil {
 				release()
 			}
 			if got := err == nil; got != tt.second {
-				t.Errorf("second acquire(%s) within 50ms = %v, want success %v", tt.host, err, tt.second)
+				t.Errorf("second acquire(%s) within %v = %v, want success %v", tt.host, window, err, tt.second)
 			}
 			if err != nil && !errors.Is(err, context.DeadlineExceeded) {
 				t.Errorf("second acquire(%s) = %v, want context.DeadlineExceeded", tt.host, err)
@@ -143,7 +146,9 @@ func TestNoResultForUnsentRequest(t *testing.T) {
 	}
 	o := testOptions(w)
 	o.Hosts = map[string]HostLimit{"strict.example": {Rate: 1.0 / 3600, Burst: 1, Concurrency: 3}}
-	o.Timeout = maxStagger + 100*time.Millisecond // past the first request's stagger
+	// Past the first request's stagger with time to spare for a slow
+	// machine; the second token is an hour away whatever happens.
+	o.Timeout = maxStagger + 2*time.Second
 	results, err := run(t, newChecker(t, o), catalogOf(rs...))
 	if !errors.Is(err, context.DeadlineExceeded) {
 		t.Fatalf("Check = %v, want context.DeadlineExceeded", err)
