@@ -27,11 +27,11 @@ func TestMaxBytes(t *testing.T) {
 		stderr   string // substring
 		maxBytes int    // stdout at most this long when set
 	}{
-		{"fits", []string{"--max-bytes", "100000"}, exitOK, "### Moved (1)", "", 100000},
-		{"cut", []string{"--max-bytes", strconv.Itoa(cut)}, exitOK, "findings listed, to stay within " + strconv.Itoa(cut) + " bytes", "", cut},
-		{"too small", []string{"--max-bytes", "100"}, exitInvalid, "", "invalid --max-bytes 100: the report's headings and summary alone take ", 0},
-		{"negative", []string{"--max-bytes", "-1"}, exitInvalid, "", "invalid --max-bytes -1", 0},
-		{"not markdown", []string{"--max-bytes", "5000", "--format", "json"}, exitInvalid, "", "with --format markdown", 0},
+		{"fits", []string{"--max-report-bytes", "100000"}, exitOK, "### Moved (1)", "", 100000},
+		{"cut", []string{"--max-report-bytes", strconv.Itoa(cut)}, exitOK, "findings listed, to stay within " + strconv.Itoa(cut) + " bytes", "", cut},
+		{"too small", []string{"--max-report-bytes", "100"}, exitInvalid, "", "invalid --max-report-bytes 100: the report's headings and summary alone take ", 0},
+		{"negative", []string{"--max-report-bytes", "-1"}, exitInvalid, "", "invalid --max-report-bytes -1", 0},
+		{"not markdown", []string{"--max-report-bytes", "5000", "--format", "json"}, exitInvalid, "", "with --format markdown", 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -36,7 +36,7 @@ func (o *outputFlags) register(cmd *cobra.Command, failOnHelp string) {
 	fs.StringVarP(&o.output, "output", "o", "", "write the report to this file (atomically) instead of stdout")
 	fs.StringVar(&o.color, "color", "auto", "colour the table: auto, always or never (NO_COLOR is honoured)")
 	fs.StringVar(&o.failOn, "fail-on", status.DefaultFailOn.String(), failOnHelp)
-	fs.IntVar(&o.maxBytes, "max-bytes", 0, "markdown only: cut the report to at most this many bytes, least severe rows first (65536 fits a GitHub issue body)")
+	fs.IntVar(&o.maxBytes, "max-report-bytes", 0, "markdown only: cut the report to at most this many bytes, least severe rows first (65536 fits a GitHub issue body)")
 }
 
 // reportOptions validates the flags and resolves colour and links.
@@ -46,7 +46,7 @@ func (o *outputFlags) reportOptions(e env, catalogPath string) (report.Options, 
 		return report.Options{}, 0, usageError(fmt.Errorf("invalid --format: %w", err))
 	}
 	if o.maxBytes < 0 || o.maxBytes > 0 && format != report.FormatMarkdown {
-		return report.Options{}, 0, usageError(fmt.Errorf("invalid --max-bytes %d: want a positive size with --format markdown", o.maxBytes))
+		return report.Options{}, 0, usageError(fmt.Errorf("invalid --max-report-bytes %d: want a positive size with --format markdown", o.maxBytes))
 	}
 	failOn, err := status.ParseSet(o.failOn)
 	if err != nil {
@@ -105,7 +105,7 @@ func (o *outputFlags) emit(e env, run report.Run, opts report.Options) error {
 	if err := report.Write(&buf, run, opts); err != nil {
 		var se *report.SizeError
 		if errors.As(err, &se) {
-			return usageError(fmt.Errorf("invalid --max-bytes %d: the report's headings and summary alone take %d bytes", se.Limit, se.Need))
+			return usageError(fmt.Errorf("invalid --max-report-bytes %d: the report's headings and summary alone take %d bytes", se.Limit, se.Need))
 		}
 		return cannotCheck(err)
 	}
