@@ -27,7 +27,7 @@ it prints every result, ok ones included.
 Exit 0 when no result's status is in --fail-on, 1 when one is, 2 for an
 invalid catalog or usage, 3 when it could not check (network unavailable,
 interrupted, unwritable output). When GITHUB_STEP_SUMMARY is set the
-Markdown report is appended to the job summary too.`,
+Markdown report is appended to the job summary too, cut to GitHub's 1 MiB.`,
 		Example: `  linkcheck check
   linkcheck check --fail-on broken,moved,retitled
   linkcheck check --format json --output results.json
