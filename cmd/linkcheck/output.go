@@ -99,10 +99,15 @@ func githubLinkBase(e env, catalogPath string) string {
 	return strings.TrimSuffix(server, "/") + "/" + repo + "/blob/" + sha + "/" + filepath.ToSlash(filepath.Clean(catalogPath))
 }
 
-// emit renders run to --output or stdout.
+// emit renders run to --output or stdout. report.Write writes nothing when
+// it fails, so stdout never gets half a report either.
 func (o *outputFlags) emit(e env, run report.Run, opts report.Options) error {
 	var buf bytes.Buffer
-	if err := report.Write(&buf, run, opts); err != nil {
+	w := e.Out
+	if o.output != "" {
+		w = &buf
+	}
+	if err := report.Write(w, run, opts); err != nil {
 		var se *report.SizeError
 		if errors.As(err, &se) {
 			return usageError(fmt.Errorf("invalid --max-report-bytes %d: the report's headings and summary alone take %d bytes", se.Limit, se.Need))
@@ -110,9 +115,6 @@ func (o *outputFlags) emit(e env, run report.Run, opts report.Options) error {
 		return cannotCheck(err)
 	}
 	if o.output == "" {
-		if _, err := e.Out.Write(buf.Bytes()); err != nil {
-			return cannotCheck(fmt.Errorf("write report: %w", err))
-		}
 		return nil
 	}
 	if err := writeFileAtomic(o.output, buf.Bytes()); err != nil {
