@@ -42,7 +42,7 @@ type Result struct {
 
 	Target TargetKind
 	URL    string // the URL checked (TargetURL), or the entry's URL
-	Arxiv  string // the canonical arXiv ID checked (TargetArxiv)
+	Arxiv  string // the canonical arXiv ID checked (TargetArxiv), with "vN" when the catalog pins one
 
 	Status    status.Status
 	Code      int    // final HTTP status code, 0 if none
