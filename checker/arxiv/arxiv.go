@@ -6,8 +6,8 @@
 // A paper exists when an entry's <id> names it; neither totalResults nor
 // entry positions count, and an ID left out of a batch answer is asked for
 // again on its own before it is called Broken. Titles are compared after
-// normalization (NFKC, case folding, TeX markup, punctuation and dashes
-// dropped); Similarity is the Jaccard index of the two titles' word sets.
+// normalization (TeX read as the Unicode it prints, then NFKC, case
+// folding, punctuation and dashes dropped); Similarity is the Jaccard index of the two titles' word sets.
 // A changed title is looked up in the paper's older versions (IDvK) to
 // tell a retitle from a wrong ID.
 //

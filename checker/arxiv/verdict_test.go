@@ -92,6 +92,15 @@ func TestVerifyVerdicts(t *testing.T) {
 			requests: 1,
 		},
 		{
+			name:   "a TeX title is the catalog's Unicode title",
+			papers: []Paper{{ID: "2104.22222", Title: "Schrödinger Bridges for α-Divergences, á la Carte"}},
+			script: map[string][]reply{"2104.22222": {{body: texFeed}}},
+			want: map[string]want{
+				"2104.22222": {status: status.OK, version: 1, similarity: 1},
+			},
+			requests: 1,
+		},
+		{
 			name:   "a missing title is unknown, not a retitle",
 			papers: []Paper{{ID: "2104.12255", Title: "0"}},
 			script: map[string][]reply{"2104.12255": {{body: untitledFeed}}},
@@ -111,6 +120,18 @@ const untitledFeed = `<?xml version="1.0" encoding="UTF-8"?>
     <updated>2021-04-25T20:00:00Z</updated>
     <published>2021-04-25T20:00:00Z</published>
     <summary>A paper whose title is the digit zero.</summary>
+  </entry>
+</feed>
+`
+
+const texFeed = `<?xml version="1.0" encoding="UTF-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom">
+  <entry>
+    <id>http://arxiv.org/abs/2104.22222v1</id>
+    <title>{\em Schr\"{o}dinger} Bridges for $\alpha$-Divergences, \'a la
+  Carte</title>
+    <updated>2021-04-25T20:00:00Z</updated>
+    <published>2021-04-25T20:00:00Z</published>
   </entry>
 </feed>
 `
