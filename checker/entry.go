@@ -42,6 +42,7 @@ func urlResult(r *catalog.Resource, o outcome) Result {
 	res.Message = o.Message
 	res.Attempts = o.Attempts
 	res.Duration = o.Duration
+	res.NetworkFailure = o.NetworkFailure
 	if o.FinalURL != "" && isOK(o.Code) && o.Status != status.OK {
 		final := normalizeURL(o.FinalURL)
 		for _, alt := range r.Alternates {
