@@ -23,7 +23,7 @@ func skipped(r *catalog.Resource, target TargetKind, reason string) Result {
 	res := baseResult(r, target)
 	if target == TargetArxiv {
 		if id, err := catalog.ParseArxivID(r.Arxiv); err == nil {
-			res.Arxiv = id.ID
+			res.Arxiv = id.String()
 		}
 	}
 	res.Status, res.Message = status.Skipped, reason

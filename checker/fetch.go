@@ -172,6 +172,11 @@ func (f *fetcher) conclude(orig, final *url.URL, hops []Hop, a answer, attempts 
 		// URL in the catalog.
 		msg += fmt.Sprintf(" (after %s to %s)", plural(len(hops), "redirect"), final)
 	}
+	if a.err == nil {
+		if why := parked(orig, final, a.page); why != "" {
+			st, msg = status.Broken, why
+		}
+	}
 	if attempts > 1 {
 		msg += fmt.Sprintf(" (%s)", plural(attempts, "attempt"))
 	}
