@@ -44,6 +44,7 @@ func urlResult(r *catalog.Resource, o outcome) Result {
 	res.Message = o.Message
 	res.Attempts = o.Attempts
 	res.Duration = o.Duration
+	res.NetworkFailure = o.NetworkFailure
 	if o.FinalURL != "" && (o.Status == status.Moved || o.Status == status.Redirected) {
 		final := normalizeURL(o.FinalURL)
 		for _, alt := range r.Alternates {

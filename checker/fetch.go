@@ -23,6 +23,8 @@ type outcome struct {
 	PageTitle string
 	Attempts  int
 	Duration  time.Duration
+	// NetworkFailure: no HTTP answer arrived (see Result.NetworkFailure).
+	NetworkFailure bool
 }
 
 // fetcher checks URLs within one run's host pool.
@@ -196,6 +198,8 @@ func (f *fetcher) conclude(orig, final *url.URL, hops []Hop, a answer, attempts 
 		Redirects: redactHops(hops),
 		Attempts:  attempts,
 		Duration:  d,
+
+		NetworkFailure: noAnswer(a.err),
 	}
 	if len(hops) > 0 && !back {
 		o.FinalURL = redact(final.String())
