@@ -72,6 +72,13 @@ func judgeChain(orig *url.URL, hops []Hop, final *url.URL) (status.Status, strin
 	return status.Redirected, fmt.Sprintf("redirected (%d) to %s", hops[0].Code, final)
 }
 
+// sameResource reports whether a and b name the same resource: equal
+// after normalization (scheme and host case, default port, empty path,
+// fragment).
+func sameResource(a, b *url.URL) bool {
+	return normalizeURL(a.String()) == normalizeURL(b.String())
+}
+
 // isHTTPSUpgrade reports whether to is from with its scheme upgraded to
 // https and nothing else changed.
 func isHTTPSUpgrade(from, to string) bool {

@@ -72,3 +72,22 @@ func FuzzNormalizeTitle(f *testing.F) {
 		}
 	})
 }
+
+func TestTitleSimilarity(t *testing.T) {
+	tests := []struct {
+		a, b    string
+		another bool
+	}{
+		{"Attention Is All You Need", "attention is all you need", false},
+		{"Chain-of-Thought Prompting", "Chain of Thought prompting", false},
+		{"SWE-bench", "Domain for sale", true},
+		{"LLM Powered Autonomous Agents | Lil'Log", "Lil'Log", true},
+		{"GPT-4 Technical Report | OpenAI", "GPT-4 | OpenAI", false},
+	}
+	for _, tt := range tests {
+		got := TitleSimilarity(tt.a, tt.b)
+		if (got < AnotherWork) != tt.another {
+			t.Errorf("TitleSimilarity(%q, %q) = %.2f, want another work %v", tt.a, tt.b, got, tt.another)
+		}
+	}
+}
