@@ -34,9 +34,15 @@ func TestChanged(t *testing.T) {
 		{"same url normalized", cat(bert), cat(with(bert, func(r *Resource) { r.URL = "HTTPS://arxiv.org:443/abs/1810.04805#abstract" })), nil},
 		{"same arxiv canonical", cat(react), cat(with(react, func(r *Resource) { r.Arxiv = "arXiv:2210.03629" })), nil},
 		{"tags and notes do not count", cat(react), cat(with(react, func(r *Resource) { r.Tags = []string{"agents"}; r.Note = "n" })), nil},
-		{"ignore removed", cat(with(react, func(r *Resource) { r.Ignore = &Ignore{Reason: "down", Until: time.Date(2027, 1, 31, 0, 0, 0, 0, time.UTC)} })), cat(react), []string{"react"}},
-		{"ignore extended", cat(with(react, func(r *Resource) { r.Ignore = &Ignore{Reason: "down", Until: time.Date(2027, 1, 31, 0, 0, 0, 0, time.UTC)} })),
-			cat(with(react, func(r *Resource) { r.Ignore = &Ignore{Reason: "down", Until: time.Date(2027, 6, 30, 0, 0, 0, 0, time.UTC)} })), []string{"react"}},
+		{"ignore removed", cat(with(react, func(r *Resource) {
+			r.Ignore = &Ignore{Reason: "down", Until: time.Date(2027, 1, 31, 0, 0, 0, 0, time.UTC)}
+		})), cat(react), []string{"react"}},
+		{"ignore extended", cat(with(react, func(r *Resource) {
+			r.Ignore = &Ignore{Reason: "down", Until: time.Date(2027, 1, 31, 0, 0, 0, 0, time.UTC)}
+		})),
+			cat(with(react, func(r *Resource) {
+				r.Ignore = &Ignore{Reason: "down", Until: time.Date(2027, 6, 30, 0, 0, 0, 0, time.UTC)}
+			})), []string{"react"}},
 		{"accept added", cat(bert), cat(with(bert, func(r *Resource) { r.Accept = []Accept{{Status: status.Blocked, Reason: "403 to bots"}} })), []string{"bert"}},
 		{"accept code changed", cat(with(bert, func(r *Resource) { r.Accept = []Accept{{Code: 403, Reason: "r"}} })), cat(with(bert, func(r *Resource) { r.Accept = []Accept{{Code: 401, Reason: "r"}} })), []string{"bert"}},
 		{"alternate added", cat(bert), cat(with(bert, func(r *Resource) { r.Alternates = []string{"https://aclanthology.org/N19-1423/"} })), []string{"bert"}},
