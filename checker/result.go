@@ -69,4 +69,13 @@ type Result struct {
 	Message  string
 	Attempts int
 	Duration time.Duration
+
+	// NetworkFailure is set when no HTTP answer arrived: the DNS lookup,
+	// the connection or the TLS handshake failed, was reset or timed out.
+	// Such a failure may be the path's, not the page's, so it is treated
+	// as transient (see History); a 404 or a soft 404 is the page's own.
+	NetworkFailure bool
+
+	// History is filled in when the run keeps a state file.
+	History History
 }
