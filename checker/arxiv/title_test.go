@@ -72,3 +72,19 @@ func FuzzNormalizeTitle(f *testing.F) {
 		}
 	})
 }
+
+func TestSameWork(t *testing.T) {
+	tests := []struct {
+		catalog, current string
+		want             bool
+	}{
+		{"Attention Is All You Need", "Attention is all you need", true},
+		{"Toolformer: Language Models Can Teach Themselves to Use Tools", "Toolformer: Language Models Can Teach Themselves to Use Tools and APIs", true},
+		{"ReAct: Synergizing Reasoning and Acting", "A Survey of Large Language Models", false},
+	}
+	for _, tt := range tests {
+		if got := SameWork(tt.catalog, tt.current); got != tt.want {
+			t.Errorf("SameWork(%q, %q) = %v, want %v", tt.catalog, tt.current, got, tt.want)
+		}
+	}
+}
