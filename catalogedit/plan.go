@@ -38,7 +38,8 @@ type Plan struct {
 //   - moved: url becomes the final URL of a permanent redirect that ended
 //     in a 2xx answer, never an http URL in place of an https one;
 //   - retitled: title becomes arXiv's current title, only when it is the
-//     same paper (arxiv.SameWork); a likely wrong ID needs a human;
+//     same paper (a TitleSimilarity of at least arxiv.AnotherWork, the
+//     checker's own rule); a likely wrong ID needs a human;
 //   - updated: the pinned version moves to the latest, in arxiv and in an
 //     arxiv.org url that pins the same version.
 //
@@ -160,7 +161,7 @@ func (p *Plan) retitle(e catalog.Resource, res checker.Result, apply bool) bool 
 	case current == "":
 		p.human(e, res, "retitled, but the check recorded no current title")
 		return false
-	case !arxiv.SameWork(e.Title, current):
+	case arxiv.TitleSimilarity(e.Title, current) < arxiv.AnotherWork:
 		p.human(e, res, fmt.Sprintf("arXiv's title is “%s”, which shares little with the catalog's: the arXiv ID probably points at another paper; check the ID", current))
 		return false
 	}

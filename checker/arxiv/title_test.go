@@ -15,7 +15,7 @@ func TestNormalizeTitle(t *testing.T) {
 		{"Sleeper Agents: Training Deceptive LLMs that Persist Through Safety\n  Training", "sleeper agents training deceptive llms that persist through safety training"},
 		{"  SWE-bench: Can Language Models Resolve Real-World GitHub Issues? ", "swe bench can language models resolve real world github issues"},
 		{"Long–range — dashes", "long range dashes"},
-		{"Learning $\\alpha$-divergences", "learning alpha divergences"},
+		{"Learning $\\alpha$-divergences", "learning α divergences"},
 		{"\\emph{Reflexion}: \\textbf{Language} Agents", "reflexion language agents"},
 		{"{B}ayesian \\textit {Inference}", "bayesian inference"},
 		{"ﬁne-tuning Ｌａｒｇｅ models", "fine tuning large models"},
@@ -73,18 +73,21 @@ func FuzzNormalizeTitle(f *testing.F) {
 	})
 }
 
-func TestSameWork(t *testing.T) {
+func TestTitleSimilarity(t *testing.T) {
 	tests := []struct {
-		catalog, current string
-		want             bool
+		a, b    string
+		another bool
 	}{
-		{"Attention Is All You Need", "Attention is all you need", true},
-		{"Toolformer: Language Models Can Teach Themselves to Use Tools", "Toolformer: Language Models Can Teach Themselves to Use Tools and APIs", true},
-		{"ReAct: Synergizing Reasoning and Acting", "A Survey of Large Language Models", false},
+		{"Attention Is All You Need", "attention is all you need", false},
+		{"Chain-of-Thought Prompting", "Chain of Thought prompting", false},
+		{"SWE-bench", "Domain for sale", true},
+		{"LLM Powered Autonomous Agents | Lil'Log", "Lil'Log", true},
+		{"GPT-4 Technical Report | OpenAI", "GPT-4 | OpenAI", false},
 	}
 	for _, tt := range tests {
-		if got := SameWork(tt.catalog, tt.current); got != tt.want {
-			t.Errorf("SameWork(%q, %q) = %v, want %v", tt.catalog, tt.current, got, tt.want)
+		got := TitleSimilarity(tt.a, tt.b)
+		if (got < AnotherWork) != tt.another {
+			t.Errorf("TitleSimilarity(%q, %q) = %.2f, want another work %v", tt.a, tt.b, got, tt.another)
 		}
 	}
 }
