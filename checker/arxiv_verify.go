@@ -69,7 +69,8 @@ func (c *Checker) verifyArxiv(ctx context.Context, p *plan, pool *hostpool.Pool,
 
 func arxivResult(r *catalog.Resource, paper arxiv.Paper, v arxiv.Verdict) Result {
 	res := baseResult(r, TargetArxiv)
-	res.Arxiv = paper.ID
+	// The pinned version stays: "v5 → v7" needs both ends.
+	res.Arxiv = catalog.ArxivID{ID: paper.ID, Version: paper.Version}.String()
 	res.Status = v.Status
 	res.CurrentTitle = v.CurrentTitle
 	res.Version = v.LatestVersion

@@ -18,8 +18,13 @@ const dateLayout = "2006-01-02"
 
 // target is what a result checked, as a reader would name it.
 func target(r checker.Result) string {
-	if r.Target == checker.TargetArxiv && r.Arxiv != "" {
+	switch {
+	case r.Target == checker.TargetArxiv && r.Arxiv != "":
 		return "arXiv:" + r.Arxiv
+	case r.Target == checker.TargetGitHub && r.Repo != "":
+		return "github:" + r.Repo
+	case r.Target == checker.TargetHuggingFace && r.Repo != "":
+		return "huggingface:" + r.Repo
 	}
 	return r.URL
 }
@@ -47,6 +52,9 @@ func found(r checker.Result) finding {
 	case status.Moved, status.Redirected:
 		if r.FinalURL != "" {
 			return finding{URL: r.FinalURL}
+		}
+		if r.CurrentRepo != "" {
+			return finding{Text: "→ " + r.CurrentRepo}
 		}
 	case status.Retitled:
 		// The checker's message says what kind of retitle it is ("since
@@ -130,11 +138,16 @@ func suggestion(r checker.Result) string {
 		if r.FinalURL != "" {
 			return "replace URL with " + r.FinalURL
 		}
+		if r.Target == checker.TargetGitHub && r.CurrentRepo != "" {
+			return "change github to " + r.CurrentRepo
+		}
 		return "replace URL with its new address"
 	case status.Retitled:
 		return "update title to “" + oneLine(r.CurrentTitle) + "”"
 	case status.Updated:
 		return fmt.Sprintf("pin v%d or drop the version", r.Version)
+	case status.Stale:
+		return "replace it with a maintained alternative, or accept stale with a reason"
 	case status.Blocked:
 		return "check by hand; the site refuses automated clients"
 	case status.Timeout:

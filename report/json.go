@@ -49,6 +49,10 @@ type jsonResult struct {
 	JournalRef   string    `json:"journal_ref,omitempty"`
 	DOI          string    `json:"doi,omitempty"`
 	Similarity   float64   `json:"similarity,omitempty"`
+	Repo         string    `json:"repo,omitempty"`
+	CurrentRepo  string    `json:"current_repo,omitempty"`
+	PushedAt     string    `json:"pushed_at,omitempty"`
+	Stage        string    `json:"stage,omitempty"`
 	Message      string    `json:"message,omitempty"`
 	Attempts     int       `json:"attempts,omitempty"`
 	DurationMS   int64     `json:"duration_ms,omitempty"`
@@ -145,6 +149,9 @@ func toJSON(r checker.Result) jsonResult {
 		JournalRef:   r.JournalRef,
 		DOI:          r.DOI,
 		Similarity:   math.Round(r.Similarity*100) / 100,
+		Repo:         r.Repo,
+		CurrentRepo:  r.CurrentRepo,
+		Stage:        r.Stage,
 		Message:      r.Message,
 		Attempts:     r.Attempts,
 		DurationMS:   millis(r.Duration),
@@ -154,6 +161,9 @@ func toJSON(r checker.Result) jsonResult {
 	}
 	if !r.VersionDate.IsZero() {
 		j.VersionDate = r.VersionDate.Format(dateLayout)
+	}
+	if !r.PushedAt.IsZero() {
+		j.PushedAt = r.PushedAt.UTC().Format(dateLayout)
 	}
 	return j
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"time"
 
 	"github.com/ai-reading-list/linkcheck/checker"
@@ -94,8 +95,8 @@ func resultFromJSON(j jsonResult) (checker.Result, error) {
 		return checker.Result{}, fmt.Errorf("status: unknown status %q", j.Status)
 	}
 	target := checker.TargetKind(j.Target)
-	if target != checker.TargetURL && target != checker.TargetArxiv {
-		return checker.Result{}, fmt.Errorf("target: %q is neither %q nor %q", j.Target, checker.TargetURL, checker.TargetArxiv)
+	if !slices.Contains(checker.TargetKinds(), target) {
+		return checker.Result{}, fmt.Errorf("target: unknown target %q (want one of %v)", j.Target, checker.TargetKinds())
 	}
 	if j.Line < 0 {
 		return checker.Result{}, fmt.Errorf("line: %d is negative", j.Line)
@@ -124,12 +125,22 @@ func resultFromJSON(j jsonResult) (checker.Result, error) {
 		JournalRef:   j.JournalRef,
 		DOI:          j.DOI,
 		Similarity:   j.Similarity,
+		Repo:         j.Repo,
+		CurrentRepo:  j.CurrentRepo,
+		Stage:        j.Stage,
 		Message:      j.Message,
 		Attempts:     j.Attempts,
 		Duration:     d,
 	}
 	for _, h := range j.Redirects {
 		r.Redirects = append(r.Redirects, checker.Hop(h))
+	}
+	if j.PushedAt != "" {
+		t, err := time.Parse(dateLayout, j.PushedAt)
+		if err != nil {
+			return checker.Result{}, fmt.Errorf("pushed_at: want YYYY-MM-DD: %w", err)
+		}
+		r.PushedAt = t
 	}
 	if j.VersionDate != "" {
 		t, err := time.Parse(dateLayout, j.VersionDate)

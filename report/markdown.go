@@ -15,7 +15,7 @@ import (
 // markdown shows them in the open. The other attention statuses are usually
 // transient or need a look by hand, so they go under a fold unless FailOn
 // makes them failures.
-var mainStatuses = status.NewSet(status.Broken, status.Moved, status.Retitled, status.Updated)
+var mainStatuses = status.NewSet(status.Broken, status.Moved, status.Retitled, status.Updated, status.Stale)
 
 // renderMarkdown writes a GitHub-flavoured issue body or job summary.
 func renderMarkdown(buf *bytes.Buffer, run Run, opts Options) error {
@@ -213,14 +213,20 @@ func foldTitle(sts []status.Status) string {
 	return strings.Join(names, " and ")
 }
 
-// targetLink is the checked URL, or the arXiv ID linked to its abstract
-// page so the reader can compare titles and versions in one click.
+// targetLink is the checked URL, or the arXiv ID or repository linked to
+// its page so the reader can compare titles, versions and dates in one
+// click.
 func targetLink(r checker.Result) string {
 	t := cell(target(r))
-	if r.Target != checker.TargetArxiv || r.Arxiv == "" {
-		return t
+	switch {
+	case r.Target == checker.TargetArxiv && r.Arxiv != "":
+		return "[" + t + "](https://arxiv.org/abs/" + strings.ReplaceAll(url.PathEscape(r.Arxiv), "%2F", "/") + ")"
+	case r.Target == checker.TargetGitHub && r.Repo != "":
+		return "[" + t + "](https://github.com/" + strings.ReplaceAll(url.PathEscape(r.Repo), "%2F", "/") + ")"
+	case r.Target == checker.TargetHuggingFace && r.Repo != "":
+		return "[" + t + "](https://huggingface.co/" + strings.ReplaceAll(url.PathEscape(r.Repo), "%2F", "/") + ")"
 	}
-	return "[" + t + "](https://arxiv.org/abs/" + strings.ReplaceAll(url.PathEscape(r.Arxiv), "%2F", "/") + ")"
+	return t
 }
 
 // lineLink is "resources.yaml:12", linked to that line when a base is set.

@@ -40,7 +40,7 @@ func statusColor(s status.Status) string {
 	switch s {
 	case status.Broken, status.Error:
 		return ansiRed
-	case status.Moved, status.Retitled, status.Blocked, status.Timeout:
+	case status.Moved, status.Retitled, status.Stale, status.Blocked, status.Timeout:
 		return ansiYellow
 	case status.Updated, status.Redirected:
 		return ansiCyan

@@ -25,7 +25,7 @@ func newReportCmd(e env) *cobra.Command {
 		Long: `Report runs every check (or, with --from, re-renders a saved JSON run
 without touching the network) and prints every entry that needs attention,
 grouped by status from the most severe: broken, moved, retitled, updated,
-blocked, timeout, error, redirected. Each line names the entry, its line in
+stale, blocked, timeout, error, redirected. Each line names the entry, its line in
 the catalog, what was expected and what was found.
 
 Exit 0 unless the report could not be made (2 for an invalid catalog or
