@@ -51,7 +51,7 @@ func TestIsPrivateRegistry(t *testing.T) {
 		{"2002:a9fe:a9fe::1", true}, {"2002:c0a8:101::1", true}, {"2002:808:808::1", false},
 		{"::169.254.169.254", true}, {"::8.8.8.8", false}, {"::ffff:0:10.0.0.1", true}, {"::ffff:0:8.8.8.8", false},
 		// Teredo: the client's address is stored inverted.
-		{"2001:0:4136:e378:8000:63bf:f5ff:fffe", true}, // client 10.0.0.1
+		{"2001:0:4136:e378:8000:63bf:f5ff:fffe", true},  // client 10.0.0.1
 		{"2001:0:4136:e378:8000:63bf:f7f7:f7f7", false}, // client 8.8.8.8
 	}
 	for _, tt := range tests {
