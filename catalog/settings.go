@@ -36,6 +36,8 @@ func (d *decoder) settings(v *yaml.Node) Settings {
 			s.Retries, _ = d.integer(key, v)
 		case "hosts":
 			s.Hosts = d.hosts(v)
+		case "state":
+			s.State = d.str(key, v)
 		}
 	})
 	return s
