@@ -32,6 +32,7 @@ type checkFlags struct {
 	exclude         []string
 	arxivAPI        string
 	changedFrom     string
+	history         historyFlags
 
 	flags *pflag.FlagSet
 }
@@ -55,6 +56,7 @@ func (f *checkFlags) register(cmd *cobra.Command) {
 	fs.StringArrayVar(&f.exclude, "exclude", nil, "skip entries whose id or URL matches this regexp (repeatable)")
 	fs.StringVar(&f.arxivAPI, "arxiv-api", arxiv.DefaultBaseURL, "base URL of the arXiv API (for mirrors and tests)")
 	fs.StringVar(&f.changedFrom, "changed-from", "", "check only entries added or changed since this older copy of the catalog (pull requests)")
+	f.history.register(fs)
 }
 
 // options turns the flags and the catalog's settings into checker options.
