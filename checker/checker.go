@@ -90,7 +90,7 @@ func (c *Checker) Check(ctx context.Context, cat *catalog.Catalog, emit func(Res
 		out.emit(r)
 	}
 	pool := newHostPool(&c.opts)
-	f := &fetcher{opts: &c.opts, client: c.client, pool: pool}
+	f := &fetcher{opts: &c.opts, client: c.runClient(), pool: pool}
 
 	var g errgroup.Group // the tasks never fail: failures are results
 	if len(p.papers) > 0 {

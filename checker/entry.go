@@ -30,8 +30,10 @@ func skipped(r *catalog.Resource, target TargetKind, reason string) Result {
 	return res
 }
 
-// urlResult is an entry's view of a shared URL outcome: a redirect to one
-// of the entry's alternates is fine, and the entry's accept list applies.
+// urlResult is an entry's view of a shared URL outcome: a move to one of
+// the entry's alternates is fine, and the entry's accept list applies.
+// An alternate excuses only the move (moved, redirected): what the page
+// there is (a soft 404, a catch-all page, an error, a refusal) stands.
 func urlResult(r *catalog.Resource, o outcome) Result {
 	res := baseResult(r, TargetURL)
 	res.Status = o.Status
@@ -43,7 +45,7 @@ func urlResult(r *catalog.Resource, o outcome) Result {
 	res.Attempts = o.Attempts
 	res.Duration = o.Duration
 	res.NetworkFailure = o.NetworkFailure
-	if o.FinalURL != "" && isOK(o.Code) && o.Status != status.OK {
+	if o.FinalURL != "" && (o.Status == status.Moved || o.Status == status.Redirected) {
 		final := normalizeURL(o.FinalURL)
 		for _, alt := range r.Alternates {
 			if normalizeURL(alt) == final {

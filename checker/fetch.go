@@ -72,7 +72,7 @@ func (f *fetcher) fetch(ctx context.Context, raw string) outcome {
 		method   = firstMethod(u)
 		cur      = u
 		hops     []Hop
-		seen     = map[string]bool{u.String(): true}
+		seen     = map[string]bool{f.visitKey(u): true}
 		attempts int
 		a        answer
 	)
@@ -97,11 +97,14 @@ func (f *fetcher) fetch(ctx context.Context, raw string) outcome {
 			break
 		}
 		next.Fragment, next.RawFragment = "", ""
-		if seen[next.String()] {
+		// A loop is the same URL asked again with nothing changed: coming
+		// back with a new cookie is how cookie and consent walls work.
+		key := f.visitKey(next)
+		if seen[key] {
 			a = answer{err: fmt.Errorf("%w: back to %s", errRedirectLoop, redact(next.String()))}
 			break
 		}
-		seen[next.String()] = true
+		seen[key] = true
 		cur = next
 		if code == metaRefreshCode {
 			method = http.MethodGet
@@ -124,7 +127,8 @@ func needsGET(a answer) bool {
 // nextHop returns where an answer sends the check next: a redirect's
 // Location, or a meta refresh on a 200 page; nil when the chain ends here.
 // A redirect that points nowhere a check can follow is an error; a meta
-// refresh that does is ignored, since the page itself answered.
+// refresh that does, or that reloads the page itself, is ignored, since
+// the page itself answered.
 func nextHop(cur *url.URL, a answer) (*url.URL, int, error) {
 	if a.err != nil {
 		return nil, 0, nil
@@ -146,6 +150,9 @@ func nextHop(cur *url.URL, a answer) (*url.URL, int, error) {
 		}
 		return nil, 0, fmt.Errorf("%w: %q", errBadLocation, redact(to))
 	}
+	if code == metaRefreshCode && sameResource(cur, next) {
+		return nil, 0, nil // a page that reloads itself (a live board) stays where it is
+	}
 	return next, code, nil
 }
 
@@ -164,10 +171,14 @@ func (f *fetcher) conclude(orig, final *url.URL, hops []Hop, a answer, attempts 
 	if st == status.Timeout {
 		msg = fmt.Sprintf("no answer within %v", f.opts.RequestTimeout)
 	}
+	// A chain back to where it started (a cookie or consent wall letting
+	// the check through) moved nothing.
+	back := sameResource(orig, final)
 	switch {
-	case st == status.OK && len(hops) > 0:
+	case len(hops) == 0 || (st == status.OK && back):
+	case st == status.OK:
 		st, msg = judgeChain(orig, hops, final)
-	case len(hops) > 0 && a.err == nil:
+	case a.err == nil:
 		// The chain ended in a failure: say where, since it is not the
 		// URL in the catalog.
 		msg += fmt.Sprintf(" (after %s to %s)", plural(len(hops), "redirect"), final)
@@ -190,7 +201,7 @@ func (f *fetcher) conclude(orig, final *url.URL, hops []Hop, a answer, attempts 
 
 		NetworkFailure: noAnswer(a.err),
 	}
-	if len(hops) > 0 {
+	if len(hops) > 0 && !back {
 		o.FinalURL = redact(final.String())
 	}
 	if a.page != nil {

@@ -6,14 +6,15 @@
 // A paper exists when an entry's <id> names it; neither totalResults nor
 // entry positions count, and an ID left out of a batch answer is asked for
 // again on its own before it is called Broken. Titles are compared after
-// normalization (NFKC, case folding, TeX markup, punctuation and dashes
-// dropped); Similarity is the Jaccard index of the two titles' word sets.
+// normalization (TeX read as the Unicode it prints, then NFKC, case
+// folding, punctuation and dashes dropped); Similarity is the Jaccard index of the two titles' word sets.
 // A changed title is looked up in the paper's older versions (IDvK) to
 // tell a retitle from a wrong ID.
 //
-// Withdrawals show only in the arXiv comment. A comment stating one ("has
-// been withdrawn", "Withdrawn: …") is taken at its word; one that merely
-// mentions a withdrawal is confirmed with one OAI-PMH arXivRaw record
+// Withdrawals show only in the arXiv comment. A comment stating that the
+// paper itself is withdrawn ("This paper has been withdrawn", "Withdrawn:
+// …") is taken at its word; one that merely mentions a withdrawal (of a
+// section, a lemma, from a conference) is confirmed with one OAI-PMH arXivRaw record
 // (last version 0kb or source flag I), and when OAI-PMH cannot answer the
 // paper is reported Error rather than guessed either way.
 //

@@ -15,7 +15,7 @@ func TestNormalizeTitle(t *testing.T) {
 		{"Sleeper Agents: Training Deceptive LLMs that Persist Through Safety\n  Training", "sleeper agents training deceptive llms that persist through safety training"},
 		{"  SWE-bench: Can Language Models Resolve Real-World GitHub Issues? ", "swe bench can language models resolve real world github issues"},
 		{"Long–range — dashes", "long range dashes"},
-		{"Learning $\\alpha$-divergences", "learning alpha divergences"},
+		{"Learning $\\alpha$-divergences", "learning α divergences"},
 		{"\\emph{Reflexion}: \\textbf{Language} Agents", "reflexion language agents"},
 		{"{B}ayesian \\textit {Inference}", "bayesian inference"},
 		{"ﬁne-tuning Ｌａｒｇｅ models", "fine tuning large models"},
