@@ -85,7 +85,7 @@ func (c *Checker) Check(ctx context.Context, cat *catalog.Catalog, emit func(Res
 	defer c.transport.CloseIdleConnections()
 
 	p := c.plan(cat)
-	out := &emitter{fn: emit}
+	out := &emitter{fn: c.noteExpiredIgnores(cat, emit)}
 	for _, r := range p.ready {
 		out.emit(r)
 	}

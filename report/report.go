@@ -137,7 +137,9 @@ func listed(results []checker.Result, opts Options) []checker.Result {
 	}
 	out := make([]checker.Result, 0, len(results))
 	for _, r := range results {
-		if r.Status.Attention() {
+		// An expired ignore needs the maintainers even on a link that
+		// works again: the ignore should go.
+		if r.Status.Attention() || !r.IgnoreExpired.IsZero() {
 			out = append(out, r)
 		}
 	}

@@ -67,6 +67,7 @@ type cli struct {
 	dir string
 	env map[string]string
 	tty bool
+	now func() time.Time // the clock; time.Now when nil
 }
 
 func newCLI(t *testing.T) *cli {
@@ -91,6 +92,13 @@ func writeFile(t *testing.T, path, data string) {
 	}
 }
 
+func (c *cli) clock() func() time.Time {
+	if c.now != nil {
+		return c.now
+	}
+	return time.Now
+}
+
 // run executes linkcheck with args; --catalog defaults to the test's catalog.
 func (c *cli) run(args ...string) (code int, stdout, stderr string) {
 	c.t.Helper()
@@ -101,7 +109,7 @@ func (c *cli) run(args ...string) (code int, stdout, stderr string) {
 		Err:      &errb,
 		OutIsTTY: c.tty,
 		Getenv:   func(k string) string { return c.env[k] },
-		Now:      time.Now,
+		Now:      c.clock(),
 		Hook: func(o *checker.Options) {
 			o.DialContext = c.web.DialContext
 			o.TLSConfig = c.web.TLSConfig()
