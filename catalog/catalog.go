@@ -56,6 +56,9 @@ type Settings struct {
 	HostRate        float64       // requests per second per host
 	RequestTimeout  time.Duration // per request
 	Retries         int
+	// StaleAfter is how long a repository may go without a push before
+	// it is stale; 0 when not set.
+	StaleAfter time.Duration
 	// Hosts overrides the per-host limits for named hosts (lower-case, no
 	// port), e.g. "arxiv.org".
 	Hosts map[string]HostSettings

@@ -84,12 +84,12 @@ func (c *Checker) Check(ctx context.Context, cat *catalog.Catalog, emit func(Res
 	// Idle keep-alive connections would outlive the run as goroutines.
 	defer c.transport.CloseIdleConnections()
 
-	p := c.plan(cat)
+	pool := newHostPool(&c.opts)
+	p := c.plan(cat, c.platforms(pool))
 	out := &emitter{fn: c.noteExpiredIgnores(cat, emit)}
 	for _, r := range p.ready {
 		out.emit(r)
 	}
-	pool := newHostPool(&c.opts)
 	f := &fetcher{opts: &c.opts, client: c.runClient(), pool: pool}
 
 	var g errgroup.Group // the tasks never fail: failures are results
@@ -98,6 +98,14 @@ func (c *Checker) Check(ctx context.Context, cat *catalog.Catalog, emit func(Res
 			c.verifyArxiv(ctx, p, pool, out)
 			return nil
 		})
+	}
+	for _, w := range p.platforms {
+		if len(w.targets) > 0 {
+			g.Go(func() error {
+				verifyPlatform(ctx, p, w, out)
+				return nil
+			})
+		}
 	}
 	g.Go(func() error {
 		f.runQueues(ctx, p, out)
@@ -113,9 +121,17 @@ func (c *Checker) Check(ctx context.Context, cat *catalog.Catalog, emit func(Res
 
 // Plan returns how many Results Check will emit for cat.
 func (c *Checker) Plan(cat *catalog.Catalog) (total int) {
+	verifiers := c.platforms(nil)
 	for _, s := range cat.Sections {
 		for i := range s.Resources {
-			hasURL, hasArxiv := targets(&s.Resources[i])
+			r := &s.Resources[i]
+			hasURL, hasArxiv := targets(r)
+			for _, v := range verifiers {
+				for _, cl := range v.Claims(r) {
+					total++
+					hasURL = hasURL && !cl.CoversURL
+				}
+			}
 			if hasURL {
 				total++
 			}
