@@ -34,15 +34,6 @@ const (
 	MaxRedirects = 10
 )
 
-// arXiv's published policy is one request every 3 s, one connection at a
-// time; its web hosts and API host are one host group.
-const (
-	arxivGroup       = "arxiv.org"
-	arxivRate        = 1.0 / 3
-	arxivBurst       = 1
-	arxivConcurrency = 1
-)
-
 // DefaultUserAgent identifies linkcheck to the sites it checks, with a URL
 // where their operators can learn what it is.
 func DefaultUserAgent(version string) string {
@@ -233,7 +224,7 @@ func setDefault[T comparable](v *T, def T) {
 func (o *Options) hostLimit(group string) HostLimit {
 	l := HostLimit{Rate: o.HostRate, Burst: o.HostBurst, Concurrency: o.HostConcurrency}
 	if group == arxivGroup {
-		l = HostLimit{Rate: arxivRate, Burst: arxivBurst, Concurrency: arxivConcurrency}
+		l = HostLimit(arxiv.Limit) // arXiv's published policy
 	}
 	if ov, ok := o.Hosts[group]; ok {
 		setNonZero(&l.Rate, ov.Rate)

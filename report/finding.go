@@ -157,6 +157,9 @@ func suggestion(r checker.Result) string {
 }
 
 func suggestionByStatus(r checker.Result) string {
+	if r.History.PreviousTitle != "" && !r.Status.Attention() {
+		return "check that the page is still the one the entry means"
+	}
 	switch r.Status {
 	case status.Broken:
 		if r.Target == checker.TargetArxiv {

@@ -36,6 +36,7 @@ type checkFlags struct {
 	githubTokenEnv  string
 	staleAfter      ageFlag
 	changedFrom     string
+	history         historyFlags
 
 	flags *pflag.FlagSet
 }
@@ -50,7 +51,7 @@ func (f *checkFlags) register(cmd *cobra.Command) {
 	fs.DurationVar(&f.requestTimeout, "request-timeout", checker.DefaultRequestTimeout, "timeout of one request")
 	fs.DurationVar(&f.timeout, "timeout", 0, "timeout of the whole run; results so far are reported (0 = none)")
 	fs.IntVar(&f.retries, "retries", checker.DefaultRetries, "retries of a transient failure (timeouts, resets, 429, 5xx)")
-	fs.DurationVar(&f.maxRetryWait, "max-retry-wait", checker.DefaultMaxRetryWait, "longest wait before a retry, even if Retry-After asks for more")
+	fs.DurationVar(&f.maxRetryWait, "max-retry-wait", checker.DefaultMaxRetryWait, "longest wait before a retry; a host whose Retry-After asks for longer is not asked again early")
 	fs.Int64Var(&f.maxBody, "max-body", checker.DefaultMaxBodyBytes, "bytes of a page read at most")
 	fs.StringVar(&f.userAgent, "user-agent", "", "User-Agent header (default linkcheck/VERSION (+project URL))")
 	fs.StringArrayVar(&f.headers, "header", nil, "extra header for one host, as HOST=Name: value (repeatable); sent only to HOST, only over https")
@@ -63,6 +64,7 @@ func (f *checkFlags) register(cmd *cobra.Command) {
 	f.staleAfter = ageFlag(github.DefaultStaleAfter)
 	fs.Var(&f.staleAfter, "stale-after", "a repository with no push for longer is stale: days (\"730d\"), weeks (\"104w\") or a duration")
 	fs.StringVar(&f.changedFrom, "changed-from", "", "check only entries added or changed since this older copy of the catalog (pull requests)")
+	f.history.register(fs)
 }
 
 // options turns the flags and the catalog's settings into checker options.

@@ -67,7 +67,7 @@ type cli struct {
 	dir string
 	env map[string]string
 	tty bool
-	now func() time.Time // the clock; time.Now when nil
+	now func() time.Time // the clock; nil is the real one
 }
 
 func newCLI(t *testing.T) *cli {
@@ -92,13 +92,6 @@ func writeFile(t *testing.T, path, data string) {
 	}
 }
 
-func (c *cli) clock() func() time.Time {
-	if c.now != nil {
-		return c.now
-	}
-	return time.Now
-}
-
 // run executes linkcheck with args; --catalog defaults to the test's catalog.
 func (c *cli) run(args ...string) (code int, stdout, stderr string) {
 	c.t.Helper()
@@ -109,7 +102,7 @@ func (c *cli) run(args ...string) (code int, stdout, stderr string) {
 		Err:      &errb,
 		OutIsTTY: c.tty,
 		Getenv:   func(k string) string { return c.env[k] },
-		Now:      c.clock(),
+		Now:      time.Now,
 		Hook: func(o *checker.Options) {
 			o.DialContext = c.web.DialContext
 			o.TLSConfig = c.web.TLSConfig()
@@ -124,6 +117,9 @@ func (c *cli) run(args ...string) (code int, stdout, stderr string) {
 	}
 	if !hasCatalog && len(args) > 0 && args[0] != "validate" {
 		args = append(args, "--catalog", filepath.Join(c.dir, "resources.yaml"))
+	}
+	if c.now != nil {
+		e.Now = c.now
 	}
 	code = run(context.Background(), args, e)
 	return code, out.String(), errb.String()
