@@ -87,7 +87,7 @@ func (c *Checker) Check(ctx context.Context, cat *catalog.Catalog, emit func(Res
 
 	pool := c.newPool()
 	p := c.plan(cat, c.platforms(pool))
-	out := &emitter{fn: emit}
+	out := &emitter{fn: c.noteExpiredIgnores(cat, emit)}
 	for _, r := range p.ready {
 		out.emit(r)
 	}
