@@ -61,7 +61,7 @@ func checkProblems(t *testing.T, tests []problemCase) {
 func problemLines(t *testing.T, src string) []string {
 	t.Helper()
 	c, err := Parse("c.yaml", strings.NewReader(src))
-	c, err = validated(c, err, testNow)
+	c, err = validated(c, err, func(c *Catalog) Problems { return c.Validate(testNow) })
 	if err == nil {
 		return nil
 	}
@@ -165,7 +165,7 @@ func TestValidateAcceptIgnore(t *testing.T) {
 		{"accept status", with("accept: [{status: blocked, reason: 403 to bots}]"), nil},
 		{"accept code", with("accept: [{code: 403, reason: 403 to bots}]"), nil},
 		{"accept unknown status", with("accept: [{status: blockd, reason: r}]"),
-			[]string{`c.yaml:10:27: unknown status "blockd" (want one of broken, moved, retitled, updated, blocked, timeout, error, redirected, ok, skipped)`}},
+			[]string{`c.yaml:10:27: unknown status "blockd" (want one of broken, moved, retitled, updated, stale, blocked, timeout, error, redirected, ok, skipped)`}},
 		{"accept ok", with("accept: [{status: ok, reason: r}]"),
 			[]string{`c.yaml:10:27: accept status "ok" has no effect: ok results never fail a run`}},
 		{"accept both", with("accept: [{status: blocked, code: 403, reason: r}]"),

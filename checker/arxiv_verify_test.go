@@ -50,8 +50,8 @@ func TestRealArxivClient(t *testing.T) {
 		t.Fatalf("got %d results, want 1 (the arXiv one)", len(results))
 	}
 	r := results[0]
-	if r.Target != TargetArxiv || r.Arxiv != "1706.03762" || r.Status != status.Updated || r.Version != 7 {
-		t.Errorf("result = %s %s %v v%d (%s), want arxiv 1706.03762 updated v7", r.Target, r.Arxiv, r.Status, r.Version, r.Message)
+	if r.Target != TargetArxiv || r.Arxiv != "1706.03762v5" || r.Status != status.Updated || r.Version != 7 {
+		t.Errorf("result = %s %s %v v%d (%s), want arxiv 1706.03762v5 updated v7", r.Target, r.Arxiv, r.Status, r.Version, r.Message)
 	}
 	if w.Requests("export.arxiv.org") == 0 || ua != o.UserAgent {
 		t.Errorf("arXiv API saw %d requests with User-Agent %q, want some with %q", w.Requests("export.arxiv.org"), ua, o.UserAgent)
@@ -84,7 +84,7 @@ func TestArxivTargets(t *testing.T) {
 		got = append(got, fmt.Sprintf("%s/%s/%s/%s/v%d", r.ID, r.Target, r.Arxiv, r.Status, r.Version))
 	}
 	want := []string{
-		"own/arxiv/1706.03762/ok/v7",
+		"own/arxiv/1706.03762v5/ok/v7",
 		"other/url//ok/v0",
 		"other/arxiv/2005.14165/retitled/v4",
 		"foreign/url//ok/v0",

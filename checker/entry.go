@@ -23,15 +23,17 @@ func skipped(r *catalog.Resource, target TargetKind, reason string) Result {
 	res := baseResult(r, target)
 	if target == TargetArxiv {
 		if id, err := catalog.ParseArxivID(r.Arxiv); err == nil {
-			res.Arxiv = id.ID
+			res.Arxiv = id.String()
 		}
 	}
 	res.Status, res.Message = status.Skipped, reason
 	return res
 }
 
-// urlResult is an entry's view of a shared URL outcome: a redirect to one
-// of the entry's alternates is fine, and the entry's accept list applies.
+// urlResult is an entry's view of a shared URL outcome: a move to one of
+// the entry's alternates is fine, and the entry's accept list applies.
+// An alternate excuses only the move (moved, redirected): what the page
+// there is (a soft 404, a catch-all page, an error, a refusal) stands.
 func urlResult(r *catalog.Resource, o outcome) Result {
 	res := baseResult(r, TargetURL)
 	res.Status = o.Status
@@ -42,7 +44,8 @@ func urlResult(r *catalog.Resource, o outcome) Result {
 	res.Message = o.Message
 	res.Attempts = o.Attempts
 	res.Duration = o.Duration
-	if o.FinalURL != "" && isOK(o.Code) && o.Status != status.OK {
+	res.NetworkFailure = o.NetworkFailure
+	if o.FinalURL != "" && (o.Status == status.Moved || o.Status == status.Redirected) {
 		final := normalizeURL(o.FinalURL)
 		for _, alt := range r.Alternates {
 			if normalizeURL(alt) == final {

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/ai-reading-list/linkcheck/checker/hostpool"
 	"github.com/ai-reading-list/linkcheck/status"
 )
 
@@ -23,13 +24,15 @@ type outcome struct {
 	PageTitle string
 	Attempts  int
 	Duration  time.Duration
+	// NetworkFailure: no HTTP answer arrived (see Result.NetworkFailure).
+	NetworkFailure bool
 }
 
 // fetcher checks URLs within one run's host pool.
 type fetcher struct {
 	opts   *Options
 	client *http.Client
-	pool   *hostPool
+	pool   *hostpool.Pool
 }
 
 // binaryExt are extensions of files whose body is useless to a link check
@@ -70,7 +73,7 @@ func (f *fetcher) fetch(ctx context.Context, raw string) outcome {
 		method   = firstMethod(u)
 		cur      = u
 		hops     []Hop
-		seen     = map[string]bool{u.String(): true}
+		seen     = map[string]bool{f.visitKey(u): true}
 		attempts int
 		a        answer
 	)
@@ -95,11 +98,14 @@ func (f *fetcher) fetch(ctx context.Context, raw string) outcome {
 			break
 		}
 		next.Fragment, next.RawFragment = "", ""
-		if seen[next.String()] {
+		// A loop is the same URL asked again with nothing changed: coming
+		// back with a new cookie is how cookie and consent walls work.
+		key := f.visitKey(next)
+		if seen[key] {
 			a = answer{err: fmt.Errorf("%w: back to %s", errRedirectLoop, redact(next.String()))}
 			break
 		}
-		seen[next.String()] = true
+		seen[key] = true
 		cur = next
 		if code == metaRefreshCode {
 			method = http.MethodGet
@@ -122,7 +128,8 @@ func needsGET(a answer) bool {
 // nextHop returns where an answer sends the check next: a redirect's
 // Location, or a meta refresh on a 200 page; nil when the chain ends here.
 // A redirect that points nowhere a check can follow is an error; a meta
-// refresh that does is ignored, since the page itself answered.
+// refresh that does, or that reloads the page itself, is ignored, since
+// the page itself answered.
 func nextHop(cur *url.URL, a answer) (*url.URL, int, error) {
 	if a.err != nil {
 		return nil, 0, nil
@@ -144,6 +151,9 @@ func nextHop(cur *url.URL, a answer) (*url.URL, int, error) {
 		}
 		return nil, 0, fmt.Errorf("%w: %q", errBadLocation, redact(to))
 	}
+	if code == metaRefreshCode && sameResource(cur, next) {
+		return nil, 0, nil // a page that reloads itself (a live board) stays where it is
+	}
 	return next, code, nil
 }
 
@@ -162,13 +172,25 @@ func (f *fetcher) conclude(orig, final *url.URL, hops []Hop, a answer, attempts 
 	if st == status.Timeout {
 		msg = fmt.Sprintf("no answer within %v", f.opts.RequestTimeout)
 	}
+	// A chain back to where it started (a cookie or consent wall letting
+	// the check through) moved nothing.
+	back := sameResource(orig, final)
 	switch {
-	case st == status.OK && len(hops) > 0:
+	case len(hops) == 0 || (st == status.OK && back):
+	case st == status.OK:
 		st, msg = judgeChain(orig, hops, final)
-	case len(hops) > 0 && a.err == nil:
+	case a.err == nil:
 		// The chain ended in a failure: say where, since it is not the
 		// URL in the catalog.
 		msg += fmt.Sprintf(" (after %s to %s)", plural(len(hops), "redirect"), final)
+	}
+	if a.err == nil {
+		if why := parked(orig, final, a.page); why != "" {
+			st, msg = status.Broken, why
+		}
+	}
+	if a.tooLong > 0 {
+		msg += fmt.Sprintf(" (asked to wait %v before retrying)", a.tooLong)
 	}
 	if attempts > 1 {
 		msg += fmt.Sprintf(" (%s)", plural(attempts, "attempt"))
@@ -180,8 +202,10 @@ func (f *fetcher) conclude(orig, final *url.URL, hops []Hop, a answer, attempts 
 		Redirects: redactHops(hops),
 		Attempts:  attempts,
 		Duration:  d,
+
+		NetworkFailure: noAnswer(a.err),
 	}
-	if len(hops) > 0 {
+	if len(hops) > 0 && !back {
 		o.FinalURL = redact(final.String())
 	}
 	if a.page != nil {

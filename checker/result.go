@@ -6,14 +6,24 @@ import (
 	"github.com/ai-reading-list/linkcheck/status"
 )
 
-// TargetKind says what a result checked: a URL or an arXiv identifier.
+// TargetKind says what a result checked: a URL, an arXiv identifier, or a
+// repository on a platform that has an API for it.
 type TargetKind string
 
 // The target kinds.
 const (
 	TargetURL   TargetKind = "url"
 	TargetArxiv TargetKind = "arxiv"
+	// TargetGitHub is a GitHub repository, asked of the GitHub API.
+	TargetGitHub TargetKind = "github"
+	// TargetHuggingFace is a Space, model or dataset, asked of the Hub API.
+	TargetHuggingFace TargetKind = "huggingface"
 )
+
+// TargetKinds lists every target kind, in the order reports name them.
+func TargetKinds() []TargetKind {
+	return []TargetKind{TargetURL, TargetArxiv, TargetGitHub, TargetHuggingFace}
+}
 
 // Hop is one redirect of a chain: the URL that answered and its code.
 type Hop struct {
@@ -32,7 +42,7 @@ type Result struct {
 
 	Target TargetKind
 	URL    string // the URL checked (TargetURL), or the entry's URL
-	Arxiv  string // the canonical arXiv ID checked (TargetArxiv)
+	Arxiv  string // the canonical arXiv ID checked (TargetArxiv), with "vN" when the catalog pins one
 
 	Status    status.Status
 	Code      int    // final HTTP status code, 0 if none
@@ -48,9 +58,29 @@ type Result struct {
 	DOI          string
 	Similarity   float64 // title similarity in [0,1] when Retitled
 
+	// Platform repository (TargetGitHub, TargetHuggingFace).
+	Repo        string    // GitHub "owner/repo"; Hub "spaces/owner/name", "datasets/owner/name" or a model's "owner/name"
+	CurrentRepo string    // the repository's name today, when renamed or transferred
+	PushedAt    time.Time // GitHub: the last push to any branch
+	Stage       string    // Hub: a Space's runtime stage ("RUNNING", "RUNTIME_ERROR")
+
+	// IgnoreExpired is the until date of the entry's ignore when it has
+	// expired: the entry was checked as usual, and the ignore needs
+	// removing or extending.
+	IgnoreExpired time.Time
+
 	// Message says why the status was given ("HTTP 404", "redirected to the
 	// site's home page", "withdrawn", the error text).
 	Message  string
 	Attempts int
 	Duration time.Duration
+
+	// NetworkFailure is set when no HTTP answer arrived: the DNS lookup,
+	// the connection or the TLS handshake failed, was reset or timed out.
+	// Such a failure may be the path's, not the page's, so it is treated
+	// as transient (see History); a 404 or a soft 404 is the page's own.
+	NetworkFailure bool
+
+	// History is filled in when the run keeps a state file.
+	History History
 }

@@ -18,8 +18,13 @@ const dateLayout = "2006-01-02"
 
 // target is what a result checked, as a reader would name it.
 func target(r checker.Result) string {
-	if r.Target == checker.TargetArxiv && r.Arxiv != "" {
+	switch {
+	case r.Target == checker.TargetArxiv && r.Arxiv != "":
 		return "arXiv:" + r.Arxiv
+	case r.Target == checker.TargetGitHub && r.Repo != "":
+		return "github:" + r.Repo
+	case r.Target == checker.TargetHuggingFace && r.Repo != "":
+		return "huggingface:" + r.Repo
 	}
 	return r.URL
 }
@@ -41,12 +46,31 @@ func (f finding) String() string {
 }
 
 // found describes what the check of r found, compared with what the
-// catalog expected.
+// catalog expected, and an expired ignore with its date.
 func found(r checker.Result) finding {
+	f := foundByCheck(r)
+	if r.IgnoreExpired.IsZero() {
+		return f
+	}
+	note := "ignore expired on " + r.IgnoreExpired.Format(dateLayout)
+	if strings.Contains(f.String(), note) {
+		return f
+	}
+	if f.String() == "" {
+		return finding{Text: note}
+	}
+	return finding{Text: f.String() + "; " + note}
+}
+
+// foundByCheck is what the check of r found.
+func foundByCheck(r checker.Result) finding {
 	switch r.Status {
 	case status.Moved, status.Redirected:
 		if r.FinalURL != "" {
 			return finding{URL: r.FinalURL}
+		}
+		if r.CurrentRepo != "" {
+			return finding{Text: "→ " + r.CurrentRepo}
 		}
 	case status.Retitled:
 		// The checker's message says what kind of retitle it is ("since
@@ -120,6 +144,22 @@ func codeAndMessage(r checker.Result) string {
 
 // suggestion is the fix a maintainer would most likely make.
 func suggestion(r checker.Result) string {
+	s := suggestionByStatus(r)
+	switch {
+	case r.IgnoreExpired.IsZero():
+		return s
+	case r.Status == status.OK:
+		return "remove the expired ignore: the link works"
+	case s == "":
+		return "fix the link or extend the ignore's until"
+	}
+	return s + ", or extend the ignore's until"
+}
+
+func suggestionByStatus(r checker.Result) string {
+	if r.History.PreviousTitle != "" && !r.Status.Attention() {
+		return "check that the page is still the one the entry means"
+	}
 	switch r.Status {
 	case status.Broken:
 		if r.Target == checker.TargetArxiv {
@@ -130,11 +170,16 @@ func suggestion(r checker.Result) string {
 		if r.FinalURL != "" {
 			return "replace URL with " + r.FinalURL
 		}
+		if r.Target == checker.TargetGitHub && r.CurrentRepo != "" {
+			return "change github to " + r.CurrentRepo
+		}
 		return "replace URL with its new address"
 	case status.Retitled:
 		return "update title to “" + oneLine(r.CurrentTitle) + "”"
 	case status.Updated:
 		return fmt.Sprintf("pin v%d or drop the version", r.Version)
+	case status.Stale:
+		return "replace it with a maintained alternative, or accept stale with a reason"
 	case status.Blocked:
 		return "check by hand; the site refuses automated clients"
 	case status.Timeout:

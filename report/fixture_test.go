@@ -119,6 +119,13 @@ func fixtureRun() Run {
 				Target: checker.TargetURL, URL: "https://blog.example.com/agents-a-year-later",
 				Status: status.Skipped, Message: "ignored until 2025-09-01: site redesign",
 			},
+			{
+				ID: "tot-repo", Section: "tools", Title: "Tree of Thoughts: code", Line: 96,
+				Target: checker.TargetGitHub, URL: "https://github.com/princeton-nlp/tree-of-thought-llm",
+				Repo: "princeton-nlp/tree-of-thought-llm", Status: status.Stale, Code: 200,
+				PushedAt: day(2023, 12, 21), Message: "archived on GitHub (last push 2023-12-21)",
+				Attempts: 1, Duration: 95 * time.Millisecond,
+			},
 		},
 	}
 }

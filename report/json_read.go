@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"time"
 
 	"github.com/ai-reading-list/linkcheck/checker"
@@ -82,6 +83,11 @@ func fromJSON(doc jsonRun) (Run, error) {
 		}
 		run.Results = append(run.Results, r)
 	}
+	resolved, err := resolvedFromJSON(doc.Resolved)
+	if err != nil {
+		errs = append(errs, err)
+	}
+	run.Resolved = resolved
 	if len(errs) > 0 {
 		return Run{}, errors.Join(errs...)
 	}
@@ -94,8 +100,8 @@ func resultFromJSON(j jsonResult) (checker.Result, error) {
 		return checker.Result{}, fmt.Errorf("status: unknown status %q", j.Status)
 	}
 	target := checker.TargetKind(j.Target)
-	if target != checker.TargetURL && target != checker.TargetArxiv {
-		return checker.Result{}, fmt.Errorf("target: %q is neither %q nor %q", j.Target, checker.TargetURL, checker.TargetArxiv)
+	if !slices.Contains(checker.TargetKinds(), target) {
+		return checker.Result{}, fmt.Errorf("target: unknown target %q (want one of %v)", j.Target, checker.TargetKinds())
 	}
 	if j.Line < 0 {
 		return checker.Result{}, fmt.Errorf("line: %d is negative", j.Line)
@@ -107,29 +113,52 @@ func resultFromJSON(j jsonResult) (checker.Result, error) {
 	if err != nil {
 		return checker.Result{}, fmt.Errorf("duration_ms: %w", err)
 	}
+	history, err := historyFromJSON(j.jsonHistory)
+	if err != nil {
+		return checker.Result{}, err
+	}
 	r := checker.Result{
-		ID:           j.ID,
-		Section:      j.Section,
-		Title:        j.Title,
-		Line:         j.Line,
-		Target:       target,
-		URL:          j.URL,
-		Arxiv:        j.Arxiv,
-		Status:       st,
-		Code:         j.Code,
-		FinalURL:     j.FinalURL,
-		PageTitle:    j.PageTitle,
-		CurrentTitle: j.CurrentTitle,
-		Version:      j.Version,
-		JournalRef:   j.JournalRef,
-		DOI:          j.DOI,
-		Similarity:   j.Similarity,
-		Message:      j.Message,
-		Attempts:     j.Attempts,
-		Duration:     d,
+		History:        history,
+		NetworkFailure: j.NetworkFailure,
+		ID:             j.ID,
+		Section:        j.Section,
+		Title:          j.Title,
+		Line:           j.Line,
+		Target:         target,
+		URL:            j.URL,
+		Arxiv:          j.Arxiv,
+		Status:         st,
+		Code:           j.Code,
+		FinalURL:       j.FinalURL,
+		PageTitle:      j.PageTitle,
+		CurrentTitle:   j.CurrentTitle,
+		Version:        j.Version,
+		JournalRef:     j.JournalRef,
+		DOI:            j.DOI,
+		Similarity:     j.Similarity,
+		Repo:           j.Repo,
+		CurrentRepo:    j.CurrentRepo,
+		Stage:          j.Stage,
+		Message:        j.Message,
+		Attempts:       j.Attempts,
+		Duration:       d,
 	}
 	for _, h := range j.Redirects {
 		r.Redirects = append(r.Redirects, checker.Hop(h))
+	}
+	if j.IgnoreExpired != "" {
+		t, err := time.Parse(dateLayout, j.IgnoreExpired)
+		if err != nil {
+			return checker.Result{}, fmt.Errorf("ignore_expired: want YYYY-MM-DD: %w", err)
+		}
+		r.IgnoreExpired = t
+	}
+	if j.PushedAt != "" {
+		t, err := time.Parse(dateLayout, j.PushedAt)
+		if err != nil {
+			return checker.Result{}, fmt.Errorf("pushed_at: want YYYY-MM-DD: %w", err)
+		}
+		r.PushedAt = t
 	}
 	if j.VersionDate != "" {
 		t, err := time.Parse(dateLayout, j.VersionDate)

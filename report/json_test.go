@@ -41,6 +41,7 @@ func TestJSONRoundTrip(t *testing.T) {
 		run  Run
 	}{
 		{"fixture", fixtureRun()},
+		{"history", historyRun()},
 		{"sub-millisecond times, partial", ragged},
 		{"empty", Run{Catalog: "resources.yaml"}},
 	}
@@ -73,15 +74,15 @@ func TestJSONFiltered(t *testing.T) {
 	if err := Write(&buf, fixtureRun(), Options{Format: FormatJSON}); err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(buf.String(), `"total": 15`) {
-		t.Errorf("json summary lacks \"total\": 15:\n%s", buf.String())
+	if !strings.Contains(buf.String(), `"total": 16`) {
+		t.Errorf("json summary lacks \"total\": 16:\n%s", buf.String())
 	}
 	run, err := ReadJSON(&buf)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(run.Results) != 11 {
-		t.Errorf("ReadJSON(json without All) has %d results, want 11", len(run.Results))
+	if len(run.Results) != 12 {
+		t.Errorf("ReadJSON(json without All) has %d results, want 12", len(run.Results))
 	}
 	for _, r := range run.Results {
 		if !r.Status.Attention() {
@@ -110,7 +111,7 @@ func TestReadJSONRejects(t *testing.T) {
 		{"other tool", `{"schema": "https://json.schemastore.org/package"}`, "unsupported report schema", true},
 		{"unknown status", strings.Replace(result(""), `"ok"}`, `"fine"}`, 1), `result 1 (a): status: unknown status "fine"`, false},
 		{"upper-case status", strings.Replace(result(""), `"ok"}`, `"OK"}`, 1), `unknown status "OK"`, false},
-		{"unknown target", strings.Replace(result(""), `"url"`, `"ftp"`, 1), `target: "ftp" is neither`, false},
+		{"unknown target", strings.Replace(result(""), `"url"`, `"ftp"`, 1), `target: unknown target "ftp"`, false},
 		{"bad version date", result(`, "version_date": "2023-8-2"`), "version_date: want YYYY-MM-DD", false},
 		{"bad start", strings.Replace(result(""), `"catalog"`, `"started_at": "yesterday", "catalog"`, 1), "started_at: want an RFC 3339 time", false},
 		{"negative duration", result(`, "duration_ms": -5`), "duration_ms: -5 is out of range", false},

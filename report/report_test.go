@@ -56,7 +56,7 @@ func TestSummarize(t *testing.T) {
 		{"severity order", results(status.Skipped, status.OK, status.Moved, status.Broken, status.Broken),
 			"5 checked: 2 broken, 1 moved, 1 ok, 1 skipped"},
 		{"fixture", fixtureRun().Results,
-			"15 checked: 3 broken, 1 moved, 2 retitled, 1 updated, 1 blocked, 1 timeout, 1 error, 1 redirected, 2 ok, 2 skipped"},
+			"16 checked: 3 broken, 1 moved, 2 retitled, 1 updated, 1 stale, 1 blocked, 1 timeout, 1 error, 1 redirected, 2 ok, 2 skipped"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -69,8 +69,8 @@ func TestSummarize(t *testing.T) {
 			}
 		})
 	}
-	if got := Summarize(fixtureRun().Results).Attention(); got != 11 {
-		t.Errorf("Summarize(fixture).Attention() = %d, want 11", got)
+	if got := Summarize(fixtureRun().Results).Attention(); got != 12 {
+		t.Errorf("Summarize(fixture).Attention() = %d, want 12", got)
 	}
 }
 

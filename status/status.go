@@ -31,6 +31,12 @@ const (
 	Retitled
 	// Updated: the catalog pins an arXiv version older than the latest.
 	Updated
+	// Stale: the resource exists but is no longer maintained or running
+	// (an archived repository, one with no push for longer than the stale
+	// threshold, a paused or stopped Hugging Face Space). It asks the
+	// maintainers to decide whether the entry still belongs; unlike Broken
+	// the reader can still open it.
+	Stale
 	// Blocked: the site refused an automated client (401, 403, 429 after
 	// retries, 999, or a bot challenge). It could not be verified.
 	Blocked
@@ -53,6 +59,7 @@ var names = [...]string{
 	Moved:      "moved",
 	Retitled:   "retitled",
 	Updated:    "updated",
+	Stale:      "stale",
 	Blocked:    "blocked",
 	Timeout:    "timeout",
 	Error:      "error",
@@ -63,7 +70,7 @@ var names = [...]string{
 
 // All lists every valid status (Unknown excluded) in severity order.
 func All() []Status {
-	return []Status{Broken, Moved, Retitled, Updated, Blocked, Timeout, Error, Redirected, OK, Skipped}
+	return []Status{Broken, Moved, Retitled, Updated, Stale, Blocked, Timeout, Error, Redirected, OK, Skipped}
 }
 
 // String returns the status's stable lower-case name.

@@ -27,6 +27,7 @@ func TestParse(t *testing.T) {
 		{"broken", Broken, false},
 		{" Moved ", Moved, false},
 		{"OK", OK, false},
+		{"stale", Stale, false},
 		{"unknown", Unknown, true},
 		{"rotten", Unknown, true},
 		{"", Unknown, true},
@@ -70,7 +71,7 @@ func TestSet(t *testing.T) {
 			t.Errorf("ParseSet(%q) = %q, want %q", tt.in, set, tt.want)
 		}
 	}
-	if !DefaultFailOn.Has(Broken) || DefaultFailOn.Has(Moved) || DefaultFailOn.Has(Blocked) {
+	if !DefaultFailOn.Has(Broken) || DefaultFailOn.Has(Moved) || DefaultFailOn.Has(Blocked) || DefaultFailOn.Has(Stale) {
 		t.Errorf("DefaultFailOn = %v, want broken only", DefaultFailOn)
 	}
 }
@@ -80,6 +81,26 @@ func TestAttention(t *testing.T) {
 		want := s != OK && s != Skipped
 		if s.Attention() != want {
 			t.Errorf("%v.Attention() = %v, want %v", s, s.Attention(), want)
+		}
+	}
+}
+
+// The names and their order are a published contract: --fail-on, accept
+// lists and the JSON report's summary keys use them, in this order.
+func TestNamesInSeverityOrder(t *testing.T) {
+	want := []string{"broken", "moved", "retitled", "updated", "stale", "blocked", "timeout", "error", "redirected", "ok", "skipped"}
+	got := Names()
+	if len(got) != len(want) {
+		t.Fatalf("Names() = %v, want %v", got, want)
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("Names()[%d] = %q, want %q", i, got[i], want[i])
+		}
+	}
+	for i, s := range All() {
+		if i > 0 && All()[i-1] >= s {
+			t.Errorf("All() not in severity order at %v", s)
 		}
 	}
 }

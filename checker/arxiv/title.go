@@ -1,7 +1,6 @@
 package arxiv
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 
@@ -9,19 +8,15 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
-// texCommand matches a TeX command that wraps an argument (\emph{, \textbf{,
-// \mathcal{): the command goes, its argument stays. Bare commands such as
-// \alpha only lose the backslash, so "$\alpha$" still reads "alpha".
-var texCommand = regexp.MustCompile(`\\[A-Za-z]+\s*\{`)
-
 // normalizeTitle reduces a title to what a reader would call "the same
-// title": compatibility forms unified (NFKC), case folded, TeX markup and
+// title": TeX folded to Unicode (foldTeX: Schr\"odinger is Schrödinger,
+// $\alpha$ is α), compatibility forms unified (NFKC), case folded,
 // punctuation dropped, hyphens and dashes read as spaces ("Chain-of-Thought"
 // and "Chain of Thought" are one title), whitespace folded. The result only
 // holds letters, marks, digits and single spaces, and normalizing it again
 // changes nothing.
 func normalizeTitle(s string) string {
-	s = texCommand.ReplaceAllString(s, "{")
+	s = foldTeX(s)
 	s = cases.Fold().String(norm.NFKC.String(s))
 	var b strings.Builder
 	b.Grow(len(s))

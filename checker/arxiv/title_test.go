@@ -15,7 +15,7 @@ func TestNormalizeTitle(t *testing.T) {
 		{"Sleeper Agents: Training Deceptive LLMs that Persist Through Safety\n  Training", "sleeper agents training deceptive llms that persist through safety training"},
 		{"  SWE-bench: Can Language Models Resolve Real-World GitHub Issues? ", "swe bench can language models resolve real world github issues"},
 		{"Long–range — dashes", "long range dashes"},
-		{"Learning $\\alpha$-divergences", "learning alpha divergences"},
+		{"Learning $\\alpha$-divergences", "learning α divergences"},
 		{"\\emph{Reflexion}: \\textbf{Language} Agents", "reflexion language agents"},
 		{"{B}ayesian \\textit {Inference}", "bayesian inference"},
 		{"ﬁne-tuning Ｌａｒｇｅ models", "fine tuning large models"},
@@ -71,4 +71,23 @@ func FuzzNormalizeTitle(f *testing.F) {
 			t.Errorf("similarity of %q with itself = %v, want 1", once, sim)
 		}
 	})
+}
+
+func TestTitleSimilarity(t *testing.T) {
+	tests := []struct {
+		a, b    string
+		another bool
+	}{
+		{"Attention Is All You Need", "attention is all you need", false},
+		{"Chain-of-Thought Prompting", "Chain of Thought prompting", false},
+		{"SWE-bench", "Domain for sale", true},
+		{"LLM Powered Autonomous Agents | Lil'Log", "Lil'Log", true},
+		{"GPT-4 Technical Report | OpenAI", "GPT-4 | OpenAI", false},
+	}
+	for _, tt := range tests {
+		got := TitleSimilarity(tt.a, tt.b)
+		if (got < AnotherWork) != tt.another {
+			t.Errorf("TitleSimilarity(%q, %q) = %.2f, want another work %v", tt.a, tt.b, got, tt.another)
+		}
+	}
 }

@@ -92,6 +92,27 @@ func TestVerifyVerdicts(t *testing.T) {
 			requests: 1,
 		},
 		{
+			name:   "a partial withdrawal is asked of OAI-PMH, which finds the paper live",
+			papers: []Paper{{ID: "2403.33333", Title: "Agents That Recover"}},
+			script: map[string][]reply{
+				"2403.33333":               {{body: partialWithdrawalFeed}},
+				"oai:arXiv.org:2403.33333": {{file: "oai_not_withdrawn.xml"}},
+			},
+			want: map[string]want{
+				"2403.33333": {status: status.OK, version: 2, attempts: 2},
+			},
+			requests: 2,
+		},
+		{
+			name:   "a TeX title is the catalog's Unicode title",
+			papers: []Paper{{ID: "2104.22222", Title: "Schrödinger Bridges for α-Divergences, á la Carte"}},
+			script: map[string][]reply{"2104.22222": {{body: texFeed}}},
+			want: map[string]want{
+				"2104.22222": {status: status.OK, version: 1, similarity: 1},
+			},
+			requests: 1,
+		},
+		{
 			name:   "a missing title is unknown, not a retitle",
 			papers: []Paper{{ID: "2104.12255", Title: "0"}},
 			script: map[string][]reply{"2104.12255": {{body: untitledFeed}}},
@@ -111,6 +132,30 @@ const untitledFeed = `<?xml version="1.0" encoding="UTF-8"?>
     <updated>2021-04-25T20:00:00Z</updated>
     <published>2021-04-25T20:00:00Z</published>
     <summary>A paper whose title is the digit zero.</summary>
+  </entry>
+</feed>
+`
+
+const texFeed = `<?xml version="1.0" encoding="UTF-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom">
+  <entry>
+    <id>http://arxiv.org/abs/2104.22222v1</id>
+    <title>{\em Schr\"{o}dinger} Bridges for $\alpha$-Divergences, \'a la
+  Carte</title>
+    <updated>2021-04-25T20:00:00Z</updated>
+    <published>2021-04-25T20:00:00Z</published>
+  </entry>
+</feed>
+`
+
+const partialWithdrawalFeed = `<?xml version="1.0" encoding="UTF-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom" xmlns:arxiv="http://arxiv.org/schemas/atom">
+  <entry>
+    <id>http://arxiv.org/abs/2403.33333v2</id>
+    <title>Agents That Recover</title>
+    <updated>2024-04-05T10:00:00Z</updated>
+    <published>2024-03-10T10:00:00Z</published>
+    <arxiv:comment>v2: Section 5 withdrawn due to an error; Lemma 3 of v1 was withdrawn</arxiv:comment>
   </entry>
 </feed>
 `

@@ -9,32 +9,9 @@ import (
 	"io"
 	"net/http"
 	"net/url"
-	"regexp"
 	"strings"
 	"time"
 )
-
-// The Atom feed carries no withdrawn flag: a withdrawal is a new version
-// whose comment gives the reason. So the comment is read in two steps.
-var (
-	// mentionsWithdrawal is any hint at all ("withdrawn", "withdrawal",
-	// "withdraws").
-	mentionsWithdrawal = regexp.MustCompile(`(?i)\bwithdr[a-z]*\b`)
-	// statesWithdrawal is the phrasing arXiv's withdrawals use ("This paper
-	// has been withdrawn by the author", "Withdrawn: …"). A comment that
-	// says it is taken as proof; one that only mentions a withdrawal ("we
-	// address the withdrawn claim of …") is confirmed over OAI-PMH first.
-	statesWithdrawal = regexp.MustCompile(`(?i)^\W*withdrawn\b|\b(has|have|had)\s+been\s+withdrawn\b|\b(is|was)\s+(hereby\s+)?withdrawn\b|\bwithdrawn\s+(by|due|because)\b`)
-)
-
-// withdrawalHint classifies a comment: stated (a withdrawal, no need to
-// ask), mentioned (ask OAI-PMH), or neither.
-func withdrawalHint(comment string) (stated, mentioned bool) {
-	if !mentionsWithdrawal.MatchString(comment) {
-		return false, false
-	}
-	return statesWithdrawal.MatchString(comment), true
-}
 
 const (
 	nsOAI      = "http://www.openarchives.org/OAI/2.0/"

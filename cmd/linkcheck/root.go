@@ -39,7 +39,7 @@ func newRootCmd(e env) *cobra.Command {
 		Short: "Check the links and arXiv papers of a curated reading list",
 		Long: `linkcheck keeps a curated reading list honest: it checks every URL and
 arXiv paper of a catalog (resources.yaml) and reports what is broken, moved,
-retitled or updated.
+retitled, updated or stale.
 
 Exit codes: 0 nothing to fail on, 1 failing links found, 2 invalid catalog or
 usage, 3 could not check (network unavailable, interrupted, unwritable output).`,

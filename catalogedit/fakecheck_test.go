@@ -1,0 +1,126 @@
+package catalogedit
+
+import (
+	"bytes"
+	"context"
+	"net/http"
+	"testing"
+	"time"
+
+	"github.com/ai-reading-list/linkcheck/catalog"
+	"github.com/ai-reading-list/linkcheck/checker"
+	"github.com/ai-reading-list/linkcheck/internal/fakeweb"
+)
+
+// fixCatalog has one entry for each kind of finding fix acts on or leaves
+// to a person; fakeSites and fakePapers script what the web says of each.
+const fixCatalog = `version: 1
+sections:
+  - id: posts
+    title: Posts # the blogs
+    resources:
+      - id: moved-post
+        title: A moved post
+        kind: post
+        url: https://old.test/post   # 301 to new.test
+      - {id: moved-to-http, title: Downgraded, kind: post, url: "https://sec.test/p"}
+      - id: temporary
+        title: Temporarily elsewhere
+        kind: post
+        url: https://temp.test/p
+      - id: retired
+        title: Retired page
+        kind: post
+        url: https://retired.test/deep/page
+      - id: dead
+        title: Dead
+        kind: post
+        url: https://dead.test/x
+      - id: fine
+        title: Fine
+        kind: post
+        url: https://fine.test/
+  - id: papers
+    title: Papers
+    resources:
+      - id: attention
+        title: Attention Is All You Need
+        kind: paper
+        url: https://arxiv.org/abs/1706.03762v5
+        arxiv: "1706.03762v5"
+      - id: toolformer
+        title: 'Toolformer: Language Models Can Teach Themselves to Use Tools'
+        kind: paper
+        arxiv: 2302.04761
+      - id: wrong-id
+        title: >-
+          ReAct: Synergizing Reasoning and Acting
+          in Language Models
+        kind: paper
+        arxiv: arXiv:2210.03629
+`
+
+func fakeSites() map[string]http.Handler {
+	retired := http.NewServeMux()
+	retired.Handle("/deep/page", fakeweb.Redirect(http.StatusMovedPermanently, "/"))
+	retired.Handle("/", fakeweb.Page("Home", "<h1>home</h1>"))
+	return map[string]http.Handler{
+		"old.test":     fakeweb.Redirect(http.StatusMovedPermanently, "https://new.test/post"),
+		"new.test":     fakeweb.Page("A moved post", "<h1>moved</h1>"),
+		"sec.test":     fakeweb.Redirect(http.StatusMovedPermanently, "http://plain.test/p"),
+		"plain.test":   fakeweb.Page("Downgraded", "<h1>http</h1>"),
+		"temp.test":    fakeweb.Redirect(http.StatusFound, "https://fine.test/elsewhere"),
+		"retired.test": retired,
+		"dead.test":    fakeweb.Status(http.StatusNotFound),
+		"fine.test":    fakeweb.Page("Fine", "<h1>fine</h1>"),
+	}
+}
+
+func fakePapers() map[string]fakeweb.Paper {
+	return map[string]fakeweb.Paper{
+		"1706.03762": {Version: 7, Title: "Attention Is All You Need"},
+		"2302.04761": {Version: 1, Title: "Toolformer: Language Models Can Teach Themselves to Use Tools and APIs"},
+		"2210.03629": {Version: 1, Title: "A Survey of Large Language Models"},
+	}
+}
+
+// checkOnFakeWeb runs the real checker over src against the scripted fake
+// web and arXiv, so that the tests plan fixes from results production
+// makes.
+func checkOnFakeWeb(t *testing.T, src string) []checker.Result {
+	t.Helper()
+	web := fakeweb.New(t)
+	for host, h := range fakeSites() {
+		web.Handle(host, h)
+	}
+	web.Handle("export.arxiv.org", fakeweb.ArxivAPI(fakePapers()))
+	cat := mustLoad(t, src)
+	c, err := checker.New(checker.Options{
+		RequestTimeout: 10 * time.Second,
+		AllowPrivate:   true,
+		DialContext:    web.DialContext,
+		TLSConfig:      web.TLSConfig(),
+		Now:            func() time.Time { return time.Date(2026, 11, 27, 0, 0, 0, 0, time.UTC) },
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var results []checker.Result
+	if err := c.Check(context.Background(), cat, func(r checker.Result) { results = append(results, r) }); err != nil {
+		t.Fatalf("Check: %v", err)
+	}
+	checker.Sort(results, cat)
+	return results
+}
+
+func mustLoad(t *testing.T, src string) *catalog.Catalog {
+	t.Helper()
+	cat, err := catalog.Parse("resources.yaml", bytes.NewReader([]byte(src)))
+	if err != nil {
+		t.Fatalf("catalog: %v", err)
+	}
+	if ps := cat.Validate(time.Date(2026, 11, 27, 0, 0, 0, 0, time.UTC)); len(ps) > 0 {
+		t.Fatalf("catalog: %v", ps)
+	}
+	return cat
+}

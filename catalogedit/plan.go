@@ -1,0 +1,173 @@
+package catalogedit
+
+import (
+	"fmt"
+	"net/url"
+	"strings"
+
+	"github.com/ai-reading-list/linkcheck/catalog"
+	"github.com/ai-reading-list/linkcheck/checker"
+	"github.com/ai-reading-list/linkcheck/checker/arxiv"
+	"github.com/ai-reading-list/linkcheck/status"
+)
+
+// Kinds are the findings fix can act on: the only statuses whose evidence
+// says what the new value is.
+var Kinds = status.NewSet(status.Moved, status.Retitled, status.Updated)
+
+// Attention is a result fix leaves alone, and why.
+type Attention struct {
+	ID     string
+	Line   int // the entry's line in the catalog as it is now, 0 if gone
+	Status status.Status
+	Reason string
+}
+
+// Plan is what to do with one check's results: the fixes to apply, the
+// results that no longer match the catalog (it was edited since), and the
+// findings that need a person.
+type Plan struct {
+	Fixes []Fix
+	Stale []Attention
+	Human []Attention
+}
+
+// PlanFixes turns results into fixes for the statuses in kinds (a subset of
+// Kinds), each only when the evidence is sound:
+//
+//   - moved: url becomes the final URL of a permanent redirect that ended
+//     in a 2xx answer, never an http URL in place of an https one;
+//   - retitled: title becomes arXiv's current title, only when it is the
+//     same paper (a TitleSimilarity of at least arxiv.AnotherWork, the
+//     checker's own rule); a likely wrong ID needs a human;
+//   - updated: the pinned version moves to the latest, in arxiv and in an
+//     arxiv.org url that pins the same version.
+//
+// Entries are matched by id in cat, never by line; a result whose entry is
+// gone, or whose checked value is no longer the catalog's, is stale.
+// Broken, blocked, timeout, error and redirected results need a human.
+func PlanFixes(cat *catalog.Catalog, results []checker.Result, kinds status.Set) Plan {
+	byID := make(map[string]catalog.Resource)
+	for _, r := range cat.Resources() {
+		if _, dup := byID[r.ID]; !dup {
+			byID[r.ID] = r
+		}
+	}
+	var p Plan
+	for _, res := range results {
+		e, ok := byID[res.ID]
+		if !ok {
+			if res.Status.Attention() {
+				p.Stale = append(p.Stale, Attention{ID: res.ID, Status: res.Status,
+					Reason: "no entry with this id in the catalog any more"})
+			}
+			continue
+		}
+		switch res.Status {
+		case status.Moved:
+			if kinds.Has(status.Moved) {
+				p.move(e, res)
+			}
+		case status.Retitled:
+			if !kinds.Has(status.Retitled) && !kinds.Has(status.Updated) {
+				continue
+			}
+			if p.retitle(e, res, kinds.Has(status.Retitled)) && kinds.Has(status.Updated) {
+				p.update(e, res)
+			}
+		case status.Updated:
+			if kinds.Has(status.Updated) {
+				p.update(e, res)
+			}
+		case status.Broken, status.Blocked, status.Timeout, status.Error, status.Redirected:
+			p.human(e, res, humanReason(res))
+		}
+	}
+	return p
+}
+
+func (p *Plan) human(e catalog.Resource, res checker.Result, reason string) {
+	p.Human = append(p.Human, Attention{ID: e.ID, Line: e.Pos.Line, Status: res.Status, Reason: reason})
+}
+
+func (p *Plan) stale(e catalog.Resource, res checker.Result, field Field, now, checked string) {
+	p.Stale = append(p.Stale, Attention{ID: e.ID, Line: e.Pos.Line, Status: res.Status,
+		Reason: fmt.Sprintf("its %s is now %q, not %q as checked: run the check again", field, now, checked)})
+}
+
+// humanReason says what a result that fix does not act on found.
+func humanReason(res checker.Result) string {
+	what := res.Message
+	if what == "" {
+		what = res.Status.String()
+	}
+	if res.Status == status.Redirected && res.FinalURL != "" {
+		what += " → " + res.FinalURL
+	}
+	return what
+}
+
+// move plans a moved link's new url.
+func (p *Plan) move(e catalog.Resource, res checker.Result) {
+	if res.Target != checker.TargetURL {
+		return
+	}
+	if res.URL != e.URL {
+		p.stale(e, res, FieldURL, e.URL, res.URL)
+		return
+	}
+	to := res.FinalURL
+	u, err := url.Parse(to)
+	switch {
+	case to == "" || to == e.URL:
+		p.human(e, res, "moved, but the check recorded no new address")
+		return
+	case res.Code < 200 || res.Code > 299:
+		p.human(e, res, fmt.Sprintf("moved to %s, which answered %d", to, res.Code))
+		return
+	case err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" || u.User != nil:
+		p.human(e, res, fmt.Sprintf("moved to %q, which is not a usable http(s) URL", to))
+		return
+	case u.Scheme == "http" && strings.HasPrefix(strings.ToLower(e.URL), "https:"):
+		p.human(e, res, fmt.Sprintf("moved to %s, which is not https: check it by hand", to))
+		return
+	}
+	p.Fixes = append(p.Fixes, Fix{ID: e.ID, Field: FieldURL, Old: e.URL, New: to,
+		Status: status.Moved, Evidence: chain(res)})
+}
+
+// chain writes a redirect chain as evidence: "301 https://a → https://b (200)".
+func chain(res checker.Result) string {
+	var b strings.Builder
+	for _, h := range res.Redirects {
+		fmt.Fprintf(&b, "%d %s → ", h.Code, h.URL)
+	}
+	fmt.Fprintf(&b, "%s (%d)", res.FinalURL, res.Code)
+	return b.String()
+}
+
+// retitle plans a retitled paper's new title and reports whether the
+// result is about the same paper (so its version may be trusted too).
+func (p *Plan) retitle(e catalog.Resource, res checker.Result, apply bool) bool {
+	if res.Target != checker.TargetArxiv {
+		return false
+	}
+	if res.Title != e.Title {
+		p.stale(e, res, FieldTitle, e.Title, res.Title)
+		return false
+	}
+	current := strings.Join(strings.Fields(res.CurrentTitle), " ")
+	switch {
+	case current == "":
+		p.human(e, res, "retitled, but the check recorded no current title")
+		return false
+	case arxiv.TitleSimilarity(e.Title, current) < arxiv.AnotherWork:
+		p.human(e, res, fmt.Sprintf("arXiv's title is “%s”, which shares little with the catalog's: the arXiv ID probably points at another paper; check the ID", current))
+		return false
+	}
+	if apply && current != e.Title {
+		p.Fixes = append(p.Fixes, Fix{ID: e.ID, Field: FieldTitle, Old: e.Title, New: current,
+			Status: status.Retitled, Evidence: fmt.Sprintf("arXiv %s's current title (similarity %.2f)", e.Arxiv, res.Similarity)})
+	}
+	return true
+}

@@ -1,0 +1,118 @@
+package checker
+
+import (
+	"net/url"
+	"strings"
+)
+
+// A lapsed domain rarely answers 404: a registrar or a domain marketplace
+// takes it over and serves a 200 page saying it is for sale, or redirects
+// it to a sale listing. Such a link is as dead as a 404, so it is broken,
+// with this message.
+const parkedMessage = "domain parked / for sale"
+
+// saleService is a domain-parking or domain-sale service that lapsed
+// domains are redirected to. path, when set, is the prefix of the sale
+// listings on a host that also serves other pages.
+type saleService struct {
+	host string // the registrable domain; its subdomains match too
+	path string
+}
+
+// saleServices are where redirect chains of lapsed domains end, as seen in
+// the wild: "https://www.hugedomains.com/domain_profile.cfm?d=example.com",
+// "https://www.afternic.com/forsale/example.com", "https://dan.com/buy-domain/example.com",
+// "https://sedo.com/search/details/?domain=example.com",
+// "https://www.godaddy.com/forsale/example.com", "http://parkingpage.namecheap.com/".
+var saleServices = []saleService{
+	{host: "hugedomains.com"},
+	{host: "buydomains.com"},
+	{host: "afternic.com"},
+	{host: "dan.com"},
+	{host: "sedo.com"},
+	{host: "sedoparking.com"},
+	{host: "bodis.com"},
+	{host: "parkingcrew.net"},
+	{host: "above.com"},
+	{host: "undeveloped.com"},
+	{host: "domainmarket.com"},
+	{host: "brandbucket.com"},
+	{host: "squadhelp.com"},
+	{host: "parkingpage.namecheap.com"},
+	{host: "atom.com", path: "/name/"},
+	{host: "godaddy.com", path: "/forsale/"},
+	{host: "godaddy.com", path: "/domainsearch/"},
+}
+
+// parkedPhrases are what the title or first heading of a parking or sale
+// page says, lower-cased. Each speaks of this very domain being for sale or
+// parked, so that a page which merely talks about selling or parking
+// ("Cars for sale", "What is a parked domain?") matches none of them. A
+// title naming the site's own host followed by "is for sale" is caught
+// apart (see parkedText).
+var parkedPhrases = []string{
+	"this domain is for sale",             // Sedo, Afternic landers: "This domain is for sale!"
+	"this domain name is for sale",        //
+	"this domain may be for sale",         // GoDaddy
+	"buy this domain",                     // Sedo, Dan: "Buy this domain"
+	"this domain is parked",               // registrars' parking pages
+	"this web page is parked",             // GoDaddy: "This Web page is parked FREE, courtesy of GoDaddy.com"
+	"future home of something quite cool", // GoDaddy's placeholder heading
+	"diese domain steht zum verkauf",      // Sedo, German
+	"ce nom de domaine est à vendre",      // French landers
+}
+
+// parked says why an answered check is a parked or for-sale domain, or ""
+// when it is not. orig is the catalog's URL, final where the chain ended
+// (the same when there were no redirects), page the final page when it was
+// read.
+func parked(orig, final *url.URL, page *pageInfo) string {
+	if svc, ok := saleServiceOf(final); ok {
+		if o, same := saleServiceOf(orig); !same || o != svc {
+			return parkedMessage + ": redirected to " + final.Hostname()
+		}
+	}
+	if page == nil {
+		return ""
+	}
+	for _, text := range []string{page.Title, page.H1} {
+		if parkedText(text, final.Hostname()) {
+			return parkedMessage + ": the page says “" + text + "”"
+		}
+	}
+	return ""
+}
+
+// saleServiceOf returns the sale service u belongs to, if any.
+func saleServiceOf(u *url.URL) (saleService, bool) {
+	host := strings.TrimSuffix(strings.ToLower(u.Hostname()), ".")
+	for _, s := range saleServices {
+		if (host == s.host || strings.HasSuffix(host, "."+s.host)) &&
+			strings.HasPrefix(strings.ToLower(u.Path), s.path) {
+			return s, true
+		}
+	}
+	return saleService{}, false
+}
+
+// parkedText reports a title or heading of a parking or sale page: one of
+// parkedPhrases, or "<this site's host> is for sale" ("example.com is for
+// sale | HugeDomains", "The domain name example.com is for sale").
+func parkedText(text, host string) bool {
+	t := strings.ToLower(squash(text))
+	if t == "" {
+		return false
+	}
+	for _, p := range parkedPhrases {
+		if strings.Contains(t, p) {
+			return true
+		}
+	}
+	host = strings.TrimPrefix(strings.TrimSuffix(strings.ToLower(host), "."), "www.")
+	for _, verb := range []string{" is for sale", " may be for sale", " is available for purchase"} {
+		if host != "" && strings.Contains(t, host+verb) {
+			return true
+		}
+	}
+	return false
+}

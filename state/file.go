@@ -1,0 +1,259 @@
+package state
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/ai-reading-list/linkcheck/checker"
+	"github.com/ai-reading-list/linkcheck/status"
+)
+
+// CorruptError means the file holds something that is not a valid state
+// document: not JSON, or fields that make no sense.
+type CorruptError struct {
+	Path string
+	Err  error
+}
+
+func (e *CorruptError) Error() string {
+	return fmt.Sprintf("state file %s is corrupt: %v", e.Path, e.Err)
+}
+
+func (e *CorruptError) Unwrap() error { return e.Err }
+
+// SchemaError means the file is JSON of another schema: another tool's
+// file, or a state written by a linkcheck this version does not know.
+type SchemaError struct {
+	Path string
+	Got  string // the document's schema, "" if it has none
+}
+
+func (e *SchemaError) Error() string {
+	if e.Got == "" {
+		return fmt.Sprintf("state file %s is not a linkcheck state: no %q field (want %q)", e.Path, "schema", Schema)
+	}
+	return fmt.Sprintf("state file %s has schema %q, want %q", e.Path, e.Got, Schema)
+}
+
+// The wire form. Keys are written sorted at every level (a map's keys are
+// sorted by encoding/json, and the fields below are declared in
+// alphabetical order) so that a week's changes are a small diff.
+type fileDoc struct {
+	Schema    string                `json:"schema"`
+	Targets   map[string]fileTarget `json:"targets"`
+	UpdatedAt string                `json:"updated_at,omitempty"`
+}
+
+type fileTarget struct {
+	Arxiv        string `json:"arxiv,omitempty"`
+	ArxivTitle   string `json:"arxiv_title,omitempty"`
+	ArxivVersion int    `json:"arxiv_version,omitempty"`
+	FailingRuns  int    `json:"failing_runs,omitempty"`
+	FinalURL     string `json:"final_url,omitempty"`
+	LastChecked  string `json:"last_checked"`
+	LastOK       string `json:"last_ok,omitempty"`
+	PageTitle    string `json:"page_title,omitempty"`
+	Runs         int    `json:"runs"`
+	Since        string `json:"since"`
+	Status       string `json:"status"`
+	URL          string `json:"url,omitempty"`
+}
+
+// Load reads the state at path. A missing file is a fresh history: an
+// empty state and no error. A file that cannot be read is an error, one
+// that is not a state of this schema a *CorruptError or *SchemaError;
+// the file is never modified.
+func Load(path string) (*State, error) {
+	data, err := os.ReadFile(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return New(), nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("read state file: %w", err)
+	}
+	return parse(path, data)
+}
+
+func parse(path string, data []byte) (*State, error) {
+	// The schema is read first so that another document is named as such,
+	// not as a puzzling field error.
+	var head struct {
+		Schema *string `json:"schema"`
+	}
+	if err := json.Unmarshal(data, &head); err != nil {
+		return nil, &CorruptError{Path: path, Err: fmt.Errorf("not valid JSON: %w", err)}
+	}
+	if head.Schema == nil || *head.Schema != Schema {
+		got := ""
+		if head.Schema != nil {
+			got = *head.Schema
+		}
+		return nil, &SchemaError{Path: path, Got: got}
+	}
+	var doc fileDoc
+	if err := json.Unmarshal(data, &doc); err != nil {
+		return nil, &CorruptError{Path: path, Err: err}
+	}
+	s, err := fromFile(doc)
+	if err != nil {
+		return nil, &CorruptError{Path: path, Err: err}
+	}
+	return s, nil
+}
+
+func fromFile(doc fileDoc) (*State, error) {
+	s := New()
+	if doc.UpdatedAt != "" {
+		t, err := time.Parse(time.RFC3339, doc.UpdatedAt)
+		if err != nil {
+			return nil, fmt.Errorf("updated_at: %w", err)
+		}
+		s.UpdatedAt = t
+	}
+	var errs []error
+	for name, ft := range doc.Targets {
+		k, t, err := targetFromFile(name, ft)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("target %q: %w", name, err))
+			continue
+		}
+		s.Targets[k] = t
+	}
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+	return s, nil
+}
+
+func targetFromFile(name string, ft fileTarget) (Key, Target, error) {
+	id, kind, ok := strings.Cut(name, "/")
+	if !ok || id == "" || kind == "" || strings.Contains(kind, "/") {
+		return Key{}, Target{}, errors.New("want a key of the form ID/TARGET, e.g. attention/arxiv")
+	}
+	st, err := status.Parse(ft.Status)
+	if err != nil || ft.Status != st.String() {
+		return Key{}, Target{}, fmt.Errorf("status: unknown status %q", ft.Status)
+	}
+	if ft.Runs < 1 || ft.FailingRuns < 0 {
+		return Key{}, Target{}, fmt.Errorf("runs %d, failing_runs %d: want runs ≥ 1 and failing_runs ≥ 0", ft.Runs, ft.FailingRuns)
+	}
+	t := Target{
+		Status:       st,
+		Runs:         ft.Runs,
+		FailingRuns:  ft.FailingRuns,
+		URL:          ft.URL,
+		FinalURL:     ft.FinalURL,
+		PageTitle:    ft.PageTitle,
+		Arxiv:        ft.Arxiv,
+		ArxivVersion: ft.ArxivVersion,
+		ArxivTitle:   ft.ArxivTitle,
+	}
+	for _, f := range []struct {
+		name     string
+		value    string
+		to       *time.Time
+		required bool
+	}{
+		{"since", ft.Since, &t.Since, true},
+		{"last_checked", ft.LastChecked, &t.LastChecked, true},
+		{"last_ok", ft.LastOK, &t.LastOK, false},
+	} {
+		if f.value == "" && !f.required {
+			continue
+		}
+		v, err := time.Parse(time.RFC3339, f.value)
+		if err != nil {
+			return Key{}, Target{}, fmt.Errorf("%s: want an RFC 3339 time, got %q", f.name, f.value)
+		}
+		*f.to = v
+	}
+	return Key{ID: id, Target: checker.TargetKind(kind)}, t, nil
+}
+
+// Marshal returns the document Save writes.
+func Marshal(s *State) ([]byte, error) {
+	doc := fileDoc{Schema: Schema, Targets: make(map[string]fileTarget, len(s.Targets))}
+	if !s.UpdatedAt.IsZero() {
+		doc.UpdatedAt = stamp(s.UpdatedAt)
+	}
+	for k, t := range s.Targets {
+		doc.Targets[k.String()] = fileTarget{
+			Arxiv:        t.Arxiv,
+			ArxivTitle:   t.ArxivTitle,
+			ArxivVersion: t.ArxivVersion,
+			FailingRuns:  t.FailingRuns,
+			FinalURL:     t.FinalURL,
+			LastChecked:  stamp(t.LastChecked),
+			LastOK:       stamp(t.LastOK),
+			PageTitle:    t.PageTitle,
+			Runs:         t.Runs,
+			Since:        stamp(t.Since),
+			Status:       t.Status.String(),
+			URL:          t.URL,
+		}
+	}
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	// URLs with & and titles with < stay readable in a diff.
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(doc); err != nil {
+		return nil, fmt.Errorf("encode state: %w", err)
+	}
+	return buf.Bytes(), nil
+}
+
+// stamp writes a time in UTC to the second: finer digits would only make
+// the file differ for nothing.
+func stamp(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.UTC().Truncate(time.Second).Format(time.RFC3339)
+}
+
+// Save writes s to path atomically: a temporary file beside it, renamed
+// into place. When it fails, the file at path is as it was.
+func Save(path string, s *State) error {
+	data, err := Marshal(s)
+	if err != nil {
+		return err
+	}
+	return writeAtomic(path, data)
+}
+
+func writeAtomic(path string, data []byte) (err error) {
+	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
+	if err != nil {
+		return fmt.Errorf("write state file %s: %w", path, err)
+	}
+	defer func() {
+		if err != nil {
+			f.Close()
+			os.Remove(f.Name())
+		}
+	}()
+	if _, err = f.Write(data); err != nil {
+		return fmt.Errorf("write state file %s: %w", path, err)
+	}
+	if err = f.Sync(); err != nil {
+		return fmt.Errorf("write state file %s: %w", path, err)
+	}
+	if err = f.Close(); err != nil {
+		return fmt.Errorf("write state file %s: %w", path, err)
+	}
+	if err = os.Chmod(f.Name(), 0o644); err != nil {
+		return fmt.Errorf("write state file %s: %w", path, err)
+	}
+	if err = os.Rename(f.Name(), path); err != nil {
+		return fmt.Errorf("write state file %s: %w", path, err)
+	}
+	return nil
+}

@@ -1,0 +1,170 @@
+package state
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/ai-reading-list/linkcheck/checker"
+	"github.com/ai-reading-list/linkcheck/checker/arxiv"
+	"github.com/ai-reading-list/linkcheck/status"
+)
+
+// Options tune a merge.
+type Options struct {
+	// FailAfter is how many consecutive runs a transient failure must last
+	// before it counts; until then it is pending. 0 and 1 count it at once.
+	FailAfter int
+}
+
+// Resolved is a target that needed attention in the last run and is fine
+// now.
+type Resolved struct {
+	ID      string
+	Section string
+	Title   string
+	Line    int
+	Target  checker.TargetKind
+	URL     string
+	Arxiv   string
+	// Previous is the status it had; Since and Runs describe that streak.
+	Previous status.Status
+	Since    time.Time
+	Runs     int
+}
+
+// Merged is a run folded into the history.
+type Merged struct {
+	Results  []checker.Result // the run's results, in order, with History set
+	State    *State           // what the next run will read
+	Resolved []Resolved       // in the order of Results
+}
+
+// Merge folds the results of a finished run, started at now, into prev (nil
+// is a fresh history). It does not modify its arguments.
+//
+// Each checked target gets its History: a status that differs from the
+// last run's (or has no history) is new and starts a streak; the same
+// status extends it. A transient failure (see Transient) that has not yet
+// lasted FailAfter runs is pending. A page whose title changed
+// substantially says so in its message. A skipped result was not checked:
+// it learns nothing, gets no History, and its target's history is kept as
+// it was. Targets with no result (entries gone from the catalog) are
+// dropped.
+func Merge(prev *State, results []checker.Result, now time.Time, opts Options) Merged {
+	if prev == nil {
+		prev = New()
+	}
+	now = now.UTC().Truncate(time.Second)
+	m := Merged{
+		Results: make([]checker.Result, len(results)),
+		State:   &State{UpdatedAt: now, Targets: make(map[Key]Target, len(results))},
+	}
+	for i, r := range results {
+		k := KeyOf(r)
+		old, had := prev.Targets[k]
+		if r.Status == status.Skipped {
+			if had {
+				m.State.Targets[k] = old
+			}
+			m.Results[i] = r
+			continue
+		}
+		t := observe(r, old, had, now)
+		r.History = checker.History{Change: checker.ChangeNew, Since: t.Since, Runs: t.Runs, FailingRuns: t.FailingRuns}
+		if t.Runs > 1 {
+			r.History.Change = checker.ChangeSame
+		}
+		if t.FailingRuns > 0 && t.FailingRuns < opts.FailAfter {
+			r.History.Pending = true
+			r.History.FailAfter = opts.FailAfter
+		}
+		if had && titleChanged(r, old) {
+			r.History.PreviousTitle = old.PageTitle
+			r.Message = join(r.Message, fmt.Sprintf("page title changed: “%s” → “%s”", old.PageTitle, r.PageTitle))
+		}
+		if had && old.Status.Attention() && r.Status == status.OK {
+			m.Resolved = append(m.Resolved, Resolved{
+				ID: r.ID, Section: r.Section, Title: r.Title, Line: r.Line,
+				Target: r.Target, URL: r.URL, Arxiv: r.Arxiv,
+				Previous: old.Status, Since: old.Since, Runs: old.Runs,
+			})
+		}
+		m.State.Targets[k] = t
+		m.Results[i] = r
+	}
+	return m
+}
+
+// observe is the target's history after this run's result r.
+func observe(r checker.Result, old Target, had bool, now time.Time) Target {
+	t := Target{
+		Status:      r.Status,
+		Since:       now,
+		Runs:        1,
+		LastChecked: now,
+		LastOK:      old.LastOK,
+		URL:         r.URL,
+		FinalURL:    r.FinalURL,
+		PageTitle:   r.PageTitle,
+		Arxiv:       r.Arxiv,
+		// What arXiv said lasts until arXiv says otherwise: an API outage
+		// does not forget the version and title last seen.
+		ArxivVersion: orElse(r.Version, old.ArxivVersion),
+		ArxivTitle:   orElse(r.CurrentTitle, old.ArxivTitle),
+	}
+	if had && old.Status == r.Status {
+		t.Since, t.Runs = old.Since, old.Runs+1
+	}
+	if Transient(r) {
+		t.FailingRuns = old.FailingRuns + 1
+	}
+	if r.Status == status.OK {
+		t.LastOK = now
+	}
+	// A page that could not be read this time keeps its last title, so
+	// that a change is still noticed when it answers again.
+	if t.PageTitle == "" && old.URL == r.URL {
+		t.PageTitle = old.PageTitle
+	}
+	return t
+}
+
+// Transient reports whether r is a failure that may well pass by itself:
+// a timeout, an error (5xx, reset, TLS, an API outage), or broken without
+// an HTTP answer (DNS said no such host). An answer that says the page or
+// paper is gone (404, 410, a soft 404, a catch-all redirect, a withdrawn
+// paper) is not.
+func Transient(r checker.Result) bool {
+	switch r.Status {
+	case status.Timeout, status.Error:
+		return true
+	case status.Broken:
+		return r.NetworkFailure
+	}
+	return false
+}
+
+// titleChanged reports whether the page at the same URL now has a title
+// that reads as another work's, by the rule that tells a retitled arXiv
+// paper from another paper. Small rewordings are not worth a word.
+func titleChanged(r checker.Result, old Target) bool {
+	if r.Target != checker.TargetURL || old.URL != r.URL || old.PageTitle == "" || r.PageTitle == "" {
+		return false
+	}
+	return arxiv.TitleSimilarity(old.PageTitle, r.PageTitle) < arxiv.AnotherWork
+}
+
+func orElse[T comparable](v, fallback T) T {
+	var zero T
+	if v == zero {
+		return fallback
+	}
+	return v
+}
+
+func join(a, b string) string {
+	if a == "" {
+		return b
+	}
+	return a + "; " + b
+}

@@ -1,0 +1,66 @@
+// Package state is linkcheck's memory between runs: what each target of
+// the catalog looked like last time, so that a run can tell a link that
+// died this week from one dead for months, notice what was fixed, and wait
+// out a flaky night before raising an alarm.
+//
+// The state is a small JSON document (schema linkcheck.state/v1) that Load
+// reads and Save writes atomically. Merge, a pure function, folds a
+// finished run into it: run results + previous state + time → annotated
+// results, the new state and the targets resolved since the last run.
+package state
+
+import (
+	"time"
+
+	"github.com/ai-reading-list/linkcheck/checker"
+	"github.com/ai-reading-list/linkcheck/status"
+)
+
+// Schema names the state document's format. It changes only when a field
+// is removed or changes meaning; fields may be added within v1.
+const Schema = "linkcheck.state/v1"
+
+// Key names one checked target: a catalog entry and what of it was checked
+// (its URL, its arXiv ID, or any later kind of target). A renamed entry is
+// a new key and starts a fresh history.
+type Key struct {
+	ID     string
+	Target checker.TargetKind
+}
+
+// String is the key as the document writes it: "attention/arxiv".
+func (k Key) String() string { return k.ID + "/" + string(k.Target) }
+
+// KeyOf returns the key of a result.
+func KeyOf(r checker.Result) Key { return Key{ID: r.ID, Target: r.Target} }
+
+// State is what later runs need to know about earlier ones.
+type State struct {
+	UpdatedAt time.Time // when the run that wrote it started
+	Targets   map[Key]Target
+}
+
+// New returns an empty state: the history of a catalog never checked.
+func New() *State { return &State{Targets: map[Key]Target{}} }
+
+// Target is the remembered history of one target.
+type Target struct {
+	Status status.Status // the status of the last run that checked it
+	// Since is when the first run of the current streak of Status
+	// started; Runs is how many consecutive runs the streak has lasted.
+	Since time.Time
+	Runs  int
+	// FailingRuns counts the consecutive runs that ended in a transient
+	// failure, whatever the exact status (see Transient).
+	FailingRuns int
+	LastChecked time.Time
+	LastOK      time.Time // zero if never ok
+
+	URL       string // the URL checked
+	FinalURL  string // where its redirects led
+	PageTitle string // the last <title> seen at URL
+
+	Arxiv        string // the arXiv ID checked
+	ArxivVersion int    // the latest version seen
+	ArxivTitle   string // arXiv's title, as last seen
+}
