@@ -139,7 +139,9 @@ func (w *web) requests(i int) int {
 	switch w.links[i].kind {
 	case kindMoved, kindFlaky:
 		return 2
-	case kindHang, kindReset:
+	case kindHang:
+		return 1 + min(w.cfg.retries, 1) // a timeout is retried once
+	case kindReset:
 		return 1 + w.cfg.retries
 	}
 	return 1
@@ -160,11 +162,11 @@ func (w *web) bound() (time.Duration, string) {
 		}
 	}
 	hostTime := time.Duration(float64(perHost[busiest]) / w.cfg.rate * float64(time.Second))
-	chain := time.Duration(1+w.cfg.retries) * w.cfg.requestTimeout
+	chain := time.Duration(1+min(w.cfg.retries, 1)) * w.cfg.requestTimeout
 	if w.cfg.hangPermille == 0 || chain < hostTime {
 		return hostTime, fmt.Sprintf("busiest host: %d URLs, %d requests at %g/s", w.sizes[busiest], perHost[busiest], w.cfg.rate)
 	}
-	return chain, fmt.Sprintf("retry chain of a hanging URL: %d × %v", 1+w.cfg.retries, w.cfg.requestTimeout)
+	return chain, fmt.Sprintf("retry chain of a hanging URL: %d × %v", 1+min(w.cfg.retries, 1), w.cfg.requestTimeout)
 }
 
 func (w *web) writeCatalog(path string) error {
