@@ -134,22 +134,27 @@ func Write(w io.Writer, run Run, opts Options) error {
 	return nil
 }
 
-// listed returns the results the options ask to show, in run order: those
-// that need attention, and a page whose title changed since the last run
-// (it may have become another page), whatever its status.
+// listed returns the results the options ask to show, in run order.
 func listed(results []checker.Result, opts Options) []checker.Result {
 	if opts.All {
 		return results
 	}
 	out := make([]checker.Result, 0, len(results))
 	for _, r := range results {
-		// An expired ignore needs the maintainers even on a link that
-		// works again: the ignore should go.
-		if r.Status.Attention() || r.History.PreviousTitle != "" || !r.IgnoreExpired.IsZero() {
+		if needsListing(r) {
 			out = append(out, r)
 		}
 	}
 	return out
+}
+
+// needsListing reports a result shown without --all: one that needs
+// attention, a page whose title changed since the last run (it may have
+// become another page) whatever its status, and an expired ignore, which
+// needs the maintainers even on a link that works again: the ignore
+// should go.
+func needsListing(r checker.Result) bool {
+	return r.Status.Attention() || r.History.PreviousTitle != "" || !r.IgnoreExpired.IsZero()
 }
 
 // byStatus groups results by status, keeping run order inside each group.
