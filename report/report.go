@@ -8,6 +8,7 @@
 package report
 
 import (
+	"bufio"
 	"bytes"
 	"fmt"
 	"io"
@@ -123,6 +124,20 @@ func Write(w io.Writer, run Run, opts Options) error {
 		if !valid(res.Status) {
 			return fmt.Errorf("write report: result %d (%s) has no valid status", i+1, res.ID)
 		}
+	}
+	if f == FormatJSON {
+		// JSON is what large runs are saved as, and once every status is
+		// valid it cannot fail but in writing: it goes straight to w
+		// rather than through a second copy of the report.
+		bw := bufio.NewWriterSize(w, 64<<10)
+		err := streamJSON(bw, run, opts)
+		if err == nil {
+			err = bw.Flush()
+		}
+		if err != nil {
+			return fmt.Errorf("write %s report: %w", f, err)
+		}
+		return nil
 	}
 	var buf bytes.Buffer
 	if err := r(&buf, run, opts); err != nil {
