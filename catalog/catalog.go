@@ -62,6 +62,9 @@ type Settings struct {
 	// Hosts overrides the per-host limits for named hosts (lower-case, no
 	// port), e.g. "arxiv.org".
 	Hosts map[string]HostSettings
+	// State is the file that keeps the history between runs (see
+	// package state), as written: relative to the catalog's directory.
+	State string
 	Pos   Pos
 	// Fields holds the position of each key's value; it also tells an
 	// explicit zero ("retries: 0") from an absent key.

@@ -68,6 +68,7 @@ settings:
     arxiv.org: {rate: 1/3s, burst: 1, concurrency: 1}
     openai.com:
       rate: 0.5
+  state: history/links.json
 sections: []
 `
 	c, err := Parse("c.yaml", strings.NewReader(src))
@@ -94,6 +95,9 @@ sections: []
 	if got := s.Hosts["openai.com"].Rate; got != 0.5 {
 		t.Errorf("Hosts[openai.com].Rate = %v, want 0.5", got)
 	}
+	if s.State != "history/links.json" {
+		t.Errorf("State = %q, want history/links.json", s.State)
+	}
 }
 
 func TestParseSettingsProblems(t *testing.T) {
@@ -114,6 +118,9 @@ func TestParseSettingsProblems(t *testing.T) {
 		{"negative age", settings("stale_after: -1d"), []string{`c.yaml:4:16: stale_after must be an age such as "730d", "104w" or "17520h"`}},
 		{"negative retries", settings("retries: -1"), []string{"c.yaml:4:12: retries must not be negative, got -1"}},
 		{"zero retries is fine", settings("retries: 0"), nil},
+		{"a state file", settings("state: .linkcheck-state.json"), nil},
+		{"empty state", settings("state: \"\""), []string{`c.yaml:4:10: state must be a file name, such as ".linkcheck-state.json"`}},
+		{"state not a string", settings("state: [a]"), []string{"c.yaml:4:10: state must be a string, not a list"}},
 		{"retries not a number", settings("retries: many"), []string{"c.yaml:4:12: retries must be an integer"}},
 		{"settings typo", settings("concurency: 4"), []string{"c.yaml:4:3: unknown key \"concurency\" in settings: did you mean `concurrency`?"}},
 		{"settings key style", settings("hostRate: 4"), []string{"c.yaml:4:3: unknown key \"hostRate\" in settings: did you mean `host_rate`?"}},

@@ -38,6 +38,8 @@ func (d *decoder) settings(v *yaml.Node) Settings {
 			s.StaleAfter = d.age(key, v)
 		case "hosts":
 			s.Hosts = d.hosts(v)
+		case "state":
+			s.State = d.str(key, v)
 		}
 	})
 	return s

@@ -75,6 +75,9 @@ func (v *validator) settings(s *Settings) {
 	if has(s.Fields, "request_timeout", s.RequestTimeout != 0) && s.RequestTimeout <= 0 {
 		v.add(fieldPos(s.Fields, "request_timeout", s.Pos), "request_timeout must be positive, got %v", s.RequestTimeout)
 	}
+	if _, ok := s.Fields["state"]; ok && strings.TrimSpace(s.State) == "" {
+		v.add(fieldPos(s.Fields, "state", s.Pos), "state must be a file name, such as \".linkcheck-state.json\"")
+	}
 	if s.Retries < 0 {
 		v.add(fieldPos(s.Fields, "retries", s.Pos), "retries must not be negative, got %d", s.Retries)
 	}

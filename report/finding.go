@@ -128,6 +128,9 @@ func codeAndMessage(r checker.Result) string {
 
 // suggestion is the fix a maintainer would most likely make.
 func suggestion(r checker.Result) string {
+	if r.History.PreviousTitle != "" && !r.Status.Attention() {
+		return "check that the page is still the one the entry means"
+	}
 	switch r.Status {
 	case status.Broken:
 		if r.Target == checker.TargetArxiv {

@@ -36,6 +36,7 @@ type checkFlags struct {
 	githubTokenEnv  string
 	staleAfter      ageFlag
 	changedFrom     string
+	history         historyFlags
 
 	flags *pflag.FlagSet
 }
@@ -63,6 +64,7 @@ func (f *checkFlags) register(cmd *cobra.Command) {
 	f.staleAfter = ageFlag(github.DefaultStaleAfter)
 	fs.Var(&f.staleAfter, "stale-after", "a repository with no push for longer is stale: days (\"730d\"), weeks (\"104w\") or a duration")
 	fs.StringVar(&f.changedFrom, "changed-from", "", "check only entries added or changed since this older copy of the catalog (pull requests)")
+	f.history.register(fs)
 }
 
 // options turns the flags and the catalog's settings into checker options.
