@@ -16,6 +16,7 @@ import (
 
 	"github.com/ai-reading-list/linkcheck/checker/arxiv"
 	"github.com/ai-reading-list/linkcheck/checker/github"
+	"github.com/ai-reading-list/linkcheck/checker/huggingface"
 	"github.com/ai-reading-list/linkcheck/checker/platform"
 )
 
@@ -32,15 +33,6 @@ const (
 	// MaxRedirects is the longest redirect chain followed; a longer one is
 	// reported broken.
 	MaxRedirects = 10
-)
-
-// arXiv's published policy is one request every 3 s, one connection at a
-// time; its web hosts and API host are one host group.
-const (
-	arxivGroup       = "arxiv.org"
-	arxivRate        = 1.0 / 3
-	arxivBurst       = 1
-	arxivConcurrency = 1
 )
 
 // DefaultUserAgent identifies linkcheck to the sites it checks, with a URL
@@ -122,6 +114,10 @@ type Options struct {
 	// StaleAfter is how long a repository may go without a push before
 	// it is stale; 0 means github.DefaultStaleAfter.
 	StaleAfter time.Duration
+	// HubAPI is the Hugging Face Hub's base URL; its API lives under
+	// /api. HubToken, optional, goes to its host alone, over https.
+	HubAPI   string
+	HubToken string
 
 	// DialContext replaces the dialer. The private-address guard still
 	// applies to the address it connects to, unless AllowPrivate.
@@ -156,6 +152,11 @@ func (o Options) withDefaults() (Options, error) {
 	nonNegative("stale after", float64(o.StaleAfter))
 	if o.GitHubAPI != "" {
 		if err := github.CheckAPI(o.GitHubAPI); err != nil {
+			errs = append(errs, err)
+		}
+	}
+	if o.HubAPI != "" {
+		if err := huggingface.CheckAPI(o.HubAPI); err != nil {
 			errs = append(errs, err)
 		}
 	}
@@ -233,7 +234,7 @@ func setDefault[T comparable](v *T, def T) {
 func (o *Options) hostLimit(group string) HostLimit {
 	l := HostLimit{Rate: o.HostRate, Burst: o.HostBurst, Concurrency: o.HostConcurrency}
 	if group == arxivGroup {
-		l = HostLimit{Rate: arxivRate, Burst: arxivBurst, Concurrency: arxivConcurrency}
+		l = HostLimit(arxiv.Limit) // arXiv's published policy
 	}
 	if ov, ok := o.Hosts[group]; ok {
 		setNonZero(&l.Rate, ov.Rate)

@@ -136,7 +136,7 @@ func (c *Checker) skipReason(r *catalog.Resource) string {
 	if c.opts.Only != nil && !c.opts.Only[r.ID] {
 		return "unchanged"
 	}
-	if ig := r.Ignore; ig != nil && (ig.Until.IsZero() || c.opts.Now().Before(ig.Until)) {
+	if ig := r.Ignore; ig != nil && ig.Active(c.opts.Now()) {
 		if ig.Until.IsZero() {
 			return "ignored: " + ig.Reason
 		}

@@ -8,6 +8,8 @@ import (
 
 	"github.com/ai-reading-list/linkcheck/catalog"
 	"github.com/ai-reading-list/linkcheck/checker/github"
+	"github.com/ai-reading-list/linkcheck/checker/hostpool"
+	"github.com/ai-reading-list/linkcheck/checker/huggingface"
 	"github.com/ai-reading-list/linkcheck/checker/platform"
 	"github.com/ai-reading-list/linkcheck/status"
 )
@@ -58,15 +60,15 @@ func (p *plan) claim(i int, skip string) (coversURL bool) {
 }
 
 // platforms returns the run's platform verifiers: Options.Platforms, or
-// the GitHub client sending through pool. With a nil pool they serve
+// the GitHub and Hugging Face clients sending through pool. With a nil pool they serve
 // Claims only.
-func (c *Checker) platforms(pool *hostPool) []platform.Verifier {
+func (c *Checker) platforms(pool *hostpool.Pool) []platform.Verifier {
 	if c.opts.Platforms != nil {
 		return c.opts.Platforms
 	}
 	var sender platform.Sender
 	if pool != nil {
-		sender = poolSender{pool: pool, policy: retryPolicy{retries: c.opts.Retries, maxWait: c.opts.MaxRetryWait}}
+		sender = poolSender{pool: pool}
 	}
 	// API requests follow redirects hop by hop, each paced, so that a
 	// token never follows one to another host.
@@ -85,7 +87,14 @@ func (c *Checker) platforms(pool *hostPool) []platform.Verifier {
 		Sender:     sender,
 		UserAgent:  c.opts.UserAgent,
 	})
-	return []platform.Verifier{gh}
+	hf := huggingface.New(huggingface.Config{
+		API:       c.opts.HubAPI,
+		Token:     c.opts.HubToken,
+		Client:    client,
+		Sender:    sender,
+		UserAgent: c.opts.UserAgent,
+	})
+	return []platform.Verifier{gh, hf}
 }
 
 // verifyPlatform verifies one platform's targets and emits a Result for

@@ -16,7 +16,7 @@ func renderGitHub(buf *bytes.Buffer, run Run, opts Options) error {
 		buf.WriteString("::warning title=interrupted::" + escapeData("partial results: the run was interrupted before every link was checked") + "\n")
 	}
 	for _, r := range listed(run.Results, opts) {
-		if !r.Status.Attention() {
+		if !r.Status.Attention() && r.IgnoreExpired.IsZero() {
 			continue // annotations are for problems, even with All
 		}
 		level, title := "warning", r.Status.String()

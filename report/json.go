@@ -55,9 +55,11 @@ type jsonResult struct {
 	CurrentRepo  string    `json:"current_repo,omitempty"`
 	PushedAt     string    `json:"pushed_at,omitempty"`
 	Stage        string    `json:"stage,omitempty"`
-	Message      string    `json:"message,omitempty"`
-	Attempts     int       `json:"attempts,omitempty"`
-	DurationMS   int64     `json:"duration_ms,omitempty"`
+	// IgnoreExpired is the until date of an ignore that has expired.
+	IgnoreExpired string `json:"ignore_expired,omitempty"`
+	Message       string `json:"message,omitempty"`
+	Attempts      int    `json:"attempts,omitempty"`
+	DurationMS    int64  `json:"duration_ms,omitempty"`
 	// NetworkFailure: no HTTP answer arrived (DNS, connection, timeout).
 	NetworkFailure bool `json:"network_failure,omitempty"`
 	jsonHistory
@@ -172,6 +174,9 @@ func toJSON(r checker.Result) jsonResult {
 	}
 	if !r.PushedAt.IsZero() {
 		j.PushedAt = r.PushedAt.UTC().Format(dateLayout)
+	}
+	if !r.IgnoreExpired.IsZero() {
+		j.IgnoreExpired = r.IgnoreExpired.UTC().Format(dateLayout)
 	}
 	return j
 }

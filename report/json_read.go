@@ -146,6 +146,13 @@ func resultFromJSON(j jsonResult) (checker.Result, error) {
 	for _, h := range j.Redirects {
 		r.Redirects = append(r.Redirects, checker.Hop(h))
 	}
+	if j.IgnoreExpired != "" {
+		t, err := time.Parse(dateLayout, j.IgnoreExpired)
+		if err != nil {
+			return checker.Result{}, fmt.Errorf("ignore_expired: want YYYY-MM-DD: %w", err)
+		}
+		r.IgnoreExpired = t
+	}
 	if j.PushedAt != "" {
 		t, err := time.Parse(dateLayout, j.PushedAt)
 		if err != nil {

@@ -143,7 +143,9 @@ func listed(results []checker.Result, opts Options) []checker.Result {
 	}
 	out := make([]checker.Result, 0, len(results))
 	for _, r := range results {
-		if r.Status.Attention() || r.History.PreviousTitle != "" {
+		// An expired ignore needs the maintainers even on a link that
+		// works again: the ignore should go.
+		if r.Status.Attention() || r.History.PreviousTitle != "" || !r.IgnoreExpired.IsZero() {
 			out = append(out, r)
 		}
 	}

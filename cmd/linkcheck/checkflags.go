@@ -13,6 +13,7 @@ import (
 	"github.com/ai-reading-list/linkcheck/checker"
 	"github.com/ai-reading-list/linkcheck/checker/arxiv"
 	"github.com/ai-reading-list/linkcheck/checker/github"
+	"github.com/ai-reading-list/linkcheck/checker/huggingface"
 )
 
 // checkFlags are the flags shared by the commands that run a check.
@@ -34,6 +35,7 @@ type checkFlags struct {
 	arxivAPI        string
 	githubAPI       string
 	githubTokenEnv  string
+	hfTokenEnv      string
 	staleAfter      ageFlag
 	changedFrom     string
 	history         historyFlags
@@ -51,7 +53,7 @@ func (f *checkFlags) register(cmd *cobra.Command) {
 	fs.DurationVar(&f.requestTimeout, "request-timeout", checker.DefaultRequestTimeout, "timeout of one request")
 	fs.DurationVar(&f.timeout, "timeout", 0, "timeout of the whole run; results so far are reported (0 = none)")
 	fs.IntVar(&f.retries, "retries", checker.DefaultRetries, "retries of a transient failure (timeouts, resets, 429, 5xx)")
-	fs.DurationVar(&f.maxRetryWait, "max-retry-wait", checker.DefaultMaxRetryWait, "longest wait before a retry, even if Retry-After asks for more")
+	fs.DurationVar(&f.maxRetryWait, "max-retry-wait", checker.DefaultMaxRetryWait, "longest wait before a retry; a host whose Retry-After asks for longer is not asked again early")
 	fs.Int64Var(&f.maxBody, "max-body", checker.DefaultMaxBodyBytes, "bytes of a page read at most")
 	fs.StringVar(&f.userAgent, "user-agent", "", "User-Agent header (default linkcheck/VERSION (+project URL))")
 	fs.StringArrayVar(&f.headers, "header", nil, "extra header for one host, as HOST=Name: value (repeatable); sent only to HOST, only over https")
@@ -61,6 +63,7 @@ func (f *checkFlags) register(cmd *cobra.Command) {
 	fs.StringVar(&f.arxivAPI, "arxiv-api", arxiv.DefaultBaseURL, "base URL of the arXiv API (for mirrors and tests)")
 	fs.StringVar(&f.githubAPI, "github-api", github.DefaultAPI, "base URL of the GitHub REST API (for GitHub Enterprise and tests)")
 	fs.StringVar(&f.githubTokenEnv, "github-token-env", github.DefaultTokenVar, "environment variable holding a GitHub token (sent only to the GitHub API, over https)")
+	fs.StringVar(&f.hfTokenEnv, "hf-token-env", huggingface.DefaultTokenVar, "environment variable holding an optional Hugging Face token (sent only to the Hub, over https)")
 	f.staleAfter = ageFlag(github.DefaultStaleAfter)
 	fs.Var(&f.staleAfter, "stale-after", "a repository with no push for longer is stale: days (\"730d\"), weeks (\"104w\") or a duration")
 	fs.StringVar(&f.changedFrom, "changed-from", "", "check only entries added or changed since this older copy of the catalog (pull requests)")
@@ -97,6 +100,9 @@ func (f *checkFlags) options(e env, cat *catalog.Catalog) (checker.Options, erro
 	}
 	if f.githubTokenEnv != "" && e.Getenv != nil {
 		opts.GitHubToken = strings.TrimSpace(e.Getenv(f.githubTokenEnv))
+	}
+	if f.hfTokenEnv != "" && e.Getenv != nil {
+		opts.HubToken = strings.TrimSpace(e.Getenv(f.hfTokenEnv))
 	}
 	if !f.flags.Changed("stale-after") && s.StaleAfter > 0 {
 		opts.StaleAfter = s.StaleAfter
