@@ -68,6 +68,8 @@ type cli struct {
 	env map[string]string
 	tty bool
 	now func() time.Time // the clock; nil is the real one
+	// hook edits the checker options after the fake web's wiring.
+	hook func(*checker.Options)
 }
 
 func newCLI(t *testing.T) *cli {
@@ -107,6 +109,9 @@ func (c *cli) run(args ...string) (code int, stdout, stderr string) {
 			o.DialContext = c.web.DialContext
 			o.TLSConfig = c.web.TLSConfig()
 			o.AllowPrivate = true
+			if c.hook != nil {
+				c.hook(o)
+			}
 		},
 	}
 	hasCatalog := false
