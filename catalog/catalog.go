@@ -56,9 +56,15 @@ type Settings struct {
 	HostRate        float64       // requests per second per host
 	RequestTimeout  time.Duration // per request
 	Retries         int
+	// StaleAfter is how long a repository may go without a push before
+	// it is stale; 0 when not set.
+	StaleAfter time.Duration
 	// Hosts overrides the per-host limits for named hosts (lower-case, no
 	// port), e.g. "arxiv.org".
 	Hosts map[string]HostSettings
+	// State is the file that keeps the history between runs (see
+	// package state), as written: relative to the catalog's directory.
+	State string
 	Pos   Pos
 	// Fields holds the position of each key's value; it also tells an
 	// explicit zero ("retries: 0") from an absent key.

@@ -37,12 +37,20 @@ func Load(path string) (*Catalog, error) {
 // and a Problems error holding every structural and semantic problem, sorted.
 func LoadValid(path string, now time.Time) (*Catalog, error) {
 	c, err := Load(path)
-	return validated(c, err, now)
+	return validated(c, err, func(c *Catalog) Problems { return c.Validate(now) })
 }
 
-// validated adds Validate's problems to those of a Parse or Load that
+// LoadCheckable is LoadValid without the ignores' end dates
+// (ValidateRules): a check does not refuse a catalog for an expired
+// ignore, it checks the entry and reports the expired ignore with it.
+func LoadCheckable(path string) (*Catalog, error) {
+	c, err := Load(path)
+	return validated(c, err, (*Catalog).ValidateRules)
+}
+
+// validated adds validate's problems to those of a Parse or Load that
 // returned c and err.
-func validated(c *Catalog, err error, now time.Time) (*Catalog, error) {
+func validated(c *Catalog, err error, validate func(*Catalog) Problems) (*Catalog, error) {
 	var structural Problems
 	if err != nil && !errors.As(err, &structural) {
 		return nil, err
@@ -50,7 +58,7 @@ func validated(c *Catalog, err error, now time.Time) (*Catalog, error) {
 	if c == nil {
 		return nil, err
 	}
-	all := append(structural, c.Validate(now)...)
+	all := append(structural, validate(c)...)
 	all.sort()
 	return c, all.asError()
 }

@@ -63,10 +63,12 @@ settings:
   host_rate: 2/s
   request_timeout: 20s
   retries: 3
+  stale_after: 365d
   hosts:
     arxiv.org: {rate: 1/3s, burst: 1, concurrency: 1}
     openai.com:
       rate: 0.5
+  state: history/links.json
 sections: []
 `
 	c, err := Parse("c.yaml", strings.NewReader(src))
@@ -80,15 +82,21 @@ sections: []
 	if s.Concurrency != 32 || s.HostConcurrency != 2 || s.HostRate != 2 || s.RequestTimeout != 20*time.Second || s.Retries != 3 {
 		t.Errorf("Settings = %+v, want 32, 2, 2/s, 20s, 3", s)
 	}
+	if s.StaleAfter != 365*24*time.Hour {
+		t.Errorf("Settings.StaleAfter = %v, want 365 days", s.StaleAfter)
+	}
 	if s.Pos != (Pos{3, 3}) || s.Fields["retries"] != (Pos{7, 12}) {
 		t.Errorf("Settings.Pos = %v, Fields[retries] = %v, want 3:3 and 7:12", s.Pos, s.Fields["retries"])
 	}
 	arxiv := s.Hosts["arxiv.org"]
-	if arxiv.Rate != 1.0/3 || arxiv.Burst != 1 || arxiv.Concurrency != 1 || arxiv.Pos != (Pos{9, 5}) {
-		t.Errorf("Hosts[arxiv.org] = %+v, want rate 1/3, burst 1, concurrency 1 at 9:5", arxiv)
+	if arxiv.Rate != 1.0/3 || arxiv.Burst != 1 || arxiv.Concurrency != 1 || arxiv.Pos != (Pos{10, 5}) {
+		t.Errorf("Hosts[arxiv.org] = %+v, want rate 1/3, burst 1, concurrency 1 at 10:5", arxiv)
 	}
 	if got := s.Hosts["openai.com"].Rate; got != 0.5 {
 		t.Errorf("Hosts[openai.com].Rate = %v, want 0.5", got)
+	}
+	if s.State != "history/links.json" {
+		t.Errorf("State = %q, want history/links.json", s.State)
 	}
 }
 
@@ -106,8 +114,13 @@ func TestParseSettingsProblems(t *testing.T) {
 		{"infinite rate", settings("host_rate: .inf"), []string{`c.yaml:4:14: host_rate must be a positive rate such as "2/s" or "1/3s"`}},
 		{"duration without unit", settings("request_timeout: 20"), []string{`c.yaml:4:20: request_timeout must be a duration with a unit, such as "20s" or "1m30s"`}},
 		{"negative duration", settings("request_timeout: -5s"), []string{"c.yaml:4:20: request_timeout must be positive, got -5s"}},
+		{"age without a unit it knows", settings("stale_after: 2y"), []string{`c.yaml:4:16: stale_after must be an age such as "730d", "104w" or "17520h"`}},
+		{"negative age", settings("stale_after: -1d"), []string{`c.yaml:4:16: stale_after must be an age such as "730d", "104w" or "17520h"`}},
 		{"negative retries", settings("retries: -1"), []string{"c.yaml:4:12: retries must not be negative, got -1"}},
 		{"zero retries is fine", settings("retries: 0"), nil},
+		{"a state file", settings("state: .linkcheck-state.json"), nil},
+		{"empty state", settings("state: \"\""), []string{`c.yaml:4:10: state must be a file name, such as ".linkcheck-state.json"`}},
+		{"state not a string", settings("state: [a]"), []string{"c.yaml:4:10: state must be a string, not a list"}},
 		{"retries not a number", settings("retries: many"), []string{"c.yaml:4:12: retries must be an integer"}},
 		{"settings typo", settings("concurency: 4"), []string{"c.yaml:4:3: unknown key \"concurency\" in settings: did you mean `concurrency`?"}},
 		{"settings key style", settings("hostRate: 4"), []string{"c.yaml:4:3: unknown key \"hostRate\" in settings: did you mean `host_rate`?"}},
@@ -268,5 +281,32 @@ func TestLoad(t *testing.T) {
 	}
 	if c.File != path {
 		t.Errorf("File = %q, want %q", c.File, path)
+	}
+}
+
+func TestParseAge(t *testing.T) {
+	day := 24 * time.Hour
+	tests := []struct {
+		in      string
+		want    time.Duration
+		wantErr bool
+	}{
+		{"730d", 730 * day, false},
+		{"730", 730 * day, false},
+		{" 104w ", 104 * 7 * day, false},
+		{"17520h", 730 * day, false},
+		{"0d", 0, false},
+		{"-5d", 0, true},
+		{"-1h", 0, true},
+		{"2y", 0, true},
+		{"d", 0, true},
+		{"", 0, true},
+		{"99999999999999999999d", 0, true},
+	}
+	for _, tt := range tests {
+		got, err := ParseAge(tt.in)
+		if got != tt.want || (err != nil) != tt.wantErr {
+			t.Errorf("ParseAge(%q) = %v, %v; want %v, error %v", tt.in, got, err, tt.want, tt.wantErr)
+		}
 	}
 }

@@ -34,8 +34,12 @@ func (d *decoder) settings(v *yaml.Node) Settings {
 			s.RequestTimeout = d.duration(key, v)
 		case "retries":
 			s.Retries, _ = d.integer(key, v)
+		case "stale_after":
+			s.StaleAfter = d.age(key, v)
 		case "hosts":
 			s.Hosts = d.hosts(v)
+		case "state":
+			s.State = d.str(key, v)
 		}
 	})
 	return s

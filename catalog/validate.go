@@ -11,15 +11,27 @@ import (
 // validator collects semantic problems.
 type validator struct {
 	problemList
-	c   *Catalog
-	now time.Time
+	c *Catalog
 }
 
-// Validate reports every semantic problem of the catalog as of now (which
-// decides whether an ignore has expired), sorted by position. Values Parse
-// already reported as unreadable are not reported again.
+// Validate reports every semantic problem of the catalog as of now, sorted
+// by position: the rules (ValidateRules) and the ignores that have expired
+// (ExpiredIgnores). It is the gate for a change to the catalog.
 func (c *Catalog) Validate(now time.Time) Problems {
-	v := &validator{problemList: problemList{file: c.File}, c: c, now: now}
+	ps := append(c.ValidateRules(), c.ExpiredIgnores(now)...)
+	ps.sort()
+	if len(ps) == 0 {
+		return nil
+	}
+	return ps
+}
+
+// ValidateRules reports every semantic problem of the catalog that does
+// not depend on the date, sorted by position: what makes a catalog
+// uncheckable. Values Parse already reported as unreadable are not
+// reported again.
+func (c *Catalog) ValidateRules() Problems {
+	v := &validator{problemList: problemList{file: c.File}, c: c}
 	if p, ok := c.Fields["version"]; ok && c.Version != SchemaVersion {
 		v.add(p, "unsupported version %d: this linkcheck reads version %d", c.Version, SchemaVersion)
 	}
@@ -74,6 +86,9 @@ func (v *validator) settings(s *Settings) {
 	positiveRate(s.Fields, s.Pos, "host_rate", s.HostRate)
 	if has(s.Fields, "request_timeout", s.RequestTimeout != 0) && s.RequestTimeout <= 0 {
 		v.add(fieldPos(s.Fields, "request_timeout", s.Pos), "request_timeout must be positive, got %v", s.RequestTimeout)
+	}
+	if _, ok := s.Fields["state"]; ok && strings.TrimSpace(s.State) == "" {
+		v.add(fieldPos(s.Fields, "state", s.Pos), "state must be a file name, such as \".linkcheck-state.json\"")
 	}
 	if s.Retries < 0 {
 		v.add(fieldPos(s.Fields, "retries", s.Pos), "retries must not be negative, got %d", s.Retries)

@@ -2,7 +2,6 @@ package catalog
 
 import (
 	"strings"
-	"time"
 
 	"github.com/ai-reading-list/linkcheck/status"
 )
@@ -26,8 +25,8 @@ func (v *validator) accept(a *Accept) {
 	v.reason(a.Reason, a.Fields, a.Pos, "why this outcome is fine")
 }
 
-// ignore checks a resource's ignore: it must say why and until when, and
-// an expired one is a problem so that ignores cannot outlive their reason.
+// ignore checks a resource's ignore: it must say why and until when.
+// Whether it has expired is ExpiredIgnores' business.
 func (v *validator) ignore(ig *Ignore) {
 	v.reason(ig.Reason, ig.Fields, ig.Pos, "why the entry is ignored")
 	if !has(ig.Fields, "until", !ig.Until.IsZero()) {
@@ -36,13 +35,6 @@ func (v *validator) ignore(ig *Ignore) {
 		}
 		v.add(ig.Pos, "missing until: an ignore needs an end date YYYY-MM-DD")
 		return
-	}
-	if ig.Until.IsZero() {
-		return // unreadable; Parse said so
-	}
-	y, m, d := v.now.Date()
-	if today := time.Date(y, m, d, 0, 0, 0, 0, time.UTC); ig.Until.Before(today) {
-		v.add(fieldPos(ig.Fields, "until", ig.Pos), "ignore expired on %s: fix the link or extend until", ig.Until.Format(dateLayout))
 	}
 }
 

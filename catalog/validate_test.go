@@ -61,7 +61,7 @@ func checkProblems(t *testing.T, tests []problemCase) {
 func problemLines(t *testing.T, src string) []string {
 	t.Helper()
 	c, err := Parse("c.yaml", strings.NewReader(src))
-	c, err = validated(c, err, testNow)
+	c, err = validated(c, err, func(c *Catalog) Problems { return c.Validate(testNow) })
 	if err == nil {
 		return nil
 	}

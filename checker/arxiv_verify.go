@@ -7,30 +7,27 @@ import (
 
 	"github.com/ai-reading-list/linkcheck/catalog"
 	"github.com/ai-reading-list/linkcheck/checker/arxiv"
+	"github.com/ai-reading-list/linkcheck/checker/hostpool"
 	"github.com/ai-reading-list/linkcheck/status"
 )
 
 // verifier returns the run's arXiv verifier: the one in Options, or the
-// real client paced by the pool's arXiv host group and sharing the
-// checker's transport (its dialer, TLS settings and private-address guard).
-// The client gets its own http.Client because, unlike link checks, API
-// calls should follow redirects by themselves.
-func (c *Checker) verifier(pool *hostPool) ArxivVerifier {
+// real client sending through the run's pool, in arXiv's host group: one
+// pace with the run's arxiv.org links, the run's retry policy, and its
+// network-down detection. It shares the checker's transport (its dialer,
+// TLS settings and private-address guard), but with its own http.Client
+// because, unlike link checks, API calls should follow redirects by
+// themselves.
+func (c *Checker) verifier(pool *hostpool.Pool) ArxivVerifier {
 	if c.opts.Arxiv != nil {
 		return c.opts.Arxiv
 	}
-	retries := c.opts.Retries
-	if retries == 0 {
-		retries = -1 // the arxiv package reads 0 as its default
-	}
 	return arxiv.New(arxiv.Config{
-		BaseURL:      c.opts.ArxivAPI,
-		OAIBaseURL:   c.opts.ArxivOAI,
-		HTTPClient:   &http.Client{Transport: c.transport, Timeout: c.opts.RequestTimeout},
-		UserAgent:    c.opts.UserAgent,
-		Gate:         gate{pool: pool, group: arxivGroup},
-		Retries:      retries,
-		MaxRetryWait: c.opts.MaxRetryWait,
+		BaseURL:    c.opts.ArxivAPI,
+		OAIBaseURL: c.opts.ArxivOAI,
+		HTTPClient: &http.Client{Transport: c.transport, Timeout: c.opts.RequestTimeout},
+		UserAgent:  c.opts.UserAgent,
+		Pool:       pool,
 	})
 }
 
@@ -40,7 +37,7 @@ var _ ArxivVerifier = (*arxiv.Client)(nil)
 // citing each. Papers the verifier left without a verdict (it failed, or
 // skipped them) get an error result, so that every planned result is
 // emitted, unless the run was stopped.
-func (c *Checker) verifyArxiv(ctx context.Context, p *plan, pool *hostPool, out *emitter) {
+func (c *Checker) verifyArxiv(ctx context.Context, p *plan, pool *hostpool.Pool, out *emitter) {
 	var (
 		mu   sync.Mutex
 		done = make(map[arxiv.Paper]bool, len(p.papers))

@@ -1,7 +1,8 @@
 // Package checker checks the links of a catalog: every entry's URL over
-// HTTP, politely (a global bound on requests in flight, per-host bounds, a
-// token bucket per host, adaptive back-off when a host says 429), and every
-// arXiv identifier against arXiv's own metadata.
+// HTTP, politely (through one hostpool.Pool per run: a global bound on
+// requests in flight, per-host bounds and pacing, adaptive back-off when a
+// host says 429, one retry policy), and every arXiv identifier against
+// arXiv's own metadata.
 //
 // A dead link is a Result, not an error: Check returns an error only when
 // the run itself fails (cancelled, out of time, or no network at all).
@@ -84,12 +85,12 @@ func (c *Checker) Check(ctx context.Context, cat *catalog.Catalog, emit func(Res
 	// Idle keep-alive connections would outlive the run as goroutines.
 	defer c.transport.CloseIdleConnections()
 
-	p := c.plan(cat)
-	out := &emitter{fn: emit}
+	pool := c.newPool()
+	p := c.plan(cat, c.platforms(pool))
+	out := &emitter{fn: c.noteExpiredIgnores(cat, emit)}
 	for _, r := range p.ready {
 		out.emit(r)
 	}
-	pool := newHostPool(&c.opts)
 	f := &fetcher{opts: &c.opts, client: c.runClient(), pool: pool}
 
 	var g errgroup.Group // the tasks never fail: failures are results
@@ -98,6 +99,14 @@ func (c *Checker) Check(ctx context.Context, cat *catalog.Catalog, emit func(Res
 			c.verifyArxiv(ctx, p, pool, out)
 			return nil
 		})
+	}
+	for _, w := range p.platforms {
+		if len(w.targets) > 0 {
+			g.Go(func() error {
+				verifyPlatform(ctx, p, w, out)
+				return nil
+			})
+		}
 	}
 	g.Go(func() error {
 		f.runQueues(ctx, p, out)
@@ -108,14 +117,22 @@ func (c *Checker) Check(ctx context.Context, cat *catalog.Catalog, emit func(Res
 	if err := ctx.Err(); err != nil {
 		return fmt.Errorf("check stopped before it finished: %w", err)
 	}
-	return pool.networkDown()
+	return pool.NetworkDown()
 }
 
 // Plan returns how many Results Check will emit for cat.
 func (c *Checker) Plan(cat *catalog.Catalog) (total int) {
+	verifiers := c.platforms(nil)
 	for _, s := range cat.Sections {
 		for i := range s.Resources {
-			hasURL, hasArxiv := targets(&s.Resources[i])
+			r := &s.Resources[i]
+			hasURL, hasArxiv := targets(r)
+			for _, v := range verifiers {
+				for _, cl := range v.Claims(r) {
+					total++
+					hasURL = hasURL && !cl.CoversURL
+				}
+			}
 			if hasURL {
 				total++
 			}
@@ -152,7 +169,7 @@ func (f *fetcher) runQueues(ctx context.Context, p *plan, out *emitter) {
 		}
 		hosts.Go(func() error {
 			var jobs errgroup.Group
-			jobs.SetLimit(f.pool.host(q.group).limit.Concurrency)
+			jobs.SetLimit(f.opts.hostLimit(q.group).Concurrency)
 			for _, j := range q.jobs {
 				if ctx.Err() != nil {
 					break

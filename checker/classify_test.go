@@ -69,26 +69,3 @@ func TestClassify(t *testing.T) {
 		})
 	}
 }
-
-func TestNetworkLevel(t *testing.T) {
-	tests := []struct {
-		err  error
-		want bool
-	}{
-		{&net.DNSError{Err: "no such host", Name: "x", IsNotFound: true}, false},
-		{&net.DNSError{Err: "i/o timeout", Name: "x", IsTimeout: true}, true},
-		{&net.DNSError{Err: "no servers", Name: "x"}, true},
-		{opErr(os.NewSyscallError("connect", syscall.ENETUNREACH)), true},
-		{opErr(os.NewSyscallError("connect", syscall.EHOSTUNREACH)), true},
-		{opErr(os.NewSyscallError("connect", syscall.ECONNREFUSED)), true},
-		{opErr(os.ErrDeadlineExceeded), true},
-		{opErr(os.NewSyscallError("read", syscall.ECONNRESET)), false},
-		{x509.UnknownAuthorityError{}, false},
-		{errors.New("odd"), false},
-	}
-	for _, tt := range tests {
-		if got := networkLevel(tt.err); got != tt.want {
-			t.Errorf("networkLevel(%v) = %v, want %v", tt.err, got, tt.want)
-		}
-	}
-}

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/ai-reading-list/linkcheck/checker/hostpool"
 	"github.com/ai-reading-list/linkcheck/status"
 )
 
@@ -31,7 +32,7 @@ type outcome struct {
 type fetcher struct {
 	opts   *Options
 	client *http.Client
-	pool   *hostPool
+	pool   *hostpool.Pool
 }
 
 // binaryExt are extensions of files whose body is useless to a link check
@@ -187,6 +188,9 @@ func (f *fetcher) conclude(orig, final *url.URL, hops []Hop, a answer, attempts 
 		if why := parked(orig, final, a.page); why != "" {
 			st, msg = status.Broken, why
 		}
+	}
+	if a.tooLong > 0 {
+		msg += fmt.Sprintf(" (asked to wait %v before retrying)", a.tooLong)
 	}
 	if attempts > 1 {
 		msg += fmt.Sprintf(" (%s)", plural(attempts, "attempt"))

@@ -9,6 +9,8 @@ import (
 	"time"
 
 	"github.com/ai-reading-list/linkcheck/catalog"
+	"github.com/ai-reading-list/linkcheck/checker/arxiv"
+	"github.com/ai-reading-list/linkcheck/checker/hostpool"
 	"github.com/ai-reading-list/linkcheck/internal/fakeweb"
 	"github.com/ai-reading-list/linkcheck/status"
 )
@@ -52,86 +54,6 @@ func TestHostLimits(t *testing.T) {
 			t.Errorf("hostLimit(%s) with overrides %v = %+v, want %+v", tt.group, tt.hosts, got, tt.want)
 		}
 	}
-}
-
-// TestWaitingHostHoldsNoGlobalSlot: a request queued behind its busy host
-// must leave the global slots to other hosts.
-func TestWaitingHostHoldsNoGlobalSlot(t *testing.T) {
-	o, _ := Options{Concurrency: 2, HostConcurrency: 1, HostRate: 1000, HostBurst: 10}.withDefaults()
-	p := newHostPool(&o)
-	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-	defer cancel()
-
-	releaseA, err := p.acquire(ctx, "a.example")
-	if err != nil {
-		t.Fatal(err)
-	}
-	waiting := make(chan error, 1)
-	go func() {
-		rel, err := p.acquire(ctx, "a.example") // blocks: a.example's one slot is taken
-		if err == nil {
-			rel()
-		}
-		waiting <- err
-	}()
-	// With one global slot left, b.example must get it although a second
-	// request for a.example is queued.
-	releaseB, err := p.acquire(ctx, "b.example")
-	if err != nil {
-		t.Fatalf("acquire(b.example) while a.example is busy = %v, want a slot", err)
-	}
-	releaseB()
-	releaseA()
-	if err := <-waiting; err != nil {
-		t.Errorf("queued acquire(a.example) = %v, want a slot once released", err)
-	}
-}
-
-func TestAdaptiveBackoff(t *testing.T) {
-	o, _ := Options{HostRate: 8, HostBurst: 1}.withDefaults()
-	p := newHostPool(&o)
-	h := p.host("busy.example")
-	steps := []struct {
-		name string
-		do   func()
-		want float64
-	}{
-		{"429 halves", func() { h.throttled(0) }, 4},
-		{"again", func() { h.throttled(0) }, 2},
-		{"success recovers a sixteenth", h.succeeded, 2.5},
-		{"many successes stop at the configured rate", func() {
-			for range 100 {
-				h.succeeded()
-			}
-		}, 8},
-		{"floor", func() {
-			for range 20 {
-				h.throttled(0)
-			}
-		}, minThrottledRate},
-	}
-	for _, s := range steps {
-		s.do()
-		if got := float64(h.limiter.Limit()); got != s.want {
-			t.Errorf("%s: rate = %v, want %v", s.name, got, s.want)
-		}
-	}
-
-	// A Retry-After blocks the host that sent it, and only that host.
-	h.throttled(time.Hour)
-	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-	defer cancel()
-	short, cancelShort := context.WithTimeout(ctx, 200*time.Millisecond)
-	defer cancelShort()
-	if release, err := p.acquire(short, "busy.example"); err == nil {
-		release()
-		t.Errorf("acquire on a host blocked by Retry-After succeeded, want it to wait")
-	}
-	release, err := p.acquire(ctx, "calm.example")
-	if err != nil {
-		t.Fatalf("acquire(calm.example) while busy.example is blocked = %v, want a slot", err)
-	}
-	release()
 }
 
 // inFlight counts concurrent requests per host and overall.
@@ -190,30 +112,34 @@ func TestConcurrencyBounds(t *testing.T) {
 	}
 }
 
-// TestArxivGateSharesHostGroup: the gate given to the arXiv client and
-// fetches of arxiv.org pages take the same one-at-a-time slot.
-func TestArxivGateSharesHostGroup(t *testing.T) {
-	o, _ := Options{Concurrency: 4, HostRate: 1000, Hosts: map[string]HostLimit{"arxiv.org": {Rate: 1000, Burst: 10}}}.withDefaults()
-	p := newHostPool(&o)
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	release, err := p.acquire(ctx, hostGroup("www.arxiv.org"))
-	if err != nil {
-		t.Fatal(err)
+// TestArxivSharesOneHostGroup: arXiv API requests and fetches of
+// arxiv.org pages are paced as one host group of the run's pool, one at a
+// time: while an arxiv.org fetch is in flight, an API request waits.
+func TestArxivSharesOneHostGroup(t *testing.T) {
+	if hostGroup("www.arxiv.org") != arxiv.Group || hostGroup("export.arxiv.org") != arxiv.Group {
+		t.Fatalf("hostGroup(www.arxiv.org, export.arxiv.org) = %s, %s; want the arxiv package's group %s",
+			hostGroup("www.arxiv.org"), hostGroup("export.arxiv.org"), arxiv.Group)
 	}
+	o := Options{Concurrency: 4, HostRate: 1000, Hosts: map[string]HostLimit{"arxiv.org": {Rate: 1000, Burst: 10}}}
+	p := newChecker(t, o).newPool()
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	inFetch, endFetch := make(chan struct{}), make(chan struct{})
+	go p.Try(ctx, hostGroup("www.arxiv.org"), func(context.Context) hostpool.Outcome {
+		close(inFetch)
+		<-endFetch
+		return hostpool.Outcome{Code: http.StatusOK}
+	})
+	<-inFetch
 	short, cancelShort := context.WithTimeout(ctx, 50*time.Millisecond)
 	defer cancelShort()
-	g := gate{pool: p, group: arxivGroup}
-	if rel, err := g.Acquire(short); err == nil {
-		rel()
-		t.Fatalf("gate.Acquire while an arxiv.org fetch is in flight succeeded, want it to wait")
+	if d := p.Try(short, arxiv.Group, func(context.Context) hostpool.Outcome { return hostpool.Outcome{Code: http.StatusOK} }); d.Attempts != 0 {
+		t.Errorf("an arXiv API request was sent while an arxiv.org fetch was in flight")
 	}
-	release()
-	rel, err := g.Acquire(ctx)
-	if err != nil {
-		t.Fatalf("gate.Acquire after release = %v", err)
+	close(endFetch)
+	if d := p.Try(ctx, arxiv.Group, func(context.Context) hostpool.Outcome { return hostpool.Outcome{Code: http.StatusOK} }); d.Attempts != 1 {
+		t.Errorf("arXiv API request after the fetch ended = %v, want it sent", d.Err)
 	}
-	rel()
 }
 
 // TestHostRateUnderGlobalContention: requests of one host that queued

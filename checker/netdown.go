@@ -1,134 +1,24 @@
 package checker
 
-import (
-	"context"
-	"errors"
-	"fmt"
-	"net"
-	"sort"
-	"syscall"
-)
+import "github.com/ai-reading-list/linkcheck/checker/hostpool"
 
 // ErrNetworkUnavailable is returned (wrapped, see NetworkError) when no
 // host could be reached at all: the machine is offline, so the run's
 // results say nothing about the links.
-var ErrNetworkUnavailable = errors.New("network unavailable")
+var ErrNetworkUnavailable = hostpool.ErrNetworkUnavailable
 
-// NetworkError reports a run in which every host attempted failed at the
-// network level. errors.Is(err, ErrNetworkUnavailable) holds.
-type NetworkError struct {
-	Unreachable int   // hosts that failed at the network level
-	Attempted   int   // hosts a request was attempted to
-	First       error // the first such failure
-}
+// NetworkError reports a run in which every host attempted (links, the
+// arXiv API, any other API) failed at the network level.
+// errors.Is(err, ErrNetworkUnavailable) holds.
+type NetworkError = hostpool.NetworkError
 
-func (e *NetworkError) Error() string {
-	return fmt.Sprintf("network unavailable: %d of %d hosts unreachable (first error: %s)",
-		e.Unreachable, e.Attempted, errText(e.First))
-}
+// Is makes a private-address refusal a local one for the host pool: it
+// never reached the network, so it is neither evidence that the network
+// works nor that it is down, and it is never retried.
+func (e *PrivateAddressError) Is(target error) bool { return target == hostpool.ErrRefusedLocally }
 
-// Is makes errors.Is(err, ErrNetworkUnavailable) true.
-func (e *NetworkError) Is(target error) bool { return target == ErrNetworkUnavailable }
+// isTimeout and isReset are the pool's own tests, so that a failure is
+// classified as the retry policy judged it.
+func isTimeout(err error) bool { return hostpool.IsTimeout(err) }
 
-func (e *NetworkError) Unwrap() error { return e.First }
-
-// reachability is what a host's requests say about the network path to it.
-type reachability struct {
-	attempted bool
-	reached   bool // some request got an answer from the host itself
-	notFound  bool // DNS said "no such host"
-	first     error
-}
-
-// allNotFoundQuorum is how many hosts must all be "no such host", with no
-// host answering at all, before that says more about the resolver than
-// about the links: one or two dead domains happen; every domain of a real
-// catalog vanishing at once is a resolver that knows nothing (a sandbox, a
-// captive or broken DNS).
-const allNotFoundQuorum = 3
-
-func isNotFound(err error) bool {
-	var dnsErr *net.DNSError
-	return errors.As(err, &dnsErr) && dnsErr.IsNotFound
-}
-
-// networkLevel reports failures that say more about this machine's network
-// than about the link: DNS failing without a definite answer, no route,
-// a refused or timed-out connection. "No such host" is a definite answer
-// from a working resolver, so it does not count.
-func networkLevel(err error) bool {
-	var dnsErr *net.DNSError
-	if errors.As(err, &dnsErr) {
-		return !dnsErr.IsNotFound
-	}
-	var op *net.OpError
-	return errors.Is(err, syscall.ENETUNREACH) || errors.Is(err, syscall.EHOSTUNREACH) ||
-		errors.Is(err, syscall.ECONNREFUSED) || errors.Is(err, syscall.ENETDOWN) ||
-		(errors.As(err, &op) && op.Op == "dial" && op.Timeout())
-}
-
-// record notes the result of one request to h for network-down detection.
-// Refusals by the private-address guard and cancellations say nothing about
-// the network and are not counted.
-func (p *hostPool) record(h *hostState, err error) {
-	var private *PrivateAddressError
-	if errors.As(err, &private) || errors.Is(err, context.Canceled) {
-		return
-	}
-	h.mu.Lock()
-	defer h.mu.Unlock()
-	h.reach.attempted = true
-	switch {
-	case isNotFound(err):
-		h.reach.notFound = true
-	case err == nil || !networkLevel(err):
-		h.reach.reached = true
-		return
-	}
-	if h.reach.first == nil {
-		h.reach.first = err
-	}
-}
-
-// networkDown returns a *NetworkError when every host attempted failed at
-// the network level. It takes at least two hosts to decide: one dead host
-// is a dead link, not a dead network. "No such host" is a definite answer
-// and makes a host count as reached, unless no host at all answered and at
-// least allNotFoundQuorum were tried.
-func (p *hostPool) networkDown() error {
-	p.mu.Lock()
-	hosts := make([]*hostState, 0, len(p.hosts))
-	for _, h := range p.hosts {
-		hosts = append(hosts, h)
-	}
-	p.mu.Unlock()
-	sort.Slice(hosts, func(i, j int) bool { return hosts[i].name < hosts[j].name })
-	ne := &NetworkError{}
-	notFound := 0
-	for _, h := range hosts {
-		h.mu.Lock()
-		r := h.reach
-		h.mu.Unlock()
-		if !r.attempted {
-			continue
-		}
-		ne.Attempted++
-		if r.reached {
-			return nil
-		}
-		if r.notFound {
-			notFound++
-		}
-		ne.Unreachable++
-		if ne.First == nil {
-			ne.First = r.first
-		}
-	}
-	switch {
-	case ne.Attempted < 2:
-		return nil
-	case notFound > 0 && ne.Attempted < allNotFoundQuorum:
-		return nil
-	}
-	return ne
-}
+func isReset(err error) bool { return hostpool.IsReset(err) }

@@ -15,6 +15,8 @@ import (
 	"time"
 
 	"github.com/ai-reading-list/linkcheck/checker/arxiv"
+	"github.com/ai-reading-list/linkcheck/checker/github"
+	"github.com/ai-reading-list/linkcheck/checker/platform"
 )
 
 // Defaults of Options, exported so that command-line flags reuse them.
@@ -30,15 +32,6 @@ const (
 	// MaxRedirects is the longest redirect chain followed; a longer one is
 	// reported broken.
 	MaxRedirects = 10
-)
-
-// arXiv's published policy is one request every 3 s, one connection at a
-// time; its web hosts and API host are one host group.
-const (
-	arxivGroup       = "arxiv.org"
-	arxivRate        = 1.0 / 3
-	arxivBurst       = 1
-	arxivConcurrency = 1
 )
 
 // DefaultUserAgent identifies linkcheck to the sites it checks, with a URL
@@ -110,6 +103,17 @@ type Options struct {
 	ArxivAPI string // base URL of the arXiv API
 	ArxivOAI string // base URL of arXiv's OAI-PMH interface
 
+	// GitHubAPI is the base URL of the GitHub REST API.
+	GitHubAPI string
+	// GitHubToken is sent as a Bearer token to the GitHub API's host only,
+	// only over https; GitHubTokenVar names where it came from, for the
+	// message that suggests setting one.
+	GitHubToken    string
+	GitHubTokenVar string
+	// StaleAfter is how long a repository may go without a push before
+	// it is stale; 0 means github.DefaultStaleAfter.
+	StaleAfter time.Duration
+
 	// DialContext replaces the dialer. The private-address guard still
 	// applies to the address it connects to, unless AllowPrivate.
 	DialContext func(ctx context.Context, network, addr string) (net.Conn, error)
@@ -117,6 +121,9 @@ type Options struct {
 	TLSConfig   *tls.Config
 	// Arxiv replaces the arXiv client built from ArxivAPI and ArxivOAI.
 	Arxiv ArxivVerifier
+	// Platforms, when not nil, replaces the platform verifiers built from
+	// the options above (an empty slice: none).
+	Platforms []platform.Verifier
 }
 
 // withDefaults validates o and fills in its zero fields. Every problem is
@@ -137,6 +144,12 @@ func (o Options) withDefaults() (Options, error) {
 	nonNegative("timeout", float64(o.Timeout))
 	nonNegative("max retry wait", float64(o.MaxRetryWait))
 	nonNegative("max body bytes", float64(o.MaxBodyBytes))
+	nonNegative("stale after", float64(o.StaleAfter))
+	if o.GitHubAPI != "" {
+		if err := github.CheckAPI(o.GitHubAPI); err != nil {
+			errs = append(errs, err)
+		}
+	}
 	// Limits apply per host group, so an override named after any of
 	// arXiv's hosts is arXiv's; two names for one group would be ambiguous.
 	groups := make(map[string]HostLimit, len(o.Hosts))
@@ -211,7 +224,7 @@ func setDefault[T comparable](v *T, def T) {
 func (o *Options) hostLimit(group string) HostLimit {
 	l := HostLimit{Rate: o.HostRate, Burst: o.HostBurst, Concurrency: o.HostConcurrency}
 	if group == arxivGroup {
-		l = HostLimit{Rate: arxivRate, Burst: arxivBurst, Concurrency: arxivConcurrency}
+		l = HostLimit(arxiv.Limit) // arXiv's published policy
 	}
 	if ov, ok := o.Hosts[group]; ok {
 		setNonZero(&l.Rate, ov.Rate)

@@ -9,6 +9,7 @@ import (
 
 	"github.com/ai-reading-list/linkcheck/catalog"
 	"github.com/ai-reading-list/linkcheck/checker/arxiv"
+	"github.com/ai-reading-list/linkcheck/checker/platform"
 	"github.com/ai-reading-list/linkcheck/status"
 )
 
@@ -20,6 +21,8 @@ type plan struct {
 	papers []arxiv.Paper
 	// byPaper maps each paper to the entries that cite it.
 	byPaper map[arxiv.Paper][]int
+	// platforms holds each platform verifier's targets.
+	platforms []*platformWork
 }
 
 // urlJob is one distinct URL and the entries that use it: identical URLs
@@ -55,14 +58,17 @@ func ownArxivURL(r *catalog.Resource) bool {
 	return ok && fromURL.ID == own.ID
 }
 
-func (c *Checker) plan(cat *catalog.Catalog) *plan {
-	p := &plan{res: cat.Resources(), byPaper: make(map[arxiv.Paper][]int)}
+func (c *Checker) plan(cat *catalog.Catalog, verifiers []platform.Verifier) *plan {
+	p := &plan{res: cat.Resources(), byPaper: make(map[arxiv.Paper][]int), platforms: newPlatformWork(verifiers)}
 	jobs := make(map[string]*urlJob)
 	queues := make(map[string]*hostQueue)
 	for i := range p.res {
 		r := &p.res[i]
 		hasURL, hasArxiv := targets(r)
 		skip := c.skipReason(r)
+		if p.claim(i, skip) {
+			hasURL = false // a platform's API answers for the URL
+		}
 		if hasURL {
 			switch {
 			case skip != "":
@@ -130,7 +136,7 @@ func (c *Checker) skipReason(r *catalog.Resource) string {
 	if c.opts.Only != nil && !c.opts.Only[r.ID] {
 		return "unchanged"
 	}
-	if ig := r.Ignore; ig != nil && (ig.Until.IsZero() || c.opts.Now().Before(ig.Until)) {
+	if ig := r.Ignore; ig != nil && ig.Active(c.opts.Now()) {
 		if ig.Until.IsZero() {
 			return "ignored: " + ig.Reason
 		}

@@ -63,7 +63,10 @@ func TestSkipReason(t *testing.T) {
 		{name: "ignored for good", id: "a", ignore: &catalog.Ignore{Reason: "paywall"}, wantStart: "ignored: paywall"},
 		{name: "ignored until", id: "a", ignore: &catalog.Ignore{Reason: "moving", Until: now.AddDate(0, 0, 1)},
 			wantStart: "ignored until 2025-06-02: moving"},
-		{name: "ignore expired today", id: "a", ignore: &catalog.Ignore{Reason: "moving", Until: now}},
+		// The ignore holds through its until day, in UTC (catalog.Ignore.Active).
+		{name: "ignore on its until day", id: "a", ignore: &catalog.Ignore{Reason: "moving", Until: now},
+			wantStart: "ignored until 2025-06-01: moving"},
+		{name: "ignore the day after until", id: "a", ignore: &catalog.Ignore{Reason: "moving", Until: now.AddDate(0, 0, -1)}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

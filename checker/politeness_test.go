@@ -6,10 +6,12 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/ai-reading-list/linkcheck/catalog"
+	"github.com/ai-reading-list/linkcheck/checker/hostpool"
 	"github.com/ai-reading-list/linkcheck/internal/fakeweb"
 	"github.com/ai-reading-list/linkcheck/status"
 )
@@ -17,12 +19,12 @@ import (
 // TestTokenBucketPacesHost: once a host's burst is spent, the next request
 // waits for a token, and an override applies to its host only.
 func TestTokenBucketPacesHost(t *testing.T) {
-	o, err := Options{HostConcurrency: 4, HostRate: 1000, HostBurst: 1,
-		Hosts: map[string]HostLimit{"strict.example": {Rate: 0.1, Burst: 1}}}.withDefaults()
-	if err != nil {
-		t.Fatal(err)
+	p := newChecker(t, Options{HostConcurrency: 4, HostRate: 1000, HostBurst: 1,
+		Hosts: map[string]HostLimit{"strict.example": {Rate: 0.1, Burst: 1}}}).newPool()
+	send := func(ctx context.Context, host string) error {
+		d := p.Try(ctx, host, func(context.Context) hostpool.Outcome { return hostpool.Outcome{Code: http.StatusOK} })
+		return d.Err
 	}
-	p := newHostPool(&o)
 	tests := []struct {
 		host   string
 		second bool // whether a second request may start within the window
@@ -37,22 +39,17 @@ func TestTokenBucketPacesHost(t *testing.T) {
 		t.Run(tt.host, func(t *testing.T) {
 			ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 			defer cancel()
-			release, err := p.acquire(ctx, tt.host)
-			if err != nil {
-				t.Fatalf("first acquire(%s) = %v", tt.host, err)
+			if err := send(ctx, tt.host); err != nil {
+				t.Fatalf("first request to %s = %v", tt.host, err)
 			}
-			release()
 			short, cancelShort := context.WithTimeout(ctx, window)
 			defer cancelShort()
-			release, err = p.acquire(short, tt.host)
-			if err == nil {
-				release()
-			}
+			err := send(short, tt.host)
 			if got := err == nil; got != tt.second {
-				t.Errorf("second acquire(%s) within %v = %v, want success %v", tt.host, window, err, tt.second)
+				t.Errorf("second request to %s within %v = %v, want success %v", tt.host, window, err, tt.second)
 			}
 			if err != nil && !errors.Is(err, context.DeadlineExceeded) {
-				t.Errorf("second acquire(%s) = %v, want context.DeadlineExceeded", tt.host, err)
+				t.Errorf("second request to %s = %v, want context.DeadlineExceeded", tt.host, err)
 			}
 		})
 	}
@@ -94,31 +91,34 @@ func TestStrictHostDoesNotStallOthers(t *testing.T) {
 	}
 }
 
-// TestRetryAfter: a 429's Retry-After is waited for (up to MaxRetryWait)
-// before the retry, and a hostile value cannot stall the run.
+// TestRetryAfter: a 429's Retry-After is waited for before the retry; a
+// host asking for longer than MaxRetryWait is not asked again early (its
+// answer stands, and says how long it asked for), so a hostile value
+// cannot stall the run.
 func TestRetryAfter(t *testing.T) {
 	w := fakeweb.New(t)
 	far := time.Now().Add(24 * time.Hour).UTC().Format(http.TimeFormat)
 	w.Handle("later.example", fakeweb.Sequence(
-		fakeweb.WithHeader("Retry-After", "3600", fakeweb.Status(429)),
+		fakeweb.WithHeader("Retry-After", "1", fakeweb.Status(429)),
 		fakeweb.Page("Fine", ""),
 	))
 	w.Handle("never.example", fakeweb.WithHeader("Retry-After", "86400", fakeweb.Status(429)))
 	w.Handle("date.example", fakeweb.WithHeader("Retry-After", far, fakeweb.Status(503)))
 	o := testOptions(w)
-	o.MaxRetryWait = 300 * time.Millisecond
+	o.MaxRetryWait = 2 * time.Second
 	c := newChecker(t, o)
 	tests := []struct {
 		url      string
 		want     status.Status
 		attempts int
-		minTime  time.Duration // the capped Retry-After, waited once
+		minTime  time.Duration // the Retry-After waited
+		message  string
 	}{
-		// Full-jitter back-off alone would wait less than MaxRetryWait
-		// (its ceiling); only the Retry-After, capped, waits all of it.
-		{"https://later.example/", status.OK, 2, 300 * time.Millisecond},
-		{"https://never.example/", status.Blocked, 3, 600 * time.Millisecond},
-		{"https://date.example/", status.Error, 3, 600 * time.Millisecond},
+		// Full-jitter back-off alone would wait less than a second (its
+		// first ceiling is 500 ms); only the Retry-After waits all of it.
+		{"https://later.example/", status.OK, 2, time.Second, ""},
+		{"https://never.example/", status.Blocked, 1, 0, "(asked to wait 24h0m0s before retrying)"},
+		{"https://date.example/", status.Error, 1, 0, "(asked to wait 23h59m"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.url, func(t *testing.T) {
@@ -128,7 +128,10 @@ func TestRetryAfter(t *testing.T) {
 					tt.url, r.Status, r.Attempts, r.Message, tt.want, tt.attempts)
 			}
 			if r.Duration < tt.minTime {
-				t.Errorf("check(%s) took %v, want at least the capped Retry-After waits %v", tt.url, r.Duration, tt.minTime)
+				t.Errorf("check(%s) took %v, want at least the Retry-After %v", tt.url, r.Duration, tt.minTime)
+			}
+			if !strings.Contains(r.Message, tt.message) {
+				t.Errorf("check(%s) message = %q, want it to contain %q", tt.url, r.Message, tt.message)
 			}
 		})
 	}
@@ -148,7 +151,8 @@ func TestNoResultForUnsentRequest(t *testing.T) {
 	o.Hosts = map[string]HostLimit{"strict.example": {Rate: 1.0 / 3600, Burst: 1, Concurrency: 3}}
 	// Past the first request's stagger with time to spare for a slow
 	// machine; the second token is an hour away whatever happens.
-	o.Timeout = maxStagger + 2*time.Second
+	// (The stagger is at most a second.)
+	o.Timeout = 3 * time.Second
 	results, err := run(t, newChecker(t, o), catalogOf(rs...))
 	if !errors.Is(err, context.DeadlineExceeded) {
 		t.Fatalf("Check = %v, want context.DeadlineExceeded", err)
@@ -198,14 +202,14 @@ func TestRetryAfterThrottlesHost(t *testing.T) {
 	))
 	o := testOptions(w)
 	c := newChecker(t, o)
-	p := newHostPool(&c.opts)
+	p := c.newPool()
 	f := &fetcher{opts: &c.opts, client: c.client, pool: p}
 	o2 := f.fetch(context.Background(), "https://busy.example/")
 	defer c.transport.CloseIdleConnections()
 	if o2.Attempts != 2 || o2.Code != 200 {
 		t.Errorf("fetch(busy) = %d after %d attempts, want 200 after 2", o2.Code, o2.Attempts)
 	}
-	if got, limit := float64(p.host("busy.example").limiter.Limit()), c.opts.HostRate; got >= limit {
+	if got, limit := p.Rate("busy.example"), c.opts.HostRate; got >= limit {
 		t.Errorf("rate after a 429 = %v, want below the configured %v", got, limit)
 	}
 }

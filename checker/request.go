@@ -3,11 +3,12 @@ package checker
 import (
 	"context"
 	"io"
-	"math/rand/v2"
 	"net/http"
 	"net/url"
 	"strings"
 	"time"
+
+	"github.com/ai-reading-list/linkcheck/checker/hostpool"
 )
 
 // answer is the end of one request, after its retries. attempts counts its
@@ -22,40 +23,26 @@ type answer struct {
 	page        *pageInfo // set when the body was read
 	err         error
 	attempts    int
+	// tooLong is the wait the host asked for when it was beyond
+	// MaxRetryWait, the reason it was not asked again.
+	tooLong time.Duration
 }
 
-// do sends one request, retrying transient failures, each try paced by
-// the host pool; and feeds the host's adaptive back-off and reachability.
+// do sends one request through the run's host pool, which paces each try,
+// retries transient failures by the one retry policy and learns from the
+// answers (back-off, reachability). A bot challenge is never retried: it
+// stays a challenge however often it is asked.
 func (f *fetcher) do(ctx context.Context, method string, u *url.URL) answer {
-	group := hostGroup(u.Hostname())
-	h := f.pool.host(group)
-	policy := retryPolicy{retries: f.opts.Retries, maxWait: f.opts.MaxRetryWait}
-	for attempt := 1; ; attempt++ {
-		release, err := f.pool.acquire(ctx, group)
-		if err != nil {
-			return answer{err: err, attempts: attempt - 1}
-		}
-		a := f.once(ctx, method, u)
-		release()
-		a.attempts = attempt
-		if ctx.Err() != nil {
-			return a
-		}
-		f.pool.record(h, a.err)
-		if a.code == http.StatusTooManyRequests || (a.code == http.StatusServiceUnavailable && !a.challenge) {
-			ra, _ := parseRetryAfter(a.retryAfter, time.Now())
-			h.throttled(min(ra, f.opts.MaxRetryWait))
-		} else if a.err == nil {
-			h.succeeded()
-		}
-		if a.challenge {
-			return a // a challenge stays a challenge however often it is asked
-		}
-		retry, wait := decideRetry(policy, attempt, a.code, a.err, a.retryAfter, time.Now(), rand.Float64())
-		if !retry || waitFor(ctx, wait) != nil {
-			return a
-		}
+	var a answer
+	done := f.pool.Try(ctx, hostGroup(u.Hostname()), func(ctx context.Context) hostpool.Outcome {
+		a = f.once(ctx, method, u)
+		return hostpool.Outcome{Code: a.code, RetryAfter: a.retryAfter, Err: a.err, Final: a.challenge}
+	})
+	if done.Attempts == 0 {
+		return answer{err: done.Err} // never sent: the run stopped first
 	}
+	a.attempts, a.tooLong = done.Attempts, done.TooLong
+	return a
 }
 
 // once sends a single request. A GET of an HTML page reads at most

@@ -64,6 +64,11 @@ type Result struct {
 	PushedAt    time.Time // GitHub: the last push to any branch
 	Stage       string    // Hub: a Space's runtime stage ("RUNNING", "RUNTIME_ERROR")
 
+	// IgnoreExpired is the until date of the entry's ignore when it has
+	// expired: the entry was checked as usual, and the ignore needs
+	// removing or extending.
+	IgnoreExpired time.Time
+
 	// Message says why the status was given ("HTTP 404", "redirected to the
 	// site's home page", "withdrawn", the error text).
 	Message  string

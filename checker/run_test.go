@@ -106,7 +106,7 @@ func TestCatalogRules(t *testing.T) {
 		{"accepted-status", status.OK, "accepted: known (was blocked, HTTP 403)"},
 		{"alternate", status.OK, "redirected to alternate https://NEW.example/post#top"},
 		{"ignored", status.Skipped, "ignored until 2025-07-01: site migration"},
-		{"expired", status.OK, "HTTP 200"},
+		{"expired", status.OK, "HTTP 200; ignore expired on 2025-05-01 (old)"},
 		{"excluded", status.Skipped, "excluded by filter ^excluded$"},
 		{"dup-a", status.OK, "HTTP 200"},
 		{"dup-b", status.OK, "HTTP 200"},
@@ -120,6 +120,15 @@ func TestCatalogRules(t *testing.T) {
 		}
 		if r.Status != tt.want || r.Message != tt.msg {
 			t.Errorf("result %s = %v, %q; want %v, %q", tt.id, r.Status, r.Message, tt.want, tt.msg)
+		}
+	}
+	for id, r := range got {
+		want := time.Time{}
+		if id == "expired" {
+			want = expired.Ignore.Until
+		}
+		if !r.IgnoreExpired.Equal(want) {
+			t.Errorf("result %s: IgnoreExpired = %v, want %v", id, r.IgnoreExpired, want)
 		}
 	}
 	if n := len(results); n != c.Plan(cat) {
@@ -208,9 +217,7 @@ func TestCancel(t *testing.T) {
 		if n > 0 && w.Requests("slow.example") > 0 {
 			break
 		}
-		if err := waitFor(context.Background(), time.Millisecond); err != nil {
-			t.Fatal(err)
-		}
+		<-time.After(time.Millisecond)
 	}
 	cancel()
 	if err := <-done; !errors.Is(err, context.Canceled) {

@@ -20,16 +20,12 @@ type PrivateAddressError struct {
 }
 
 func (e *PrivateAddressError) Error() string {
-	return "refusing to connect to private address " + e.Addr.String() +
+	addr := e.Addr.String()
+	if v4, ok := embeddedIPv4(e.Addr); ok && v4.IsValid() {
+		addr += ", which stands for " + v4.String()
+	}
+	return "refusing to connect to private address " + addr +
 		" (use --allow-private to check intranet hosts)"
-}
-
-// isPrivate reports addresses that are not public unicast: loopback,
-// RFC 1918 and fc00::/7, link-local, unspecified and multicast.
-func isPrivate(a netip.Addr) bool {
-	a = a.Unmap()
-	return a.IsLoopback() || a.IsPrivate() || a.IsLinkLocalUnicast() || a.IsLinkLocalMulticast() ||
-		a.IsUnspecified() || a.IsMulticast() || a.IsInterfaceLocalMulticast()
 }
 
 // checkAddr returns a *PrivateAddressError when hostport is an IP address

@@ -23,7 +23,7 @@ func TestIsPrivate(t *testing.T) {
 		{"127.0.0.1", true}, {"::1", true}, {"10.0.0.1", true}, {"172.16.5.4", true}, {"192.168.1.1", true},
 		{"169.254.169.254", true}, {"fe80::1", true}, {"fc00::1", true}, {"fd12::1", true},
 		{"0.0.0.0", true}, {"::", true}, {"224.0.0.1", true}, {"ff02::1", true}, {"::ffff:10.1.2.3", true},
-		{"8.8.8.8", false}, {"203.0.113.5", false}, {"2606:4700::1111", false}, {"172.32.0.1", false},
+		{"8.8.8.8", false}, {"93.184.215.14", false}, {"2606:4700::1111", false}, {"172.32.0.1", false},
 	}
 	for _, tt := range tests {
 		if got := isPrivate(netip.MustParseAddr(tt.addr)); got != tt.want {
@@ -87,7 +87,7 @@ func TestPrivateGuard(t *testing.T) {
 type publicConn struct{ net.Conn }
 
 func (publicConn) RemoteAddr() net.Addr {
-	return &net.TCPAddr{IP: net.ParseIP("203.0.113.5"), Port: 443}
+	return &net.TCPAddr{IP: net.ParseIP("93.184.215.14"), Port: 443}
 }
 
 func TestPrivateGuardOnRedirectAndDNS(t *testing.T) {

@@ -46,8 +46,24 @@ func (f finding) String() string {
 }
 
 // found describes what the check of r found, compared with what the
-// catalog expected.
+// catalog expected, and an expired ignore with its date.
 func found(r checker.Result) finding {
+	f := foundByCheck(r)
+	if r.IgnoreExpired.IsZero() {
+		return f
+	}
+	note := "ignore expired on " + r.IgnoreExpired.Format(dateLayout)
+	if strings.Contains(f.String(), note) {
+		return f
+	}
+	if f.String() == "" {
+		return finding{Text: note}
+	}
+	return finding{Text: f.String() + "; " + note}
+}
+
+// foundByCheck is what the check of r found.
+func foundByCheck(r checker.Result) finding {
 	switch r.Status {
 	case status.Moved, status.Redirected:
 		if r.FinalURL != "" {
@@ -128,6 +144,22 @@ func codeAndMessage(r checker.Result) string {
 
 // suggestion is the fix a maintainer would most likely make.
 func suggestion(r checker.Result) string {
+	s := suggestionByStatus(r)
+	switch {
+	case r.IgnoreExpired.IsZero():
+		return s
+	case r.Status == status.OK:
+		return "remove the expired ignore: the link works"
+	case s == "":
+		return "fix the link or extend the ignore's until"
+	}
+	return s + ", or extend the ignore's until"
+}
+
+func suggestionByStatus(r checker.Result) string {
+	if r.History.PreviousTitle != "" && !r.Status.Attention() {
+		return "check that the page is still the one the entry means"
+	}
 	switch r.Status {
 	case status.Broken:
 		if r.Target == checker.TargetArxiv {

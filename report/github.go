@@ -16,11 +16,15 @@ func renderGitHub(buf *bytes.Buffer, run Run, opts Options) error {
 		buf.WriteString("::warning title=interrupted::" + escapeData("partial results: the run was interrupted before every link was checked") + "\n")
 	}
 	for _, r := range listed(run.Results, opts) {
-		if !r.Status.Attention() {
+		if !r.Status.Attention() && r.IgnoreExpired.IsZero() {
 			continue // annotations are for problems, even with All
 		}
 		level, title := "warning", r.Status.String()
-		if opts.FailOn.Has(r.Status) {
+		switch {
+		case opts.FailOn.Has(r.Status) && r.History.Pending:
+			// Watched, not failing yet: a warning, as the exit code says.
+			title = r.Status.String() + " link, watching"
+		case opts.FailOn.Has(r.Status):
 			level, title = "error", r.Status.String()+" link"
 		}
 		var props []string
@@ -38,6 +42,7 @@ func renderGitHub(buf *bytes.Buffer, run Run, opts Options) error {
 		case f.Text != "":
 			msg += " — " + f.Text
 		}
+		msg += historyNote(r.History)
 		fmt.Fprintf(buf, "::%s %s::%s\n", level, strings.Join(props, ","), escapeData(msg))
 	}
 	fmt.Fprintf(buf, "%s\n", Summarize(run.Results))

@@ -15,6 +15,9 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
 // failOn makes moved a failure too, so that outputs show both kinds.
 var failOn = status.NewSet(status.Broken, status.Moved)
 
+// failOnTransient adds timeout, so that a watched failure shows.
+var failOnTransient = status.NewSet(status.Broken, status.Moved, status.Timeout)
+
 func TestGolden(t *testing.T) {
 	partial := fixtureRun()
 	partial.Partial = true
@@ -40,6 +43,11 @@ func TestGolden(t *testing.T) {
 		{"markdown-capped", fixtureRun(), Options{Format: FormatMarkdown, FailOn: failOn, MaxBytes: 2000}},
 		{"github", fixtureRun(), Options{Format: FormatGitHub, FailOn: failOn}},
 		{"github-partial", partial, Options{Format: FormatGitHub, FailOn: status.DefaultFailOn}},
+		{"table-history", historyRun(), Options{Format: FormatTable, FailOn: failOnTransient}},
+		{"json-history", historyRun(), Options{Format: FormatJSON, FailOn: failOnTransient}},
+		{"markdown-history", historyRun(), Options{Format: FormatMarkdown, FailOn: failOnTransient}},
+		{"markdown-history-capped", historyRun(), Options{Format: FormatMarkdown, FailOn: failOnTransient, MaxBytes: 2400}},
+		{"github-history", historyRun(), Options{Format: FormatGitHub, FailOn: failOnTransient}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

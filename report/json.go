@@ -28,6 +28,8 @@ type jsonRun struct {
 	Partial    bool         `json:"partial,omitempty"`
 	Summary    jsonSummary  `json:"summary"`
 	Results    []jsonResult `json:"results"`
+	// Resolved lists what was fixed since the last run (with a state file).
+	Resolved []jsonResolved `json:"resolved,omitempty"`
 }
 
 type jsonResult struct {
@@ -53,9 +55,14 @@ type jsonResult struct {
 	CurrentRepo  string    `json:"current_repo,omitempty"`
 	PushedAt     string    `json:"pushed_at,omitempty"`
 	Stage        string    `json:"stage,omitempty"`
-	Message      string    `json:"message,omitempty"`
-	Attempts     int       `json:"attempts,omitempty"`
-	DurationMS   int64     `json:"duration_ms,omitempty"`
+	// IgnoreExpired is the until date of an ignore that has expired.
+	IgnoreExpired string `json:"ignore_expired,omitempty"`
+	Message       string `json:"message,omitempty"`
+	Attempts      int    `json:"attempts,omitempty"`
+	DurationMS    int64  `json:"duration_ms,omitempty"`
+	// NetworkFailure: no HTTP answer arrived (DNS, connection, timeout).
+	NetworkFailure bool `json:"network_failure,omitempty"`
+	jsonHistory
 }
 
 type jsonHop struct {
@@ -124,6 +131,7 @@ func renderJSON(buf *bytes.Buffer, run Run, opts Options) error {
 	for _, r := range listed(run.Results, opts) {
 		doc.Results = append(doc.Results, toJSON(r))
 	}
+	doc.Resolved = resolvedToJSON(run.Resolved)
 	enc := json.NewEncoder(buf)
 	// URLs with & and titles with < must stay readable in the file.
 	enc.SetEscapeHTML(false)
@@ -133,28 +141,30 @@ func renderJSON(buf *bytes.Buffer, run Run, opts Options) error {
 
 func toJSON(r checker.Result) jsonResult {
 	j := jsonResult{
-		ID:           r.ID,
-		Section:      r.Section,
-		Title:        r.Title,
-		Line:         r.Line,
-		Target:       string(r.Target),
-		URL:          r.URL,
-		Arxiv:        r.Arxiv,
-		Status:       r.Status.String(),
-		Code:         r.Code,
-		FinalURL:     r.FinalURL,
-		PageTitle:    r.PageTitle,
-		CurrentTitle: r.CurrentTitle,
-		Version:      r.Version,
-		JournalRef:   r.JournalRef,
-		DOI:          r.DOI,
-		Similarity:   math.Round(r.Similarity*100) / 100,
-		Repo:         r.Repo,
-		CurrentRepo:  r.CurrentRepo,
-		Stage:        r.Stage,
-		Message:      r.Message,
-		Attempts:     r.Attempts,
-		DurationMS:   millis(r.Duration),
+		ID:             r.ID,
+		Section:        r.Section,
+		Title:          r.Title,
+		Line:           r.Line,
+		Target:         string(r.Target),
+		URL:            r.URL,
+		Arxiv:          r.Arxiv,
+		Status:         r.Status.String(),
+		Code:           r.Code,
+		FinalURL:       r.FinalURL,
+		PageTitle:      r.PageTitle,
+		CurrentTitle:   r.CurrentTitle,
+		Version:        r.Version,
+		JournalRef:     r.JournalRef,
+		DOI:            r.DOI,
+		Similarity:     math.Round(r.Similarity*100) / 100,
+		Repo:           r.Repo,
+		CurrentRepo:    r.CurrentRepo,
+		Stage:          r.Stage,
+		Message:        r.Message,
+		Attempts:       r.Attempts,
+		DurationMS:     millis(r.Duration),
+		NetworkFailure: r.NetworkFailure,
+		jsonHistory:    historyToJSON(r.History),
 	}
 	for _, h := range r.Redirects {
 		j.Redirects = append(j.Redirects, jsonHop(h))
@@ -164,6 +174,9 @@ func toJSON(r checker.Result) jsonResult {
 	}
 	if !r.PushedAt.IsZero() {
 		j.PushedAt = r.PushedAt.UTC().Format(dateLayout)
+	}
+	if !r.IgnoreExpired.IsZero() {
+		j.IgnoreExpired = r.IgnoreExpired.UTC().Format(dateLayout)
 	}
 	return j
 }

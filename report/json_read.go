@@ -83,6 +83,11 @@ func fromJSON(doc jsonRun) (Run, error) {
 		}
 		run.Results = append(run.Results, r)
 	}
+	resolved, err := resolvedFromJSON(doc.Resolved)
+	if err != nil {
+		errs = append(errs, err)
+	}
+	run.Resolved = resolved
 	if len(errs) > 0 {
 		return Run{}, errors.Join(errs...)
 	}
@@ -108,32 +113,45 @@ func resultFromJSON(j jsonResult) (checker.Result, error) {
 	if err != nil {
 		return checker.Result{}, fmt.Errorf("duration_ms: %w", err)
 	}
+	history, err := historyFromJSON(j.jsonHistory)
+	if err != nil {
+		return checker.Result{}, err
+	}
 	r := checker.Result{
-		ID:           j.ID,
-		Section:      j.Section,
-		Title:        j.Title,
-		Line:         j.Line,
-		Target:       target,
-		URL:          j.URL,
-		Arxiv:        j.Arxiv,
-		Status:       st,
-		Code:         j.Code,
-		FinalURL:     j.FinalURL,
-		PageTitle:    j.PageTitle,
-		CurrentTitle: j.CurrentTitle,
-		Version:      j.Version,
-		JournalRef:   j.JournalRef,
-		DOI:          j.DOI,
-		Similarity:   j.Similarity,
-		Repo:         j.Repo,
-		CurrentRepo:  j.CurrentRepo,
-		Stage:        j.Stage,
-		Message:      j.Message,
-		Attempts:     j.Attempts,
-		Duration:     d,
+		History:        history,
+		NetworkFailure: j.NetworkFailure,
+		ID:             j.ID,
+		Section:        j.Section,
+		Title:          j.Title,
+		Line:           j.Line,
+		Target:         target,
+		URL:            j.URL,
+		Arxiv:          j.Arxiv,
+		Status:         st,
+		Code:           j.Code,
+		FinalURL:       j.FinalURL,
+		PageTitle:      j.PageTitle,
+		CurrentTitle:   j.CurrentTitle,
+		Version:        j.Version,
+		JournalRef:     j.JournalRef,
+		DOI:            j.DOI,
+		Similarity:     j.Similarity,
+		Repo:           j.Repo,
+		CurrentRepo:    j.CurrentRepo,
+		Stage:          j.Stage,
+		Message:        j.Message,
+		Attempts:       j.Attempts,
+		Duration:       d,
 	}
 	for _, h := range j.Redirects {
 		r.Redirects = append(r.Redirects, checker.Hop(h))
+	}
+	if j.IgnoreExpired != "" {
+		t, err := time.Parse(dateLayout, j.IgnoreExpired)
+		if err != nil {
+			return checker.Result{}, fmt.Errorf("ignore_expired: want YYYY-MM-DD: %w", err)
+		}
+		r.IgnoreExpired = t
 	}
 	if j.PushedAt != "" {
 		t, err := time.Parse(dateLayout, j.PushedAt)

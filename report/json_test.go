@@ -41,6 +41,7 @@ func TestJSONRoundTrip(t *testing.T) {
 		run  Run
 	}{
 		{"fixture", fixtureRun()},
+		{"history", historyRun()},
 		{"sub-millisecond times, partial", ragged},
 		{"empty", Run{Catalog: "resources.yaml"}},
 	}

@@ -19,13 +19,20 @@ var mainStatuses = status.NewSet(status.Broken, status.Moved, status.Retitled, s
 
 // renderMarkdown writes a GitHub-flavoured issue body or job summary.
 func renderMarkdown(buf *bytes.Buffer, run Run, opts Options) error {
-	groups := byStatus(listed(run.Results, opts))
+	results := listed(run.Results, opts)
+	var lead []*mdSection
+	if hasHistory(run) {
+		// With a history, what fails the run is told by its story (new,
+		// still failing, resolved) ahead of the other sections.
+		lead, results = historySections(run, opts, results)
+	}
+	groups := byStatus(results)
 	var open, folded, fine []*mdSection
 	for _, st := range status.All() {
 		if len(groups[st]) == 0 {
 			continue
 		}
-		sec := &mdSection{st: st, rows: markdownRows(run, opts, groups[st])}
+		sec := &mdSection{st: st, rows: markdownRows(run, opts, groups[st]), note: failNote(opts, groups[st])}
 		sec.shown = len(sec.rows)
 		switch {
 		case st.Attention() && (mainStatuses.Has(st) || opts.FailOn.Has(st)):
@@ -36,7 +43,7 @@ func renderMarkdown(buf *bytes.Buffer, run Run, opts Options) error {
 			fine = append(fine, sec)
 		}
 	}
-	doc := mdDoc{run: run, opts: opts, sum: Summarize(run.Results), open: open, folded: folded, fine: fine}
+	doc := mdDoc{run: run, opts: opts, sum: Summarize(run.Results), lead: lead, open: open, folded: folded, fine: fine}
 	doc.write(buf)
 	if opts.MaxBytes <= 0 || buf.Len() <= opts.MaxBytes {
 		return nil
@@ -49,12 +56,23 @@ func renderMarkdown(buf *bytes.Buffer, run Run, opts Options) error {
 	return nil
 }
 
-// mdSection is one status's table, its rows rendered ahead so that a capped
-// report can count what fits.
+// mdSection is one table, its rows rendered ahead so that a capped report
+// can count what fits: one status's results, or with a history, the new,
+// still failing or resolved ones.
 type mdSection struct {
-	st    status.Status
-	rows  []string
-	shown int // rows written; the rest are counted in a note
+	st      status.Status
+	heading string // "" means the status's title
+	header  string // the table's header; "" means mdTableHeader
+	note    string // after the heading's count, e.g. " · fails the run"
+	rows    []string
+	shown   int // rows written; the rest are counted in a note
+}
+
+func (sec *mdSection) tableHeader() string {
+	if sec.header != "" {
+		return sec.header
+	}
+	return mdTableHeader
 }
 
 // mdDoc is a Markdown report laid out: open sections, then the warnings'
@@ -63,6 +81,7 @@ type mdDoc struct {
 	run                Run
 	opts               Options
 	sum                Summary
+	lead               []*mdSection // with a history: new, still failing, resolved
 	open, folded, fine []*mdSection
 	capped             bool // some rows may be left out: say so at the top
 	sizing             bool // writing the skeleton: notice at its longest
@@ -72,8 +91,8 @@ const mdTableHeader = "| Entry | Line | URL | Found | Suggested fix |\n|---|---|
 
 // sections lists every section in the order the document shows them.
 func (d *mdDoc) sections() []*mdSection {
-	all := make([]*mdSection, 0, len(d.open)+len(d.folded)+len(d.fine))
-	return append(append(append(all, d.open...), d.folded...), d.fine...)
+	all := make([]*mdSection, 0, len(d.lead)+len(d.open)+len(d.folded)+len(d.fine))
+	return append(append(append(append(all, d.lead...), d.open...), d.folded...), d.fine...)
 }
 
 // writeFold writes sections inside a <details> block, collapsed by default.
@@ -95,13 +114,13 @@ func (d *mdDoc) writeFold(buf *bytes.Buffer, title string, secs []*mdSection) {
 }
 
 func (d *mdDoc) writeSection(buf *bytes.Buffer, sec *mdSection) {
-	fmt.Fprintf(buf, "### %s (%d)", title(sec.st), len(sec.rows))
-	if d.opts.FailOn.Has(sec.st) {
-		buf.WriteString(" · fails the run")
+	heading := sec.heading
+	if heading == "" {
+		heading = title(sec.st)
 	}
-	buf.WriteString("\n\n")
+	fmt.Fprintf(buf, "### %s (%d)%s\n\n", heading, len(sec.rows), sec.note)
 	if sec.shown > 0 {
-		buf.WriteString(mdTableHeader)
+		buf.WriteString(sec.tableHeader())
 		for _, row := range sec.rows[:sec.shown] {
 			buf.WriteString(row)
 		}
@@ -123,7 +142,7 @@ func markdownRows(run Run, opts Options, results []checker.Result) []string {
 			cell(r.ID),
 			lineLink(run.Catalog, r.Line, opts.LinkBase),
 			targetLink(r),
-			cell(found(r).String()),
+			cell(found(r).String() + historyNote(r.History)),
 			cell(suggestion(r)),
 		}
 		rows[i] = "| " + strings.Join(cells, " | ") + " |\n"
@@ -156,7 +175,7 @@ func (d *mdDoc) write(buf *bytes.Buffer) {
 		fmt.Fprintf(buf, "> **Shortened:** %d of %d findings listed, to stay within %d bytes; the JSON results list them all.\n\n", shown, total, d.opts.MaxBytes)
 	}
 	buf.WriteString(runLine(d.run) + "\n")
-	for _, sec := range d.open {
+	for _, sec := range append(d.lead[:len(d.lead):len(d.lead)], d.open...) {
 		buf.WriteString("\n")
 		d.writeSection(buf, sec)
 	}

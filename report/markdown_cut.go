@@ -50,7 +50,7 @@ func (d *mdDoc) fit(limit int) error {
 		for _, row := range sec.rows {
 			cost := len(row)
 			if sec.shown == 0 {
-				cost += len(mdTableHeader)
+				cost += len(sec.tableHeader())
 			}
 			if cost > budget {
 				return nil

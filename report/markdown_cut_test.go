@@ -109,36 +109,41 @@ func TestMarkdownMaxBytes(t *testing.T) {
 }
 
 // TestMarkdownMaxBytesEveryLimit tries every limit from the smallest that
-// works to the full size: the cut must fit at each, wherever it falls.
+// works to the full size: the cut must fit at each, wherever it falls,
+// also in the history's layout (new, still failing, resolved).
 func TestMarkdownMaxBytesEveryLimit(t *testing.T) {
-	opts := Options{Format: FormatMarkdown, FailOn: failOn, All: true}
-	var full bytes.Buffer
-	if err := Write(&full, fixtureRun(), opts); err != nil {
-		t.Fatal(err)
-	}
-	fitted := 0
-	for limit := full.Len(); limit > 0; limit-- {
-		opts.MaxBytes = limit
-		var got bytes.Buffer
-		err := Write(&got, fixtureRun(), opts)
-		var se *SizeError
-		if errors.As(err, &se) {
-			// Need is the smallest limit that works: the one tried last.
-			if se.Limit != limit || se.Need != limit+1 {
-				t.Errorf("MaxBytes %d refused with %+v, want Need %d", limit, *se, limit+1)
+	for name, run := range map[string]Run{"fixture": fixtureRun(), "history": historyRun()} {
+		t.Run(name, func(t *testing.T) {
+			opts := Options{Format: FormatMarkdown, FailOn: failOnTransient, All: true}
+			var full bytes.Buffer
+			if err := Write(&full, run, opts); err != nil {
+				t.Fatal(err)
 			}
-			break
-		}
-		if err != nil {
-			t.Fatalf("MaxBytes %d: %v", limit, err)
-		}
-		if got.Len() > limit {
-			t.Errorf("MaxBytes %d: report is %d bytes", limit, got.Len())
-		}
-		fitted++
-	}
-	if fitted < full.Len()/2 {
-		t.Errorf("only %d of %d limits gave a report", fitted, full.Len())
+			fitted := 0
+			for limit := full.Len(); limit > 0; limit-- {
+				opts.MaxBytes = limit
+				var got bytes.Buffer
+				err := Write(&got, run, opts)
+				var se *SizeError
+				if errors.As(err, &se) {
+					// Need is the smallest limit that works: the one tried last.
+					if se.Limit != limit || se.Need != limit+1 {
+						t.Errorf("MaxBytes %d refused with %+v, want Need %d", limit, *se, limit+1)
+					}
+					break
+				}
+				if err != nil {
+					t.Fatalf("MaxBytes %d: %v", limit, err)
+				}
+				if got.Len() > limit {
+					t.Errorf("MaxBytes %d: report is %d bytes", limit, got.Len())
+				}
+				fitted++
+			}
+			if fitted < full.Len()/2 {
+				t.Errorf("only %d of %d limits gave a report", fitted, full.Len())
+			}
+		})
 	}
 }
 

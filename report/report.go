@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/ai-reading-list/linkcheck/checker"
+	"github.com/ai-reading-list/linkcheck/state"
 	"github.com/ai-reading-list/linkcheck/status"
 )
 
@@ -32,6 +33,9 @@ type Run struct {
 	Duration  time.Duration
 	Results   []checker.Result // in catalog order; reporters keep that order
 	Partial   bool             // interrupted: not every link was checked
+	// Resolved lists the targets that needed attention in the last run
+	// and are fine now; set when the run kept a history.
+	Resolved []state.Resolved
 }
 
 // Format names an output format.
@@ -130,14 +134,18 @@ func Write(w io.Writer, run Run, opts Options) error {
 	return nil
 }
 
-// listed returns the results the options ask to show, in run order.
+// listed returns the results the options ask to show, in run order: those
+// that need attention, and a page whose title changed since the last run
+// (it may have become another page), whatever its status.
 func listed(results []checker.Result, opts Options) []checker.Result {
 	if opts.All {
 		return results
 	}
 	out := make([]checker.Result, 0, len(results))
 	for _, r := range results {
-		if r.Status.Attention() {
+		// An expired ignore needs the maintainers even on a link that
+		// works again: the ignore should go.
+		if r.Status.Attention() || r.History.PreviousTitle != "" || !r.IgnoreExpired.IsZero() {
 			out = append(out, r)
 		}
 	}

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/ai-reading-list/linkcheck/checker"
 	"github.com/ai-reading-list/linkcheck/status"
 )
 
@@ -54,30 +55,62 @@ func statusColor(s status.Status) string {
 type tableRow struct {
 	id, where, target string
 	found             finding
+	note              string // the result's place in the history, if kept
+}
+
+// tableGroup is a heading and its rows.
+type tableGroup struct {
+	heading, color string
+	rows           []tableRow
 }
 
 // renderTable writes results grouped by status in severity order, each
-// group under a heading, with columns aligned across groups.
+// group under a heading, then what was resolved since the last run, with
+// columns aligned across groups.
 func renderTable(buf *bytes.Buffer, run Run, opts Options) error {
 	if run.Partial {
 		buf.WriteString(paint(opts, ansiYellow, "interrupted: partial results") + "\n")
 	}
 	groups := byStatus(listed(run.Results, opts))
-	rows := make(map[status.Status][]tableRow, len(groups))
-	var idW, whereW, targetW, foundW int
-	for st, rs := range groups {
-		for _, r := range rs {
-			row := tableRow{
+	var table []tableGroup
+	for _, st := range status.All() {
+		if len(groups[st]) == 0 {
+			continue
+		}
+		g := tableGroup{
+			heading: fmt.Sprintf("%s (%d)%s", strings.ToUpper(st.String()), len(groups[st]), failNote(opts, groups[st])),
+			color:   statusColor(st),
+		}
+		for _, r := range groups[st] {
+			g.rows = append(g.rows, tableRow{
 				id:     oneLine(r.ID),
 				where:  location(run.Catalog, r.Line),
 				target: oneLine(target(r)),
 				found:  found(r),
-			}
-			rows[st] = append(rows[st], row)
+				note:   historyNote(r.History),
+			})
+		}
+		table = append(table, g)
+	}
+	if len(run.Resolved) > 0 {
+		g := tableGroup{heading: fmt.Sprintf("RESOLVED SINCE LAST RUN (%d)", len(run.Resolved)), color: ansiGreen}
+		for _, r := range run.Resolved {
+			g.rows = append(g.rows, tableRow{
+				id:     oneLine(r.ID),
+				where:  location(run.Catalog, r.Line),
+				target: oneLine(target(checker.Result{Target: r.Target, URL: r.URL, Arxiv: r.Arxiv})),
+				found:  finding{Text: resolvedFinding(r.Previous, r.Since.UTC().Format(dateLayout), r.Runs)},
+			})
+		}
+		table = append(table, g)
+	}
+	var idW, whereW, targetW, foundW int
+	for _, g := range table {
+		for _, row := range g.rows {
 			idW = max(idW, displayWidth(row.id))
 			whereW = max(whereW, displayWidth(row.where))
 			targetW = max(targetW, displayWidth(row.target))
-			foundW = max(foundW, displayWidth(row.found.String()))
+			foundW = max(foundW, displayWidth(row.found.String()+row.note))
 		}
 	}
 	width := opts.Width
@@ -89,25 +122,16 @@ func renderTable(buf *bytes.Buffer, run Run, opts Options) error {
 	fixed := len(tableIndent) + idW + whereW + 3*len(tableGap)
 	targetW = min(targetW, max(width-fixed-min(foundW, maxFoundShare), minFlexible))
 
-	first := true
-	for _, st := range status.All() {
-		if len(rows[st]) == 0 {
-			continue
-		}
-		if !first || run.Partial {
+	for i, g := range table {
+		if i > 0 || run.Partial {
 			buf.WriteString("\n")
 		}
-		first = false
-		heading := fmt.Sprintf("%s (%d)", strings.ToUpper(st.String()), len(rows[st]))
-		if opts.FailOn.Has(st) {
-			heading += " · fails the run"
-		}
-		buf.WriteString(paint(opts, statusColor(st), heading) + "\n")
-		for _, row := range rows[st] {
+		buf.WriteString(paint(opts, g.color, g.heading) + "\n")
+		for _, row := range g.rows {
 			line := tableIndent + padRight(row.id, idW) + tableGap +
 				padRight(row.where, whereW) + tableGap +
 				padRight(shortenMiddle(row.target, targetW), targetW)
-			found := fitFinding(row.found)
+			found := fitFinding(row.found) + row.note
 			if displayWidth(line)+len(tableGap)+displayWidth(found) <= width {
 				buf.WriteString(strings.TrimRight(line+tableGap+found, " ") + "\n")
 				continue
@@ -118,7 +142,7 @@ func renderTable(buf *bytes.Buffer, run Run, opts Options) error {
 			buf.WriteString(continuationIndent + found + "\n")
 		}
 	}
-	if !first || run.Partial {
+	if len(table) > 0 || run.Partial {
 		buf.WriteString("\n")
 	}
 	line := Summarize(run.Results).String()

@@ -23,10 +23,10 @@
 package arxiv
 
 import (
-	"context"
 	"net/http"
 	"time"
 
+	"github.com/ai-reading-list/linkcheck/checker/hostpool"
 	"github.com/ai-reading-list/linkcheck/status"
 )
 
@@ -35,14 +35,14 @@ const (
 	DefaultBaseURL    = "https://export.arxiv.org/api/query"
 	DefaultOAIBaseURL = "https://oaipmh.arxiv.org/oai"
 	DefaultBatchSize  = 100
-	// DefaultInterval is arXiv's terms of use: one request every 3 s.
+	// DefaultInterval is arXiv's terms of use: one request every 3 s,
+	// counted between arrivals at arXiv (see Limit).
 	DefaultInterval = 3 * time.Second
 	// DefaultRetries is how many times a failed request is repeated.
-	DefaultRetries = 3
-	// DefaultRetryWait is the first back-off; each further retry doubles it.
-	DefaultRetryWait = 3 * time.Second
-	// DefaultMaxRetryWait caps one back-off, Retry-After included.
-	DefaultMaxRetryWait = 60 * time.Second
+	DefaultRetries = hostpool.DefaultRetries
+	// DefaultMaxRetryWait caps one back-off; arXiv asking for a longer
+	// wait is reported instead of asked again early.
+	DefaultMaxRetryWait = hostpool.DefaultMaxWait
 	// DefaultTimeout bounds one request: arXiv's edge is known to stall
 	// about 15 s before answering 429.
 	DefaultTimeout = 30 * time.Second
@@ -71,11 +71,15 @@ type Verdict struct {
 	Duration      time.Duration
 }
 
-// Gate paces requests to arXiv: Acquire blocks until a request may start
-// and returns a release func to call when its response has been read.
-type Gate interface {
-	Acquire(ctx context.Context) (release func(), err error)
-}
+// Group is the host group of every arXiv request in a hostpool.Pool: the
+// API, OAI-PMH and arxiv.org pages share one pace.
+const Group = "arxiv.org"
+
+// Limit is arXiv's published policy as a host group limit: one connection,
+// one request every 3 s. A hostpool.Pool counts each request from when its
+// answer came back, so that arXiv sees its requests 3 s apart whatever
+// the network's latency.
+var Limit = hostpool.Limit{Rate: 1 / DefaultInterval.Seconds(), Burst: 1, Concurrency: 1}
 
 // Config configures a Client. Zero fields take the defaults above.
 type Config struct {
@@ -83,23 +87,21 @@ type Config struct {
 	OAIBaseURL string
 	HTTPClient *http.Client
 	UserAgent  string
-	// Gate paces every API and OAI-PMH request. When nil the client paces
-	// itself: one request at a time, DefaultInterval between starts.
-	Gate      Gate
+	// Pool paces and retries every API and OAI-PMH request, in host group
+	// Group, by linkcheck's one policy; a run passes its own so that
+	// arXiv's requests and its other arxiv.org traffic share one pace and
+	// feed one network-down detection. When nil the client makes one with
+	// Limit, Retries, MaxRetryWait and Clock.
+	Pool      *hostpool.Pool
 	BatchSize int
 	// Retries is how many times a failed request is repeated; negative
-	// means never.
+	// means never. Used only when Pool is nil.
 	Retries      int
 	MaxRetryWait time.Duration
-	// Clock measures request spacing and back-off; nil means real time.
-	// Tests inject a fake one so that thousands of paced requests finish at
-	// once.
+	// Clock paces requests and times them; nil means real time. Tests
+	// inject a fake one so that thousands of paced requests finish at once.
 	Clock Clock
 }
 
-// Clock is the time source of the pacer and of retry back-off.
-type Clock interface {
-	Now() time.Time
-	// After returns a channel that receives once d has passed.
-	After(d time.Duration) <-chan time.Time
-}
+// Clock is the time source of pacing, back-off and timings.
+type Clock = hostpool.Clock

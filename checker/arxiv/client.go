@@ -4,9 +4,10 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"math/rand/v2"
 	"net/http"
 	"time"
+
+	"github.com/ai-reading-list/linkcheck/checker/hostpool"
 )
 
 // maxBody bounds what is read of one response: a batch of 100 entries with
@@ -21,15 +22,13 @@ const (
 )
 
 // Client verifies papers against arXiv. It is safe for concurrent use; all
-// of its requests share one Gate, so concurrent runs stay within arXiv's
-// rate policy together.
+// of its requests go through one hostpool.Pool, so concurrent runs stay
+// within arXiv's rate policy together.
 type Client struct {
-	cfg   Config
-	gate  Gate
-	clock Clock
-	http  *http.Client
-	// jitter returns a number in [0,1) that spreads retries out.
-	jitter func() float64
+	cfg  Config
+	pool *hostpool.Pool
+	now  func() time.Time
+	http *http.Client
 }
 
 // New returns a Client for cfg, zero fields replaced by the defaults and
@@ -61,14 +60,25 @@ func New(cfg Config) *Client {
 	if cfg.MaxRetryWait <= 0 {
 		cfg.MaxRetryWait = DefaultMaxRetryWait
 	}
-	if cfg.Clock == nil {
-		cfg.Clock = realClock{}
+	pool := cfg.Pool
+	if pool == nil {
+		retries := cfg.Retries
+		if retries == 0 {
+			retries = -1 // the pool reads 0 as its default
+		}
+		pool = hostpool.New(hostpool.Config{
+			Concurrency: Limit.Concurrency,
+			Limit:       func(string) hostpool.Limit { return Limit },
+			Retry:       hostpool.Policy{Retries: retries, MaxWait: cfg.MaxRetryWait},
+			Client:      cfg.HTTPClient,
+			Clock:       cfg.Clock,
+		})
 	}
-	gate := cfg.Gate
-	if gate == nil {
-		gate = newPacer(cfg.Clock, DefaultInterval)
+	now := time.Now
+	if cfg.Clock != nil {
+		now = cfg.Clock.Now
 	}
-	return &Client{cfg: cfg, gate: gate, clock: cfg.Clock, http: cfg.HTTPClient, jitter: rand.Float64}
+	return &Client{cfg: cfg, pool: pool, now: now, http: cfg.HTTPClient}
 }
 
 // exchange is what one HTTP request produced: a response, or the error
@@ -80,14 +90,8 @@ type exchange struct {
 	err    error
 }
 
-// roundTrip makes one paced GET. The gate is released as soon as the body
-// has been read, before anyone parses it.
+// roundTrip makes one GET and reads its answer.
 func (c *Client) roundTrip(ctx context.Context, url, accept string) exchange {
-	release, err := c.gate.Acquire(ctx)
-	if err != nil {
-		return exchange{err: fmt.Errorf("wait for a request slot: %w", err)}
-	}
-	defer release()
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
 	if err != nil {
 		return exchange{err: fmt.Errorf("build request: %w", err)}
@@ -106,35 +110,78 @@ func (c *Client) roundTrip(ctx context.Context, url, accept string) exchange {
 	return exchange{code: resp.StatusCode, header: resp.Header, body: body}
 }
 
-// get GETs url until judge accepts the exchange or the retries run out.
-// judge returns why an exchange should be retried, or nil to keep it.
+// get GETs url through the pool until judge accepts the exchange or the
+// pool's retry policy gives up. judge returns why an exchange should be
+// retried, or nil to keep it; a transport error is the pool's to judge.
 // onAttempt learns the time each attempt took. The error is ctx's when the
 // run was cancelled, an *unavailableError otherwise.
 func (c *Client) get(ctx context.Context, url, accept string, judge func(exchange) error, onAttempt func(time.Duration)) error {
 	var last error
-	for attempt := 0; ; attempt++ {
-		start := c.clock.Now()
+	done := c.pool.Try(ctx, Group, func(ctx context.Context) hostpool.Outcome {
+		start := c.now()
 		x := c.roundTrip(ctx, url, accept)
 		if err := ctx.Err(); err != nil {
-			return err
+			return hostpool.Outcome{Err: err}
 		}
-		onAttempt(c.clock.Now().Sub(start))
-		if last = judge(x); last == nil {
-			return nil
+		onAttempt(c.now().Sub(start))
+		last = judge(x)
+		o := hostpool.Outcome{Code: x.code, Err: x.err}
+		if x.header != nil {
+			o.RetryAfter = x.header.Get("Retry-After")
 		}
-		if attempt >= c.cfg.Retries {
-			return &unavailableError{attempts: attempt + 1, err: last}
+		if x.err == nil {
+			o.Retry = last
 		}
+		return o
+	})
+	switch {
+	case ctx.Err() != nil:
+		return ctx.Err()
+	case last == nil && done.Attempts > 0:
+		return nil
+	case last == nil:
+		last = done.Err
+	case done.TooLong > 0:
 		// Asking again before the server's Retry-After would only earn
 		// another refusal; a wait longer than the run will spend is
 		// reported instead of shortened.
-		after := retryAfter(x.header, c.clock.Now())
-		if after > c.cfg.MaxRetryWait {
-			return &unavailableError{attempts: attempt + 1, err: fmt.Errorf("%w; arXiv asked to wait %v before retrying", last, after)}
-		}
-		d := backoff(attempt+1, after, c.cfg.MaxRetryWait, c.jitter())
-		if err := wait(ctx, c.clock, d); err != nil {
-			return err
-		}
+		last = fmt.Errorf("%w; arXiv asked to wait %v before retrying", last, done.TooLong)
 	}
+	return &unavailableError{attempts: done.Attempts, err: last}
+}
+
+// unavailableError says arXiv did not give a usable answer however often it
+// was asked. It is never evidence about a paper: papers it touches get
+// Error, not Broken.
+type unavailableError struct {
+	attempts int
+	err      error
+}
+
+func (e *unavailableError) Error() string {
+	if e.attempts == 1 {
+		return fmt.Sprintf("%v (after 1 attempt)", e.err)
+	}
+	return fmt.Sprintf("%v (after %d attempts)", e.err, e.attempts)
+}
+
+func (e *unavailableError) Unwrap() error { return e.err }
+
+// transientStatus reports whether an HTTP status is arXiv being busy rather
+// than an answer: 429 and 503 under load, other 5xx, and the 406 its edge
+// sends during throttling windows.
+func transientStatus(code int) bool {
+	return code == http.StatusTooManyRequests || code == http.StatusNotAcceptable || code >= 500
+}
+
+// transportProblem returns why x must be retried before its body is even
+// looked at, or nil.
+func transportProblem(x exchange) error {
+	switch {
+	case x.err != nil:
+		return x.err
+	case transientStatus(x.code):
+		return fmt.Errorf("HTTP %d", x.code)
+	}
+	return nil
 }

@@ -49,8 +49,8 @@ func TestNewDefaults(t *testing.T) {
 				t.Errorf("New(%+v) config = batch %d, retries %d, max wait %v, UA %q, base %q; want %d, %d, %v, %q, %q",
 					tt.cfg, got.BatchSize, got.Retries, got.MaxRetryWait, got.UserAgent, got.BaseURL, tt.batch, tt.retries, tt.maxWait, tt.userAgent, tt.base)
 			}
-			if c.gate == nil || c.clock == nil || c.http == nil {
-				t.Errorf("New(%+v) left the gate, clock or HTTP client nil", tt.cfg)
+			if c.pool == nil || c.now == nil || c.http == nil {
+				t.Errorf("New(%+v) left the pool, clock or HTTP client nil", tt.cfg)
 			}
 		})
 	}

@@ -3,59 +3,91 @@ package arxiv
 import (
 	"context"
 	"fmt"
+	"net/http"
+	"strings"
 	"sync"
 	"testing"
 	"time"
 
+	"github.com/ai-reading-list/linkcheck/checker/hostpool"
 	"github.com/ai-reading-list/linkcheck/status"
 )
 
-// countingGate is a Gate that counts the requests it admits, pacing them
-// with the default pacer.
-type countingGate struct {
-	next Gate
-	mu   sync.Mutex
-	n    int
-}
-
-func (g *countingGate) Acquire(ctx context.Context) (func(), error) {
-	release, err := g.next.Acquire(ctx)
-	if err == nil {
-		g.mu.Lock()
-		g.n++
-		g.mu.Unlock()
-	}
-	return release, err
-}
-
-// TestVerifyUsesGate checks that API and OAI-PMH requests alike go through
-// the caller's Gate, which is how a run shares one pace with the rest of
-// its arxiv.org traffic, and that they keep the pace and identify
-// themselves.
-func TestVerifyUsesGate(t *testing.T) {
+// TestVerifyThousandPapers runs 1,000 IDs through the client's own pool on
+// the fake clock: ten full batches, each arriving at least 3 s after the
+// previous one.
+func TestVerifyThousandPapers(t *testing.T) {
 	f := newFakeArxiv(t)
-	f.script = map[string][]reply{
-		"2401.11111,2402.22222,2403.33333": {{file: "withdrawn_batch.xml"}},
-		"oai:arXiv.org:2402.22222":         {{code: 503}, {file: "oai_withdrawn.xml"}},
-		"oai:arXiv.org:2403.33333":         {{file: "oai_not_withdrawn.xml"}},
+	papers := f.addPapers(1000)
+	got := verifyAll(t, f.client(t, Config{UserAgent: "linkcheck-test/1"}), papers)
+	for id, v := range got {
+		if v.Status != status.OK {
+			t.Errorf("%s: status = %v (%s), want ok", id, v.Status, v.Message)
+		}
 	}
-	gate := &countingGate{next: newPacer(f.clock, DefaultInterval)}
-	c := f.client(t, Config{Gate: gate, UserAgent: "linkcheck-test/1"})
-	verifyAll(t, c, []Paper{
-		{ID: "2401.11111", Title: "A Proof of Everything"},
-		{ID: "2402.22222", Title: "Agents That Reconsider"},
-		{ID: "2403.33333", Title: "Withdrawal Dynamics in Multi-Agent Markets"},
-	})
 	reqs := f.requests()
-	if len(reqs) != 4 || gate.n != len(reqs) {
-		t.Errorf("gate admitted %d requests, fake served %d, want 4 and 4", gate.n, len(reqs))
+	if len(reqs) != 10 {
+		t.Fatalf("requests = %d, want 10 (ceil(1000/100))", len(reqs))
+	}
+	seen := make(map[string]bool)
+	for i, r := range reqs {
+		ids := strings.Split(r.query.Get("id_list"), ",")
+		if len(ids) != 100 || r.query.Get("max_results") != "100" || r.query.Get("start") != "0" {
+			t.Errorf("request %d: %d IDs, start=%s, max_results=%s; want 100, 0, 100", i, len(ids), r.query.Get("start"), r.query.Get("max_results"))
+		}
+		for _, id := range ids {
+			if seen[id] {
+				t.Errorf("request %d: %s asked twice", i, id)
+			}
+			seen[id] = true
+		}
+		if acc := r.header.Get("Accept"); acc != "application/atom+xml" {
+			t.Errorf("request %d: Accept = %q, want application/atom+xml", i, acc)
+		}
+	}
+	f.checkPolite(t, "linkcheck-test/1")
+}
+
+// slowWire delays each request on its way to arXiv by the next of delays,
+// on the fake clock: the network's latency and its jitter.
+type slowWire struct {
+	next   http.RoundTripper
+	clock  Clock
+	delays []time.Duration
+
+	mu sync.Mutex
+	n  int
+}
+
+func (s *slowWire) RoundTrip(req *http.Request) (*http.Response, error) {
+	s.mu.Lock()
+	d := s.delays[s.n%len(s.delays)]
+	s.n++
+	s.mu.Unlock()
+	<-s.clock.After(d)
+	return s.next.RoundTrip(req)
+}
+
+// TestArrivalsThreeSecondsApartDespiteJitter: a request slowed on its way
+// must not bring the next one within 3 s of it at arXiv. Pacing request
+// starts 3 s apart would: the slowed request arrives 1.5 s late and the
+// next one on time.
+func TestArrivalsThreeSecondsApartDespiteJitter(t *testing.T) {
+	f := newFakeArxiv(t)
+	papers := f.addPapers(500)
+	cfg := f.config(t, Config{BatchSize: 100, UserAgent: "linkcheck-test/1"})
+	cfg.HTTPClient.Transport = &slowWire{next: cfg.HTTPClient.Transport, clock: f.clock,
+		delays: []time.Duration{1500 * time.Millisecond, 0, 200 * time.Millisecond}}
+	verifyAll(t, New(cfg), papers)
+	if n := len(f.requests()); n != 5 {
+		t.Errorf("requests = %d, want 5", n)
 	}
 	f.checkPolite(t, "linkcheck-test/1")
 }
 
 // TestVerifyConcurrentCallsShareThePace runs several Verify calls on one
 // Client at once: together they must still keep to one request at a time
-// and DefaultInterval between starts.
+// and 3 s between arrivals.
 func TestVerifyConcurrentCallsShareThePace(t *testing.T) {
 	f := newFakeArxiv(t)
 	c := f.client(t, Config{BatchSize: 10, UserAgent: "linkcheck-test/1"})
@@ -92,19 +124,39 @@ func TestVerifyConcurrentCallsShareThePace(t *testing.T) {
 	f.checkPolite(t, "linkcheck-test/1")
 }
 
-// TestVerifyBackoffDoubles checks the waits between retries on the wire:
-// the base wait, doubled per retry (jitter pinned to its middle).
-func TestVerifyBackoffDoubles(t *testing.T) {
+// sharedPool is a run's pool as the checker makes it: arXiv's group at
+// arXiv's limit, on the fake clock, with back-off jitter pinned to its
+// middle.
+func sharedPool(f *fakeArxiv, hc *http.Client) *hostpool.Pool {
+	return hostpool.New(hostpool.Config{
+		Limit: func(group string) hostpool.Limit {
+			if group == Group {
+				return Limit
+			}
+			return hostpool.DefaultLimit
+		},
+		Client: hc,
+		Clock:  f.clock,
+		Jitter: func() float64 { return 0.5 },
+	})
+}
+
+// TestVerifyRetriesSlowTheGroup: API and OAI-PMH requests go through the
+// run's pool, so that arXiv's 503 and 429 slow arXiv's host group in it
+// like any other host's: the group's rate halves, the next request comes
+// one (longer) interval after the answer.
+func TestVerifyRetriesSlowTheGroup(t *testing.T) {
 	f := newFakeArxiv(t)
 	f.script = map[string][]reply{"1706.03762": {{code: 503}, {code: 502}, {code: 429}, {file: "current_batch.xml"}}}
-	c := f.client(t, Config{})
-	c.jitter = func() float64 { return 0.5 }
-	got := verifyAll(t, c, []Paper{{ID: "1706.03762", Title: attention}})
+	cfg := f.config(t, Config{UserAgent: "linkcheck-test/1"})
+	cfg.Pool = sharedPool(f, cfg.HTTPClient)
+	got := verifyAll(t, New(cfg), []Paper{{ID: "1706.03762", Title: attention}})
 	if v := got["1706.03762"]; v.Status != status.OK || v.Attempts != 4 {
 		t.Errorf("verdict = %v after %d attempts (%s), want ok after 4", v.Status, v.Attempts, v.Message)
 	}
 	reqs := f.requests()
-	want := []time.Duration{DefaultRetryWait, 2 * DefaultRetryWait, 4 * DefaultRetryWait}
+	// 503: rate halved to one per 6 s; 502: unchanged; 429: halved again.
+	want := []time.Duration{6 * time.Second, 6 * time.Second, 12 * time.Second}
 	if len(reqs) != len(want)+1 {
 		t.Fatalf("requests = %d, want %d", len(reqs), len(want)+1)
 	}
@@ -112,6 +164,9 @@ func TestVerifyBackoffDoubles(t *testing.T) {
 		if gap := reqs[i+1].at.Sub(reqs[i].at); gap != w {
 			t.Errorf("retry %d came %v after the previous attempt, want %v", i+1, gap, w)
 		}
+	}
+	if r := cfg.Pool.Rate(Group); r >= 1.0/3 {
+		t.Errorf("arXiv's rate in the shared pool after a 429 = %v, want below 1/3", r)
 	}
 }
 

@@ -49,7 +49,7 @@ func runCheck(ctx context.Context, e env, opts *checkOptions) error {
 	}
 	// Machines see the whole run; people see what needs attention.
 	ropts.All = ropts.Format == report.Format("json")
-	run, err := runChecks(ctx, e, &opts.checkFlags, failOn)
+	run, mem, err := runChecks(ctx, e, &opts.checkFlags, failOn)
 	if err != nil {
 		return err
 	}
@@ -62,9 +62,16 @@ func runCheck(ctx context.Context, e env, opts *checkOptions) error {
 	if run.Partial {
 		return cannotCheck(fmt.Errorf("interrupted after %d results: the report is partial", len(run.Results)))
 	}
+	// The history is written only now: a run whose report could not be
+	// written is not one to learn from either.
+	if err := mem.save(); err != nil {
+		return err
+	}
 	failing := 0
 	for _, r := range run.Results {
-		if failOn.Has(r.Status) {
+		// A pending result is a transient failure still being watched
+		// (--fail-after): shown, but not failing the run yet.
+		if failOn.Has(r.Status) && !r.History.Pending {
 			failing++
 		}
 	}

@@ -12,6 +12,7 @@ import (
 	"github.com/ai-reading-list/linkcheck/catalog"
 	"github.com/ai-reading-list/linkcheck/checker"
 	"github.com/ai-reading-list/linkcheck/checker/arxiv"
+	"github.com/ai-reading-list/linkcheck/checker/github"
 )
 
 // checkFlags are the flags shared by the commands that run a check.
@@ -31,7 +32,11 @@ type checkFlags struct {
 	include         []string
 	exclude         []string
 	arxivAPI        string
+	githubAPI       string
+	githubTokenEnv  string
+	staleAfter      ageFlag
 	changedFrom     string
+	history         historyFlags
 
 	flags *pflag.FlagSet
 }
@@ -46,7 +51,7 @@ func (f *checkFlags) register(cmd *cobra.Command) {
 	fs.DurationVar(&f.requestTimeout, "request-timeout", checker.DefaultRequestTimeout, "timeout of one request")
 	fs.DurationVar(&f.timeout, "timeout", 0, "timeout of the whole run; results so far are reported (0 = none)")
 	fs.IntVar(&f.retries, "retries", checker.DefaultRetries, "retries of a transient failure (timeouts, resets, 429, 5xx)")
-	fs.DurationVar(&f.maxRetryWait, "max-retry-wait", checker.DefaultMaxRetryWait, "longest wait before a retry, even if Retry-After asks for more")
+	fs.DurationVar(&f.maxRetryWait, "max-retry-wait", checker.DefaultMaxRetryWait, "longest wait before a retry; a host whose Retry-After asks for longer is not asked again early")
 	fs.Int64Var(&f.maxBody, "max-body", checker.DefaultMaxBodyBytes, "bytes of a page read at most")
 	fs.StringVar(&f.userAgent, "user-agent", "", "User-Agent header (default linkcheck/VERSION (+project URL))")
 	fs.StringArrayVar(&f.headers, "header", nil, "extra header for one host, as HOST=Name: value (repeatable); sent only to HOST, only over https")
@@ -54,7 +59,12 @@ func (f *checkFlags) register(cmd *cobra.Command) {
 	fs.StringArrayVar(&f.include, "include", nil, "check only entries whose id or URL matches this regexp (repeatable)")
 	fs.StringArrayVar(&f.exclude, "exclude", nil, "skip entries whose id or URL matches this regexp (repeatable)")
 	fs.StringVar(&f.arxivAPI, "arxiv-api", arxiv.DefaultBaseURL, "base URL of the arXiv API (for mirrors and tests)")
+	fs.StringVar(&f.githubAPI, "github-api", github.DefaultAPI, "base URL of the GitHub REST API (for GitHub Enterprise and tests)")
+	fs.StringVar(&f.githubTokenEnv, "github-token-env", github.DefaultTokenVar, "environment variable holding a GitHub token (sent only to the GitHub API, over https)")
+	f.staleAfter = ageFlag(github.DefaultStaleAfter)
+	fs.Var(&f.staleAfter, "stale-after", "a repository with no push for longer is stale: days (\"730d\"), weeks (\"104w\") or a duration")
 	fs.StringVar(&f.changedFrom, "changed-from", "", "check only entries added or changed since this older copy of the catalog (pull requests)")
+	f.history.register(fs)
 }
 
 // options turns the flags and the catalog's settings into checker options.
@@ -80,7 +90,16 @@ func (f *checkFlags) options(e env, cat *catalog.Catalog) (checker.Options, erro
 		UserAgent:       f.userAgent,
 		AllowPrivate:    f.allowPrivate,
 		ArxivAPI:        f.arxivAPI,
+		GitHubAPI:       f.githubAPI,
+		GitHubTokenVar:  f.githubTokenEnv,
+		StaleAfter:      time.Duration(f.staleAfter),
 		Now:             e.Now,
+	}
+	if f.githubTokenEnv != "" && e.Getenv != nil {
+		opts.GitHubToken = strings.TrimSpace(e.Getenv(f.githubTokenEnv))
+	}
+	if !f.flags.Changed("stale-after") && s.StaleAfter > 0 {
+		opts.StaleAfter = s.StaleAfter
 	}
 	if opts.Retries == 0 {
 		opts.Retries = -1 // the checker reads 0 as "default"; the user said none
@@ -145,3 +164,25 @@ func redactHeader(h string) string {
 	}
 	return h
 }
+
+// ageFlag is a flag holding an age, written as catalog.ParseAge reads it.
+type ageFlag time.Duration
+
+func (a *ageFlag) String() string {
+	d := time.Duration(*a)
+	if d%(24*time.Hour) == 0 {
+		return fmt.Sprintf("%dd", d/(24*time.Hour))
+	}
+	return d.String()
+}
+
+func (a *ageFlag) Set(s string) error {
+	d, err := catalog.ParseAge(s)
+	if err != nil {
+		return err
+	}
+	*a = ageFlag(d)
+	return nil
+}
+
+func (a *ageFlag) Type() string { return "age" }

@@ -67,6 +67,7 @@ type cli struct {
 	dir string
 	env map[string]string
 	tty bool
+	now func() time.Time // the clock; nil is the real one
 }
 
 func newCLI(t *testing.T) *cli {
@@ -116,6 +117,9 @@ func (c *cli) run(args ...string) (code int, stdout, stderr string) {
 	}
 	if !hasCatalog && len(args) > 0 && args[0] != "validate" {
 		args = append(args, "--catalog", filepath.Join(c.dir, "resources.yaml"))
+	}
+	if c.now != nil {
+		e.Now = c.now
 	}
 	code = run(context.Background(), args, e)
 	return code, out.String(), errb.String()

@@ -80,6 +80,35 @@ func realTargets() map[string]http.Handler {
 	}
 }
 
+// repoCase is what the fake GitHub API says of one repository the
+// catalog names.
+type repoCase struct {
+	archived bool
+	pushed   time.Duration // how long ago the last push was; a month when 0
+	want     status.Status
+	why      string
+}
+
+// realRepoCases script the GitHub API's answers, keyed by repository as
+// the catalog names it: active repositories, plus one archived and one
+// dormant.
+func realRepoCases() map[string]repoCase {
+	const year = 365 * 24 * time.Hour
+	return map[string]repoCase{
+		"princeton-nlp/tree-of-thought-llm": {pushed: 3 * year, want: status.Stale, why: "no push since"},
+		"noahshinn/reflexion":               {archived: true, pushed: 2 * year, want: status.Stale, why: "archived on GitHub"},
+		"THUDM/AgentBench":                  {},
+		"SWE-bench/swe-bench.github.io":     {},
+		"SWE-bench/SWE-bench":               {},
+		"stanford-crfm/helm":                {},
+		"embeddings-benchmark/mteb":         {},
+		"evalplus/evalplus":                 {},
+		"bigcode-project/bigcodebench":      {},
+		"rasbt/LLMs-from-scratch":           {},
+		"vllm-project/vllm":                 {},
+	}
+}
+
 // realPaperCases hold every paper's latest version (arxiv-api.md §6 where
 // it knows, scripted otherwise). Latest versions matter only for the
 // report: the catalog pins none. The retitled paper stays at v1 so that no
@@ -122,8 +151,8 @@ func TestRealCatalogOnFakeWeb(t *testing.T) {
 		t.Fatalf("catalog.Load(%q): %v", realCatalog, err)
 	}
 	entries := cat.Resources()
-	sites, papers := realSiteCases(), realPaperCases()
-	web := serveRealCatalog(t, entries, sites, papers)
+	sites, papers, repos := realSiteCases(), realPaperCases(), realRepoCases()
+	web := serveRealCatalog(t, entries, sites, papers, repos)
 
 	dir := t.TempDir()
 	results := filepath.Join(dir, "results.json")
@@ -134,7 +163,7 @@ func TestRealCatalogOnFakeWeb(t *testing.T) {
 		t.Fatalf("check exited %d, want %d (broken entries)\nstdout:\n%s\nstderr:\n%s", code, exitFailing, stdout, stderr)
 	}
 	doc := readRealResults(t, results)
-	want := expectedResults(entries, sites, papers)
+	want := expectedResults(entries, sites, papers, repos)
 	if len(doc.Results) != len(want) || doc.Summary["total"] != len(want) {
 		t.Errorf("results.json holds %d results (summary total %d), want %d", len(doc.Results), doc.Summary["total"], len(want))
 	}
@@ -187,8 +216,22 @@ func TestRealCatalogOnFakeWeb(t *testing.T) {
 	if n := web.Requests("arxiv.org"); n != 0 {
 		t.Errorf("arxiv.org got %d requests, want 0: the API covers each entry's own paper", n)
 	}
+	// One GitHub API request per repository; no repository page is
+	// fetched where the API answered for it.
+	if n := web.Requests("api.github.com"); n != len(repos) {
+		t.Errorf("GitHub API got %d requests, want %d: one per repository", n, len(repos))
+	}
+	if n := web.Requests("github.com"); n != 0 {
+		t.Errorf("github.com got %d page requests, want 0: the API answers for repository roots", n)
+	}
 	checkPoliteness(t, web, cat)
 	checkReports(t, web.Web, results, want)
+}
+
+// repoRootURL reports an entry whose URL is the github.com page of the
+// repository its github field names, which the GitHub API answers for.
+func repoRootURL(r catalog.Resource) bool {
+	return r.GitHub != "" && strings.EqualFold(r.URL, "https://github.com/"+r.GitHub)
 }
 
 // realResult is the part of a results.json result this test reads.
@@ -228,10 +271,15 @@ func readRealResults(t *testing.T, path string) realResults {
 // expectedResults lists, in catalog order, the result each entry must
 // get: one for its URL unless that is its own paper's page, one for its
 // arXiv ID.
-func expectedResults(entries []catalog.Resource, sites map[string]siteCase, papers map[string]paperCase) []realResult {
+func expectedResults(entries []catalog.Resource, sites map[string]siteCase, papers map[string]paperCase, repos map[string]repoCase) []realResult {
 	var want []realResult
 	for _, r := range entries {
-		if r.URL != "" && !ownPaperURL(r) {
+		if r.GitHub != "" {
+			rc := repos[r.GitHub]
+			w := realResult{ID: r.ID, Target: "github", Line: r.Pos.Line, Status: cmp.Or(rc.want, status.OK).String(), Message: rc.why}
+			want = append(want, w)
+		}
+		if r.URL != "" && !ownPaperURL(r) && !repoRootURL(r) {
 			w := realResult{ID: r.ID, Target: "url", Line: r.Pos.Line, Status: "ok"}
 			if sc, ok := sites[r.ID]; ok {
 				w.Status, w.Message, w.FinalURL = sc.want.String(), sc.why, sc.final

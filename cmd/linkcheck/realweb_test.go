@@ -27,7 +27,7 @@ import (
 // refuses the third request of nearly every host with three or more,
 // because that request, sent on an open connection, arrives earlier after
 // its turn than the first, which had to connect (see arrivalSlack).
-func serveRealCatalog(t *testing.T, entries []catalog.Resource, sites map[string]siteCase, papers map[string]paperCase) *realWeb {
+func serveRealCatalog(t *testing.T, entries []catalog.Resource, sites map[string]siteCase, papers map[string]paperCase, repos map[string]repoCase) *realWeb {
 	t.Helper()
 	routes := make(map[string]map[string]http.Handler)
 	route := func(raw string, h http.Handler) {
@@ -51,7 +51,12 @@ func serveRealCatalog(t *testing.T, entries []catalog.Resource, sites map[string
 			}
 			api.papers[r.Arxiv] = servedPaper{version: pc.version, title: cmp.Or(pc.title, r.Title), comment: pc.comment}
 		}
-		if r.URL == "" || ownPaperURL(r) {
+		if r.GitHub != "" {
+			if _, ok := repos[r.GitHub]; !ok {
+				t.Fatalf("repository %s of %s is not in realRepoCases", r.GitHub, r.ID)
+			}
+		}
+		if r.URL == "" || ownPaperURL(r) || repoRootURL(r) {
 			continue
 		}
 		h := fakeweb.Page(r.Title, "<h1>"+html.EscapeString(r.Title)+"</h1>")
@@ -90,11 +95,19 @@ func serveRealCatalog(t *testing.T, entries []catalog.Resource, sites map[string
 		web.Handle(host, watch.wrap(host, h))
 	}
 	web.Handle("export.arxiv.org", watch.wrap("export.arxiv.org", api))
+	gh := fakeweb.NewGitHubAPI()
+	served := map[string]bool{"export.arxiv.org/api/query": true}
+	for name, rc := range repos {
+		gh.Add(fakeweb.GitHubRepo{FullName: name, Archived: rc.archived, PushedAt: time.Now().Add(-cmp.Or(rc.pushed, 30*24*time.Hour))})
+		served["api.github.com/repos/"+strings.ToLower(name)] = true
+	}
+	web.Handle("api.github.com", watch.wrap("api.github.com", gh))
 	for host := range routes {
 		warmCertificate(t, web, host)
 	}
 	warmCertificate(t, web, "export.arxiv.org")
-	rw := &realWeb{Web: web, watch: watch, api: api, served: map[string]bool{"export.arxiv.org/api/query": true}}
+	warmCertificate(t, web, "api.github.com")
+	rw := &realWeb{Web: web, watch: watch, api: api, github: gh, served: served}
 	for host, paths := range routes {
 		for p := range paths {
 			rw.served[host+p] = true
@@ -108,6 +121,7 @@ type realWeb struct {
 	*fakeweb.Web
 	watch  *hostWatch
 	api    *fakeArxiv
+	github *fakeweb.GitHubAPI
 	served map[string]bool // host+path of every page it serves
 }
 

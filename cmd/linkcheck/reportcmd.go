@@ -52,14 +52,21 @@ func runReport(ctx context.Context, e env, opts *reportOptions) error {
 	}
 	ropts.All = opts.all
 	var run report.Run
+	var mem *memory
 	if opts.from != "" {
+		if opts.flags.Changed("state") && opts.history.state != "" {
+			return usageError(fmt.Errorf("--state records runs as they are checked; the saved run in %s already carries its history", opts.from))
+		}
 		if run, err = readRun(opts.from); err != nil {
 			return err
 		}
-	} else if run, err = runChecks(ctx, e, &opts.checkFlags, failOn); err != nil {
+	} else if run, mem, err = runChecks(ctx, e, &opts.checkFlags, failOn); err != nil {
 		return err
 	}
 	if err := opts.emit(e, run, ropts); err != nil {
+		return err
+	}
+	if err := mem.save(); err != nil {
 		return err
 	}
 	if run.Partial && opts.from == "" {

@@ -15,30 +15,38 @@ import (
 // runChecks loads the catalog, checks it and returns the run in catalog
 // order. An interrupted run (Ctrl-C, --timeout) returns its partial results
 // with Partial set and no error: the caller reports them, then exits 3.
-func runChecks(ctx context.Context, e env, f *checkFlags, failOn status.Set) (report.Run, error) {
-	cat, problems, err := loadCatalog(e, f.catalog)
+// With a state file, a completed run's results carry their history, and
+// the caller saves the returned memory once the report is out.
+func runChecks(ctx context.Context, e env, f *checkFlags, failOn status.Set) (report.Run, *memory, error) {
+	// An expired ignore does not stop a check: the entry is checked and
+	// its result says the ignore expired. validate fails on it.
+	cat, problems, err := loadCatalog(f.catalog, catalog.LoadCheckable)
 	if err != nil {
-		return report.Run{}, err
+		return report.Run{}, nil, err
 	}
 	if len(problems) > 0 {
 		for _, p := range problems {
 			fmt.Fprintln(e.Err, p.String())
 		}
-		return report.Run{}, &exitError{code: exitInvalid, quiet: true,
+		return report.Run{}, nil, &exitError{code: exitInvalid, quiet: true,
 			err: fmt.Errorf("%s is invalid (%d problems): run linkcheck validate", f.catalog, len(problems))}
 	}
 	opts, err := f.options(e, cat)
 	if err != nil {
-		return report.Run{}, err
+		return report.Run{}, nil, err
 	}
 	if f.changedFrom != "" {
 		if opts.Only, err = changedSince(f.changedFrom, cat, e); err != nil {
-			return report.Run{}, err
+			return report.Run{}, nil, err
 		}
+	}
+	mem, err := openHistory(e, f, cat)
+	if err != nil {
+		return report.Run{}, nil, err
 	}
 	c, err := checker.New(opts)
 	if err != nil {
-		return report.Run{}, usageError(err)
+		return report.Run{}, nil, usageError(err)
 	}
 
 	run := report.Run{Catalog: f.catalog, StartedAt: e.Now()}
@@ -56,13 +64,14 @@ func runChecks(ctx context.Context, e env, f *checkFlags, failOn status.Set) (re
 	case errors.Is(checkErr, checker.ErrNetworkUnavailable):
 		// Reporting every link as broken would blame the catalog for the
 		// runner's outage.
-		return report.Run{}, cannotCheck(fmt.Errorf("%w: nothing was reported; try again when the network is back", checkErr))
+		return report.Run{}, nil, cannotCheck(fmt.Errorf("%w: nothing was reported; try again when the network is back", checkErr))
 	case errors.Is(checkErr, context.Canceled), errors.Is(checkErr, context.DeadlineExceeded):
 		run.Partial = true
 	default:
-		return report.Run{}, cannotCheck(checkErr)
+		return report.Run{}, nil, cannotCheck(checkErr)
 	}
-	return run, nil
+	mem.record(&run)
+	return run, mem, nil
 }
 
 // changedSince returns the ids of entries added or changed since the catalog

@@ -54,7 +54,9 @@ type validateIssue struct {
 }
 
 func runValidate(e env, opts *validateOptions) error {
-	cat, problems, err := loadCatalog(e, opts.catalog)
+	cat, problems, err := loadCatalog(opts.catalog, func(path string) (*catalog.Catalog, error) {
+		return catalog.LoadValid(path, e.Now())
+	})
 	if err != nil {
 		return err
 	}
@@ -90,11 +92,12 @@ func runValidate(e env, opts *validateOptions) error {
 	return nil
 }
 
-// loadCatalog loads and validates a catalog. Problems with the catalog are
-// returned as data (with the best-effort catalog); err is for a catalog that
-// could not be read at all.
-func loadCatalog(e env, path string) (*catalog.Catalog, catalog.Problems, error) {
-	cat, err := catalog.LoadValid(path, e.Now())
+// loadCatalog loads and validates a catalog with load (catalog.LoadValid
+// or LoadCheckable). Problems with the catalog are returned as data (with
+// the best-effort catalog); err is for a catalog that could not be read at
+// all.
+func loadCatalog(path string, load func(string) (*catalog.Catalog, error)) (*catalog.Catalog, catalog.Problems, error) {
+	cat, err := load(path)
 	var problems catalog.Problems
 	switch {
 	case err == nil:

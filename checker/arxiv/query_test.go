@@ -2,67 +2,11 @@ package arxiv
 
 import (
 	"errors"
-	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 )
-
-func TestBackoff(t *testing.T) {
-	const limit = DefaultMaxRetryWait
-	tests := []struct {
-		n          int
-		retryAfter time.Duration
-		jitter     float64
-		want       time.Duration
-	}{
-		{1, 0, 0.5, 3 * time.Second},
-		{2, 0, 0.5, 6 * time.Second},
-		{3, 0, 0.5, 12 * time.Second},
-		{4, 0, 0.5, 24 * time.Second},
-		{5, 0, 0.5, 48 * time.Second},
-		{6, 0, 0.5, limit},
-		{60, 0, 0.5, limit},
-		{1, 0, 0, 2250 * time.Millisecond},
-		{1, 0, 0.999999, 3749998500 * time.Nanosecond},
-		{1, 20 * time.Second, 0.5, 20 * time.Second},
-		{3, 5 * time.Second, 0.5, 12 * time.Second},
-		{1, 10 * time.Minute, 0.5, limit},
-	}
-	for _, tt := range tests {
-		if got := backoff(tt.n, tt.retryAfter, limit, tt.jitter); got != tt.want {
-			t.Errorf("backoff(%d, %v, %v, %v) = %v, want %v", tt.n, tt.retryAfter, limit, tt.jitter, got, tt.want)
-		}
-	}
-}
-
-func TestRetryAfter(t *testing.T) {
-	now := time.Date(2026, 4, 12, 22, 0, 0, 0, time.UTC)
-	tests := []struct {
-		value string
-		want  time.Duration
-	}{
-		{"", 0},
-		{"20", 20 * time.Second},
-		{" 7 ", 7 * time.Second},
-		{"-3", 0},
-		{"99999999999", 24 * time.Hour},
-		{"Sun, 12 Apr 2026 22:00:30 GMT", 30 * time.Second},
-		{"Sun, 12 Apr 2026 21:59:00 GMT", 0},
-		{"soon", 0},
-	}
-	for _, tt := range tests {
-		h := http.Header{}
-		if tt.value != "" {
-			h.Set("Retry-After", tt.value)
-		}
-		if got := retryAfter(h, now); got != tt.want {
-			t.Errorf("retryAfter(%q) = %v, want %v", tt.value, got, tt.want)
-		}
-	}
-}
 
 func TestJudgeAPI(t *testing.T) {
 	fixture := func(name string) []byte {

@@ -1,0 +1,108 @@
+package github
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"net/url"
+	"time"
+
+	"github.com/ai-reading-list/linkcheck/checker/platform"
+	"github.com/ai-reading-list/linkcheck/status"
+)
+
+// Verify implements platform.Verifier: one request per repository (and
+// one more per redirect of a renamed one), one after another, as GitHub
+// asks of a client. Once the quota is spent, the repositories not yet
+// asked about are Blocked without a request.
+func (c *Client) Verify(ctx context.Context, targets []platform.Target, emit func(platform.Target, platform.Verdict)) error {
+	if c.baseErr != nil {
+		return c.baseErr
+	}
+	for _, t := range targets {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if t.Kind != Kind {
+			continue
+		}
+		v, ok := c.verifyOne(ctx, t.Key)
+		if !ok {
+			return ctx.Err()
+		}
+		emit(t, v)
+	}
+	return ctx.Err()
+}
+
+// verifyOne asks about one repository, following the API's redirects. ok
+// is false when the run was stopped before a verdict.
+func (c *Client) verifyOne(ctx context.Context, repo string) (v platform.Verdict, ok bool) {
+	start := time.Now()
+	u := c.base.JoinPath("repos", repo)
+	attempts := 0
+	for hops := 0; ; hops++ {
+		if spent, reset := c.rate.exhausted(c.cfg.Now()); spent {
+			v = c.rateLimited(reset)
+			break
+		}
+		r := c.api.Get(ctx, u)
+		if ctx.Err() != nil {
+			return platform.Verdict{}, false
+		}
+		attempts += r.Attempts
+		c.rate.observe(r.Header)
+		if next := platform.Redirect(u, r); next != nil && hops < maxRedirects {
+			u = next
+			continue
+		}
+		v = c.judgeReply(repo, u, r)
+		break
+	}
+	v.Attempts, v.Duration = attempts, time.Since(start)
+	return v, true
+}
+
+// judgeReply turns the last reply into a verdict.
+func (c *Client) judgeReply(repo string, u *url.URL, r platform.Reply) platform.Verdict {
+	if r.Err != nil {
+		return transportVerdict(r.Err)
+	}
+	if overQuota(r.Code, r.Header) {
+		var reset time.Time
+		if _, until := c.rate.exhausted(c.cfg.Now()); !until.IsZero() {
+			reset = until
+		}
+		v := c.rateLimited(reset)
+		v.Code = r.Code
+		return v
+	}
+	return answerVerdict(repo, replyFacts{code: r.Code, body: r.Body, withToken: c.api.Authorized(u)}, c.cfg.Now(), c.cfg.StaleAfter)
+}
+
+// rateLimited is the verdict of a repository the quota left unasked.
+func (c *Client) rateLimited(reset time.Time) platform.Verdict {
+	msg := "GitHub API rate limit reached; set " + c.cfg.TokenVar
+	if c.cfg.Token != "" {
+		msg = "GitHub API rate limit reached"
+		if !reset.IsZero() {
+			msg += fmt.Sprintf(" (resets at %s UTC)", reset.UTC().Format("15:04"))
+		}
+	}
+	return platform.Verdict{Status: status.Blocked, Message: msg}
+}
+
+// transportVerdict judges a request that got no answer. It is never
+// evidence about the repository.
+func transportVerdict(err error) platform.Verdict {
+	var ne net.Error
+	if errors.Is(err, context.DeadlineExceeded) || (errors.As(err, &ne) && ne.Timeout()) {
+		return platform.Verdict{Status: status.Timeout, Message: "GitHub API: no answer in time"}
+	}
+	var ue *url.Error
+	if errors.As(err, &ue) {
+		err = ue.Err
+	}
+	return platform.Verdict{Status: status.Error, Message: "GitHub API unavailable: " + err.Error()}
+}

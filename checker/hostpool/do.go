@@ -1,0 +1,129 @@
+package hostpool
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"net/http"
+	"time"
+)
+
+// Outcome is one try of a request as the pool sees it.
+type Outcome struct {
+	Code       int    // the HTTP status, 0 when no answer came
+	RetryAfter string // the answer's Retry-After header
+	Err        error  // why no answer came
+	// Retry, set by the caller, says the answer cannot be used although
+	// its status is final (an API's known glitch, an edge's throttling
+	// page): it is retried like a 503.
+	Retry error
+	// Final, set by the caller, says the answer stands however often it
+	// is asked (a bot challenge): it is not retried.
+	Final bool
+}
+
+// Done is the end of a request after its retries.
+type Done struct {
+	Outcome      // the last try's
+	Attempts int // tries made; 0 when the run stopped before the first
+	// TooLong is the wait the server last asked for when it was longer
+	// than the policy allows, the reason the request was not retried.
+	TooLong time.Duration
+}
+
+// Try runs one request to group, try being one attempt of it, until the
+// policy (Decide) has no retry left. Each attempt waits its turn in the
+// pool and counts as in flight until try returns, so try must read what it
+// needs of the answer before it returns. Every attempt feeds the group's
+// adaptive back-off (a 429, or a 503 that is not Final, halves its rate
+// and its Retry-After blocks it) and its reachability record.
+// When ctx ends the last Outcome's Err is ctx's error.
+func (p *Pool) Try(ctx context.Context, group string, try func(context.Context) Outcome) Done {
+	h := p.host(group)
+	for attempt := 1; ; attempt++ {
+		release, err := p.acquire(ctx, h)
+		if err != nil {
+			return Done{Outcome: Outcome{Err: err}, Attempts: attempt - 1}
+		}
+		o := try(ctx)
+		if ctx.Err() != nil {
+			release()
+			return Done{Outcome: o, Attempts: attempt}
+		}
+		p.observe(h, o)
+		release()
+		d := Decide(p.cfg.Retry, attempt, o, p.cfg.Clock.Now(), p.cfg.Jitter())
+		if !d.Retry {
+			return Done{Outcome: o, Attempts: attempt, TooLong: d.TooLong}
+		}
+		if err := wait(ctx, p.cfg.Clock, d.Wait); err != nil {
+			return Done{Outcome: o, Attempts: attempt}
+		}
+	}
+}
+
+// observe feeds one try's outcome to its group, before the try is counted
+// as finished, so that a slower rate already spaces the next request.
+func (p *Pool) observe(h *host, o Outcome) {
+	h.record(o.Err)
+	switch {
+	case o.Code == http.StatusTooManyRequests || (o.Code == http.StatusServiceUnavailable && !o.Final):
+		ra, _ := ParseRetryAfter(o.RetryAfter, p.cfg.Clock.Now())
+		h.throttled(p.cfg.Clock.Now(), min(ra, p.cfg.Retry.withDefaults().MaxWait))
+	case o.Err == nil && o.Retry == nil && !transient(o.Code, nil):
+		h.succeeded()
+	}
+}
+
+// maxReplyBody bounds what Do reads of an answer: APIs answer in kilobytes
+// to a few megabytes.
+const maxReplyBody = 16 << 20
+
+// Reply is an answer read in full.
+type Reply struct {
+	Code     int
+	Header   http.Header
+	Body     []byte // at most 16 MiB
+	Attempts int
+	// TooLong: see Done.
+	TooLong time.Duration
+}
+
+// Do sends req with the Pool's Client as one request to group (the group
+// of req's host when empty), retried by the policy, and returns the last
+// answer read in full. An HTTP error status is a Reply, not an error; the
+// error is why no answer came (after retries), or ctx's. A request with a
+// body must have GetBody set (http.NewRequest does) to be retried.
+func (p *Pool) Do(ctx context.Context, group string, req *http.Request) (Reply, error) {
+	if group == "" {
+		group = p.Group(req.URL.Hostname())
+	}
+	var r Reply
+	done := p.Try(ctx, group, func(ctx context.Context) Outcome {
+		r = Reply{}
+		try := req.Clone(ctx)
+		if req.Body != nil && req.GetBody != nil {
+			body, err := req.GetBody()
+			if err != nil {
+				return Outcome{Err: fmt.Errorf("rewind request body: %w", err)}
+			}
+			try.Body = body
+		}
+		resp, err := p.cfg.Client.Do(try)
+		if err != nil {
+			return Outcome{Err: err}
+		}
+		defer resp.Body.Close()
+		r.Code, r.Header = resp.StatusCode, resp.Header
+		r.Body, err = io.ReadAll(io.LimitReader(resp.Body, maxReplyBody))
+		if err != nil {
+			return Outcome{Code: resp.StatusCode, Err: fmt.Errorf("read answer: %w", err)}
+		}
+		return Outcome{Code: resp.StatusCode, RetryAfter: resp.Header.Get("Retry-After")}
+	})
+	r.Attempts, r.TooLong = done.Attempts, done.TooLong
+	if done.Err != nil {
+		return r, done.Err
+	}
+	return r, nil
+}

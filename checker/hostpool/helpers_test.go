@@ -1,0 +1,96 @@
+package hostpool
+
+import (
+	"net/http"
+	"net/http/httptest"
+	"sync"
+	"testing"
+	"time"
+
+	"go.uber.org/goleak"
+)
+
+func TestMain(m *testing.M) { goleak.VerifyTestMain(m) }
+
+// fakeClock jumps forward by whatever anyone waits for, so that paced and
+// backed-off requests run at once while their timing stays exact.
+type fakeClock struct {
+	mu  sync.Mutex
+	now time.Time
+}
+
+func newFakeClock() *fakeClock {
+	return &fakeClock{now: time.Date(2026, 4, 12, 22, 0, 0, 0, time.UTC)}
+}
+
+func (c *fakeClock) Now() time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.now
+}
+
+func (c *fakeClock) After(d time.Duration) <-chan time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.now = c.now.Add(d)
+	ch := make(chan time.Time, 1)
+	ch <- c.now
+	return ch
+}
+
+// arrivals is a server that records when each request arrived, on clock,
+// and answers with the next of codes (the last one repeating).
+type arrivals struct {
+	clock      Clock
+	codes      []int
+	retryAfter string // sent with every answer but a 200
+
+	mu sync.Mutex
+	at []time.Time
+}
+
+func (a *arrivals) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	a.mu.Lock()
+	n := len(a.at)
+	a.at = append(a.at, a.clock.Now())
+	a.mu.Unlock()
+	code := http.StatusOK
+	if len(a.codes) > 0 {
+		code = a.codes[min(n, len(a.codes)-1)]
+	}
+	if code != http.StatusOK && a.retryAfter != "" {
+		w.Header().Set("Retry-After", a.retryAfter)
+	}
+	w.WriteHeader(code)
+}
+
+func (a *arrivals) times() []time.Time {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	return append([]time.Time(nil), a.at...)
+}
+
+// serve starts h and returns its URL and a client for it.
+func serve(t *testing.T, h http.Handler) (string, *http.Client) {
+	t.Helper()
+	srv := httptest.NewServer(h)
+	c := srv.Client()
+	t.Cleanup(func() {
+		c.CloseIdleConnections()
+		srv.Close()
+	})
+	return srv.URL, c
+}
+
+func get(t *testing.T, url string) *http.Request {
+	t.Helper()
+	req, err := http.NewRequest(http.MethodGet, url, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return req
+}
+
+func fixed(l Limit) func(string) Limit { return func(string) Limit { return l } }
+
+func noJitter() float64 { return 0 }

@@ -1,0 +1,204 @@
+package hostpool
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"sync"
+	"testing"
+	"time"
+)
+
+// jittery delays each request on its way to the server by the next of
+// delays, in turn: the network's latency and its jitter.
+type jittery struct {
+	next   http.RoundTripper
+	delays []time.Duration
+
+	mu sync.Mutex
+	n  int
+}
+
+func (j *jittery) RoundTrip(req *http.Request) (*http.Response, error) {
+	j.mu.Lock()
+	d := j.delays[j.n%len(j.delays)]
+	j.n++
+	j.mu.Unlock()
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-req.Context().Done():
+		return nil, req.Context().Err()
+	case <-t.C:
+	}
+	return j.next.RoundTrip(req)
+}
+
+// violations counts the arrivals that a server enforcing rate and burst
+// exactly (the generic cell rate algorithm: a token bucket of burst tokens,
+// starting full) would refuse.
+func violations(at []time.Time, rate float64, burst int) (n int, first string) {
+	interval := time.Duration(float64(time.Second) / rate)
+	tolerance := time.Duration(burst-1) * interval
+	var tat time.Time
+	for i, a := range at {
+		if a.Before(tat.Add(-tolerance)) {
+			if n == 0 {
+				first = fmt.Sprintf("arrival %d came %v after arrival %d", i, a.Sub(at[i-1]), i-1)
+			}
+			n++
+			continue
+		}
+		tat = later(tat, a).Add(interval)
+	}
+	return n, first
+}
+
+func later(a, b time.Time) time.Time {
+	if a.After(b) {
+		return a
+	}
+	return b
+}
+
+// TestArrivalsKeepTheRateDespiteJitter: a server that enforces exactly a
+// group's rate and burst on arrivals never sees more, although some
+// requests are slowed on their way by more than the burst can absorb.
+// Counting requests when they are sent would let a slowed one and the next
+// arrive almost together.
+func TestArrivalsKeepTheRateDespiteJitter(t *testing.T) {
+	tests := []struct {
+		limit  Limit
+		delays []time.Duration
+	}{
+		{Limit{Rate: 20, Burst: 1, Concurrency: 1}, []time.Duration{40 * time.Millisecond, 0}},
+		{Limit{Rate: 20, Burst: 2, Concurrency: 2}, []time.Duration{80 * time.Millisecond, 0, 0}},
+		{Limit{Rate: 10, Burst: 3, Concurrency: 4}, []time.Duration{250 * time.Millisecond, 0, 0, 0}},
+	}
+	for _, tt := range tests {
+		t.Run(fmt.Sprintf("%+v", tt.limit), func(t *testing.T) {
+			srv := &arrivals{clock: realClock{}}
+			url, c := serve(t, srv)
+			c.Transport = &jittery{next: c.Transport, delays: tt.delays}
+			p := New(Config{Limit: fixed(tt.limit), Client: c, Jitter: noJitter})
+			ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+			defer cancel()
+			var wg sync.WaitGroup
+			for range 12 {
+				wg.Go(func() {
+					if r, err := p.Do(ctx, "", get(t, url)); err != nil || r.Code != http.StatusOK {
+						t.Errorf("Do = %d, %v; want 200", r.Code, err)
+					}
+				})
+			}
+			wg.Wait()
+			at := srv.times()
+			if n, first := violations(at, tt.limit.Rate, tt.limit.Burst); n > 0 {
+				t.Errorf("%d of %d arrivals beyond rate %v burst %d (%s)", n, len(at), tt.limit.Rate, tt.limit.Burst, first)
+			}
+		})
+	}
+}
+
+// TestOneAtATimeCountsFromTheAnswer: with one request at a time and a burst
+// of one (arXiv's policy: one request every 3 s), the next request leaves
+// 3 s after the previous answer came back, so that it cannot arrive within
+// 3 s of the previous one however slow that one was on its way.
+func TestOneAtATimeCountsFromTheAnswer(t *testing.T) {
+	clock := newFakeClock()
+	p := New(Config{Limit: fixed(Limit{Rate: 1.0 / 3, Burst: 1, Concurrency: 1}), Clock: clock, Jitter: noJitter})
+	latency := []time.Duration{1500 * time.Millisecond, 0, 700 * time.Millisecond, 0}
+	var sent, answered []time.Time
+	for _, l := range latency {
+		p.Try(context.Background(), "arxiv.org", func(context.Context) Outcome {
+			sent = append(sent, clock.Now())
+			clock.After(l) // the request's time on the wire
+			answered = append(answered, clock.Now())
+			return Outcome{Code: http.StatusOK}
+		})
+	}
+	for i := 1; i < len(sent); i++ {
+		if gap := sent[i].Sub(answered[i-1]); gap != 3*time.Second {
+			t.Errorf("request %d left %v after the previous answer, want 3s", i, gap)
+		}
+	}
+}
+
+// TestRetriesArePacedByTheHost: a retry waits for its group's turn like
+// any request, however short the back-off.
+func TestRetriesArePacedByTheHost(t *testing.T) {
+	clock := newFakeClock()
+	srv := &arrivals{clock: clock, codes: []int{http.StatusInternalServerError, http.StatusInternalServerError, http.StatusOK}}
+	url, c := serve(t, srv)
+	p := New(Config{
+		Limit:  fixed(Limit{Rate: 5, Burst: 1, Concurrency: 1}),
+		Retry:  Policy{Retries: 3, MaxWait: time.Millisecond},
+		Client: c, Clock: clock, Jitter: noJitter,
+	})
+	r, err := p.Do(context.Background(), "", get(t, url))
+	if err != nil || r.Code != http.StatusOK || r.Attempts != 3 {
+		t.Fatalf("Do = %d after %d attempts, %v; want 200 after 3", r.Code, r.Attempts, err)
+	}
+	at := srv.times()
+	for i := 1; i < len(at); i++ {
+		if gap := at[i].Sub(at[i-1]); gap < 200*time.Millisecond {
+			t.Errorf("try %d arrived %v after the previous one, want at least the host's interval 200ms", i+1, gap)
+		}
+	}
+}
+
+// longWaitClock is real time, except that a wait of a minute or more never
+// ends and is announced on long: the moment a request settles down to wait
+// for a strict host's turn.
+type longWaitClock struct{ long chan<- time.Duration }
+
+func (longWaitClock) Now() time.Time { return time.Now() }
+
+func (c longWaitClock) After(d time.Duration) <-chan time.Time {
+	if d >= time.Minute {
+		c.long <- d
+		return nil
+	}
+	return time.After(d)
+}
+
+// TestWaitForTurnHoldsNoGlobalSlot: a request waiting for its strict
+// host's next turn (an hour away) must leave the only global slot to a
+// request for another host. The strict host's request is made to wait
+// first, deterministically.
+func TestWaitForTurnHoldsNoGlobalSlot(t *testing.T) {
+	long := make(chan time.Duration, 1)
+	p := New(Config{
+		Concurrency: 1,
+		Limit: func(group string) Limit {
+			if group == "strict.example" {
+				return Limit{Rate: 1.0 / 3600, Burst: 1, Concurrency: 2}
+			}
+			return Limit{Rate: 1000, Burst: 10, Concurrency: 2}
+		},
+		Clock: longWaitClock{long: long}, Jitter: noJitter,
+	})
+	ok := func(context.Context) Outcome { return Outcome{Code: http.StatusOK} }
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if d := p.Try(ctx, "strict.example", ok); d.Err != nil {
+		t.Fatalf("first request to the strict host: %v", d.Err)
+	}
+	strictCtx, stopStrict := context.WithCancel(ctx)
+	strictDone := make(chan Done)
+	go func() { strictDone <- p.Try(strictCtx, "strict.example", ok) }()
+	select {
+	case <-long: // the strict host's second request now waits for its turn
+	case <-ctx.Done():
+		t.Fatal("the strict host's second request never waited for its turn")
+	}
+	other, cancelOther := context.WithTimeout(ctx, 5*time.Second)
+	defer cancelOther()
+	if d := p.Try(other, "fast.example", ok); d.Err != nil || d.Attempts != 1 {
+		t.Errorf("request to another host while the strict one waits = %v after %d attempts, want it sent", d.Err, d.Attempts)
+	}
+	stopStrict()
+	if d := <-strictDone; d.Attempts != 0 {
+		t.Errorf("strict host's second request was sent (%d attempts), want it still waiting for its turn", d.Attempts)
+	}
+}

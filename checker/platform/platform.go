@@ -1,0 +1,101 @@
+// Package platform is the seam between the checker and the verifiers that
+// ask a platform's own API about the resources a catalog links to (GitHub
+// repositories, Hugging Face Spaces, models and datasets).
+//
+// The checker knows nothing of any platform. It asks each Verifier which
+// targets an entry names (Claims), sends it the distinct targets of the
+// run once (Verify) and turns each Verdict into a result for every entry
+// that claimed the target. Verifiers send their requests through the run's
+// Sender, so that they are paced with every other request to the same host
+// and retried by the tool's one policy.
+package platform
+
+import (
+	"context"
+	"time"
+
+	"github.com/ai-reading-list/linkcheck/catalog"
+	"github.com/ai-reading-list/linkcheck/status"
+)
+
+// Target is one thing a platform verifies. It is comparable, so that the
+// checker asks about each target once however many entries name it.
+type Target struct {
+	// Kind is the platform's name, the results' target kind: "github".
+	Kind string
+	// Key identifies the target within its kind, in the form the
+	// verifier asks its API about ("owner/repo", "spaces/owner/name").
+	// Names that differ only in case are one key where the platform says
+	// they are one repository.
+	Key string
+}
+
+// Claim is a target an entry names, and how.
+type Claim struct {
+	Target Target
+	// Repo is the target's name as the entry writes it, for reports.
+	Repo string
+	// URLPrefix, when the target was read from the entry's URL, is the
+	// part of that URL that names it ("https://github.com/owner/repo");
+	// a renamed target's new address replaces it in the URL.
+	URLPrefix string
+	// CoversURL says the entry's URL is the target's own page and the
+	// target's verdict is its check: the page is not fetched.
+	CoversURL bool
+}
+
+// Verdict is what a platform says about one target.
+type Verdict struct {
+	Status  status.Status
+	Message string
+	Code    int // the API's final HTTP status, 0 if none
+	// URL is the target's page today, set when it was renamed or moved.
+	URL string
+	// CurrentRepo is the target's name today, set when it was renamed.
+	CurrentRepo string
+	PushedAt    time.Time // last push, where the platform says
+	Stage       string    // a Space's runtime stage, as the API names it
+	Attempts    int       // requests made for this target, retries included
+	Duration    time.Duration
+}
+
+// Verifier checks targets against one platform's API.
+type Verifier interface {
+	// Kind is the platform's name, the Kind of its targets.
+	Kind() string
+	// Claims returns the targets r names on this platform, each once.
+	Claims(r *catalog.Resource) []Claim
+	// Verify asks about each target and calls emit once per target, never
+	// concurrently. The error is ctx's when the run was stopped, or says
+	// why the targets left without a verdict could not be checked.
+	Verify(ctx context.Context, targets []Target, emit func(Target, Verdict)) error
+}
+
+// Attempt is one try of a request, as the Sender's retry policy sees it.
+type Attempt struct {
+	Code       int    // the HTTP status, 0 when no answer came
+	RetryAfter string // the answer's Retry-After header
+	Err        error  // why no answer came
+	// Retry says the answer cannot be used although its status is final
+	// (a secondary rate limit's 403 with Retry-After): it is retried like
+	// a 503.
+	Retry error
+	// Final says the answer stands however often it is asked: it is not
+	// retried (an exhausted API quota, which asking again only wastes).
+	Final bool
+}
+
+// Tried is the end of a request after its retries.
+type Tried struct {
+	Attempt      // the last try's
+	Attempts int // tries made; 0 when the run stopped before the first
+}
+
+// Sender sends a verifier's requests through the run's host pool.
+type Sender interface {
+	// Try runs try, one attempt of a request to the host group, until
+	// the retry policy is done with it. Each attempt waits its turn in
+	// the pool and counts as in flight until try returns, so try reads
+	// what it needs of the answer before it returns.
+	Try(ctx context.Context, group string, try func(context.Context) Attempt) Tried
+}

@@ -1,0 +1,27 @@
+package checker
+
+import (
+	"context"
+
+	"github.com/ai-reading-list/linkcheck/checker/hostpool"
+	"github.com/ai-reading-list/linkcheck/checker/platform"
+)
+
+// poolSender lets the platform verifiers send through the run's host pool:
+// each attempt waits its host group's turn (so API requests to a host are
+// paced with its page checks), feeds the group's adaptive back-off and the
+// network-down detection, and is retried by the one retry policy.
+type poolSender struct {
+	pool *hostpool.Pool
+}
+
+var _ platform.Sender = poolSender{}
+
+// Try implements platform.Sender. host is a host name; arXiv's hosts share
+// one group as everywhere else.
+func (s poolSender) Try(ctx context.Context, host string, try func(context.Context) platform.Attempt) platform.Tried {
+	done := s.pool.Try(ctx, s.pool.Group(host), func(ctx context.Context) hostpool.Outcome {
+		return hostpool.Outcome(try(ctx))
+	})
+	return platform.Tried{Attempt: platform.Attempt(done.Outcome), Attempts: done.Attempts}
+}

@@ -1,0 +1,147 @@
+package checker
+
+import (
+	"context"
+	"net/http"
+	"strings"
+	"sync"
+
+	"github.com/ai-reading-list/linkcheck/catalog"
+	"github.com/ai-reading-list/linkcheck/checker/github"
+	"github.com/ai-reading-list/linkcheck/checker/hostpool"
+	"github.com/ai-reading-list/linkcheck/checker/platform"
+	"github.com/ai-reading-list/linkcheck/status"
+)
+
+// platformWork is one verifier's share of a run: its distinct targets and
+// the entries that claimed each.
+type platformWork struct {
+	v       platform.Verifier
+	targets []platform.Target
+	claims  map[platform.Target][]entryClaim
+}
+
+// entryClaim is one entry's claim of a target.
+type entryClaim struct {
+	entry int
+	claim platform.Claim
+}
+
+func newPlatformWork(verifiers []platform.Verifier) []*platformWork {
+	out := make([]*platformWork, len(verifiers))
+	for i, v := range verifiers {
+		out[i] = &platformWork{v: v, claims: make(map[platform.Target][]entryClaim)}
+	}
+	return out
+}
+
+// claim asks every verifier which targets entry i names and plans them (a
+// skipped entry's are skipped results at once). It reports whether one of
+// them answers for the entry's URL, which is then not fetched.
+func (p *plan) claim(i int, skip string) (coversURL bool) {
+	r := &p.res[i]
+	for _, w := range p.platforms {
+		for _, cl := range w.v.Claims(r) {
+			coversURL = coversURL || cl.CoversURL
+			if skip != "" {
+				res := baseResult(r, TargetKind(w.v.Kind()))
+				res.Repo, res.Status, res.Message = cl.Repo, status.Skipped, skip
+				p.ready = append(p.ready, res)
+				continue
+			}
+			if _, ok := w.claims[cl.Target]; !ok {
+				w.targets = append(w.targets, cl.Target)
+			}
+			w.claims[cl.Target] = append(w.claims[cl.Target], entryClaim{entry: i, claim: cl})
+		}
+	}
+	return coversURL
+}
+
+// platforms returns the run's platform verifiers: Options.Platforms, or
+// the GitHub client sending through pool. With a nil pool they serve
+// Claims only.
+func (c *Checker) platforms(pool *hostpool.Pool) []platform.Verifier {
+	if c.opts.Platforms != nil {
+		return c.opts.Platforms
+	}
+	var sender platform.Sender
+	if pool != nil {
+		sender = poolSender{pool: pool}
+	}
+	// API requests follow redirects hop by hop, each paced, so that a
+	// token never follows one to another host.
+	client := &http.Client{
+		Transport:     c.transport,
+		Timeout:       c.opts.RequestTimeout,
+		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
+	}
+	gh := github.New(github.Config{
+		API:        c.opts.GitHubAPI,
+		Token:      c.opts.GitHubToken,
+		TokenVar:   c.opts.GitHubTokenVar,
+		StaleAfter: c.opts.StaleAfter,
+		Now:        c.opts.Now,
+		Client:     client,
+		Sender:     sender,
+		UserAgent:  c.opts.UserAgent,
+	})
+	return []platform.Verifier{gh}
+}
+
+// verifyPlatform verifies one platform's targets and emits a Result for
+// every entry claiming each. Targets left without a verdict get an error
+// result, unless the run was stopped.
+func verifyPlatform(ctx context.Context, p *plan, w *platformWork, out *emitter) {
+	var (
+		mu   sync.Mutex
+		done = make(map[platform.Target]bool, len(w.targets))
+	)
+	report := func(t platform.Target, v platform.Verdict) {
+		mu.Lock()
+		if done[t] || w.claims[t] == nil {
+			mu.Unlock()
+			return
+		}
+		done[t] = true
+		mu.Unlock()
+		for _, ec := range w.claims[t] {
+			out.emit(platformResult(&p.res[ec.entry], w.v.Kind(), ec.claim, v))
+		}
+	}
+	err := w.v.Verify(ctx, w.targets, report)
+	if ctx.Err() != nil {
+		return
+	}
+	msg := w.v.Kind() + " gave no verdict"
+	if err != nil {
+		msg = w.v.Kind() + " verification failed: " + errText(err)
+	}
+	for _, t := range w.targets {
+		report(t, platform.Verdict{Status: status.Error, Message: msg})
+	}
+}
+
+// platformResult is an entry's view of a target's verdict. A renamed
+// target's new address replaces the part of the entry's URL that named
+// it, so that a moved repository URL says where to go.
+func platformResult(r *catalog.Resource, kind string, cl platform.Claim, v platform.Verdict) Result {
+	res := baseResult(r, TargetKind(kind))
+	res.Repo = cl.Repo
+	res.Status = v.Status
+	res.Message = redact(v.Message)
+	res.Code = v.Code
+	res.CurrentRepo = v.CurrentRepo
+	res.PushedAt = v.PushedAt
+	res.Stage = v.Stage
+	res.Attempts = v.Attempts
+	res.Duration = v.Duration
+	if v.URL != "" && cl.URLPrefix != "" && strings.HasPrefix(r.URL, cl.URLPrefix) {
+		res.FinalURL = redact(v.URL + strings.TrimPrefix(r.URL, cl.URLPrefix))
+	}
+	if res.Status == status.Unknown {
+		res.Status, res.Message = status.Error, kind+" gave no status"
+	}
+	accept(r, &res)
+	return res
+}

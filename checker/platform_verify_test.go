@@ -1,0 +1,122 @@
+package checker
+
+import (
+	"net/http"
+	"testing"
+	"time"
+
+	"github.com/ai-reading-list/linkcheck/catalog"
+	"github.com/ai-reading-list/linkcheck/internal/fakeweb"
+	"github.com/ai-reading-list/linkcheck/status"
+)
+
+func TestGitHubTargets(t *testing.T) {
+	w := fakeweb.New(t)
+	api := fakeweb.NewGitHubAPI()
+	now := time.Now()
+	api.Add(fakeweb.GitHubRepo{FullName: "live/tool", PushedAt: now.AddDate(0, -1, 0)})
+	api.Add(fakeweb.GitHubRepo{FullName: "old/archived", Archived: true, PushedAt: time.Date(2023, 12, 21, 8, 0, 0, 0, time.UTC)})
+	api.Add(fakeweb.GitHubRepo{FullName: "SWE-bench/SWE-bench", PushedAt: now.AddDate(0, -1, 0)}, "princeton-nlp/SWE-bench")
+	w.Handle("api.github.com", api)
+	w.Handle("github.com", fakeweb.Page("a repository page", ""))
+	w.Handle("docs.example", fakeweb.Page("Docs", ""))
+
+	field := entry("field", "https://docs.example/tool")
+	field.GitHub = "live/tool"
+	root := entry("root", "https://github.com/old/archived")
+	renamedRoot := entry("renamed-root", "https://github.com/princeton-nlp/SWE-bench")
+	deep := entry("deep", "https://github.com/princeton-nlp/SWE-bench/tree/main/docs")
+	same := entry("same", "https://github.com/live/tool/")
+	same.GitHub = "live/tool"
+	ignored := entry("ignored", "https://github.com/live/tool/blob/main/x.py")
+	ignored.Ignore = &catalog.Ignore{Reason: "later"}
+	accepted := entry("accepted", "https://github.com/old/archived/releases")
+	accepted.Accept = []catalog.Accept{{Status: status.Stale, Reason: "a classic, finished"}}
+	cat := catalogOf(field, root, renamedRoot, deep, same, ignored, accepted)
+
+	c := newChecker(t, testOptions(w))
+	results, err := run(t, c, cat)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := len(results), c.Plan(cat); got != want {
+		t.Errorf("Check emitted %d results, Plan said %d", got, want)
+	}
+	type key struct {
+		id     string
+		target TargetKind
+	}
+	got := make(map[key]Result)
+	for _, r := range results {
+		if _, dup := got[key{r.ID, r.Target}]; dup {
+			t.Errorf("two %s results for %s", r.Target, r.ID)
+		}
+		got[key{r.ID, r.Target}] = r
+	}
+	tests := []struct {
+		id       string
+		target   TargetKind
+		want     status.Status
+		repo     string
+		finalURL string
+	}{
+		{"field", TargetURL, status.OK, "", ""},
+		{"field", TargetGitHub, status.OK, "live/tool", ""},
+		{"root", TargetGitHub, status.Stale, "old/archived", ""},
+		{"renamed-root", TargetGitHub, status.Moved, "princeton-nlp/SWE-bench", "https://github.com/SWE-bench/SWE-bench"},
+		{"deep", TargetURL, status.OK, "", ""},
+		{"deep", TargetGitHub, status.Moved, "princeton-nlp/SWE-bench", "https://github.com/SWE-bench/SWE-bench/tree/main/docs"},
+		{"same", TargetGitHub, status.OK, "live/tool", ""},
+		{"ignored", TargetURL, status.Skipped, "", ""},
+		{"ignored", TargetGitHub, status.Skipped, "live/tool", ""},
+		{"accepted", TargetURL, status.OK, "", ""},
+		{"accepted", TargetGitHub, status.OK, "old/archived", ""},
+	}
+	for _, tt := range tests {
+		r, ok := got[key{tt.id, tt.target}]
+		if !ok {
+			t.Errorf("no %s result for %s", tt.target, tt.id)
+			continue
+		}
+		if r.Status != tt.want || r.Repo != tt.repo || r.FinalURL != tt.finalURL {
+			t.Errorf("%s %s = %v repo %q final %q (%s), want %v repo %q final %q",
+				tt.id, tt.target, r.Status, r.Repo, r.FinalURL, r.Message, tt.want, tt.repo, tt.finalURL)
+		}
+	}
+	for _, k := range []key{{"root", TargetURL}, {"renamed-root", TargetURL}, {"same", TargetURL}} {
+		if _, ok := got[k]; ok {
+			t.Errorf("%s has a url result: a repository root the API answered is not checked as a page", k.id)
+		}
+	}
+	// Repository roots are never fetched as pages; deeper URLs are.
+	for _, r := range w.Log() {
+		if r.Host == "github.com" && (r.Path == "/old/archived" || r.Path == "/princeton-nlp/SWE-bench" || r.Path == "/live/tool/") {
+			t.Errorf("fetched the repository page %s%s", r.Host, r.Path)
+		}
+	}
+	if n := w.Requests("github.com"); n != 2 {
+		t.Errorf("github.com page requests = %d, want 2 (the tree and the releases pages)", n)
+	}
+	// One request per repository, one more for the rename's redirect.
+	if n := w.Requests("api.github.com"); n != 4 {
+		t.Errorf("API requests = %d, want 4", n)
+	}
+}
+
+// A failing API is never evidence about a repository: error, not broken.
+func TestGitHubAPIDown(t *testing.T) {
+	w := fakeweb.New(t)
+	w.Handle("api.github.com", fakeweb.Status(http.StatusBadGateway))
+	e := entry("e", "https://docs.example/")
+	e.GitHub = "a/b"
+	w.Handle("docs.example", fakeweb.Page("Docs", ""))
+	results, err := run(t, newChecker(t, testOptions(w)), catalogOf(e))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range results {
+		if r.Target == TargetGitHub && (r.Status != status.Error || r.Message != "GitHub API unavailable (HTTP 502)" || r.Attempts != 3) {
+			t.Errorf("github result = %v %q after %d attempts, want error after 3", r.Status, r.Message, r.Attempts)
+		}
+	}
+}

@@ -1,0 +1,102 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"path/filepath"
+
+	"github.com/spf13/pflag"
+
+	"github.com/ai-reading-list/linkcheck/catalog"
+	"github.com/ai-reading-list/linkcheck/report"
+	"github.com/ai-reading-list/linkcheck/state"
+)
+
+// historyFlags are the flags of the memory between runs.
+type historyFlags struct {
+	state     string
+	failAfter int
+}
+
+func (h *historyFlags) register(fs *pflag.FlagSet) {
+	fs.StringVar(&h.state, "state", "", "keep the history between runs in this file (default: the catalog's settings.state; \"\" for none)")
+	fs.IntVar(&h.failAfter, "fail-after", 1, "a transient failure (timeout, error, no answer) fails the run only once it has lasted this many runs; needs --state above 1")
+}
+
+// memory is a run's history: the state read before the run and, once the
+// run has completed, the state to write after it.
+type memory struct {
+	path      string
+	failAfter int
+	prev      *state.State
+	next      *state.State
+}
+
+// openHistory resolves the state file (the flag, else the catalog's
+// settings.state relative to the catalog), checks --fail-after against it
+// and reads it. Nil without a state file. Every problem is exit 2, before
+// anything is checked.
+func openHistory(e env, f *checkFlags, cat *catalog.Catalog) (*memory, error) {
+	h := f.history
+	path := h.state
+	if !f.flags.Changed("state") && cat.Settings.State != "" {
+		path = cat.Settings.State
+		if !filepath.IsAbs(path) {
+			path = filepath.Join(filepath.Dir(f.catalog), path)
+		}
+	}
+	switch {
+	case h.failAfter < 1:
+		return nil, usageError(fmt.Errorf("invalid --fail-after %d: want 1 (fail at once) or more runs", h.failAfter))
+	case h.failAfter > 1 && path == "":
+		return nil, usageError(fmt.Errorf("--fail-after %d needs --state FILE (or settings.state in the catalog): without a history every failure is a first one", h.failAfter))
+	case path == "":
+		return nil, nil
+	}
+	prev, err := state.Load(path)
+	if err != nil {
+		return nil, usageError(stateHint(path, err))
+	}
+	if len(prev.Targets) == 0 && prev.UpdatedAt.IsZero() {
+		fmt.Fprintf(e.Err, "linkcheck: no history in %s yet: this run starts it\n", path)
+	}
+	return &memory{path: path, failAfter: h.failAfter, prev: prev}, nil
+}
+
+// stateHint says what to do about a state file that cannot be used. The
+// file is left as it is: it may hold months of history worth repairing.
+func stateHint(path string, err error) error {
+	var corrupt *state.CorruptError
+	var schema *state.SchemaError
+	switch {
+	case errors.As(err, &corrupt):
+		return fmt.Errorf("%w: repair it, or delete it to start a fresh history", err)
+	case errors.As(err, &schema):
+		return fmt.Errorf("%w: give --state a linkcheck state file, or delete %s to start a fresh history", err, path)
+	}
+	return fmt.Errorf("%w: check the path and its permissions, or give --state another file", err)
+}
+
+// record folds a completed run into the history: the results gain their
+// History and the run its resolved list. A partial run is left alone and
+// will not be written.
+func (m *memory) record(run *report.Run) {
+	if m == nil || run.Partial {
+		return
+	}
+	merged := state.Merge(m.prev, run.Results, run.StartedAt, state.Options{FailAfter: m.failAfter})
+	run.Results = merged.Results
+	run.Resolved = merged.Resolved
+	m.next = merged.State
+}
+
+// save writes the history of a completed run; nothing otherwise.
+func (m *memory) save() error {
+	if m == nil || m.next == nil {
+		return nil
+	}
+	if err := state.Save(m.path, m.next); err != nil {
+		return cannotCheck(err)
+	}
+	return nil
+}

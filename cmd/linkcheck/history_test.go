@@ -1,0 +1,300 @@
+package main
+
+import (
+	"encoding/json"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/ai-reading-list/linkcheck/internal/fakeweb"
+)
+
+// flakyEntry is a post whose host does not resolve: broken, but without an
+// HTTP answer, so a transient failure for --fail-after.
+const flakyEntry = `      - id: flaky-post
+        title: A post on a flaky host
+        kind: post
+        url: https://flaky.test/post
+`
+
+// reportDoc is the part of a JSON report the history tests read.
+type reportDoc struct {
+	Results []struct {
+		ID                string `json:"id"`
+		Target            string `json:"target"`
+		Status            string `json:"status"`
+		Message           string `json:"message"`
+		Change            string `json:"change"`
+		Since             string `json:"since"`
+		Runs              int    `json:"runs"`
+		Pending           bool   `json:"pending"`
+		PreviousPageTitle string `json:"previous_page_title"`
+	} `json:"results"`
+	Resolved []struct {
+		ID             string `json:"id"`
+		Target         string `json:"target"`
+		URL            string `json:"url"`
+		PreviousStatus string `json:"previous_status"`
+		Since          string `json:"since"`
+		Runs           int    `json:"runs"`
+	} `json:"resolved"`
+}
+
+func decodeReport(t *testing.T, data string) reportDoc {
+	t.Helper()
+	var doc reportDoc
+	if err := json.Unmarshal([]byte(data), &doc); err != nil {
+		t.Fatalf("JSON report: %v\n%s", err, data)
+	}
+	return doc
+}
+
+// TestHistoryAcrossRuns checks the catalog twice a week apart while the
+// web changes in between: a fixed page is resolved, a page that became
+// something else says so, a moved page that is now gone is new, and a host
+// that does not resolve is watched once, then still failing.
+func TestHistoryAcrossRuns(t *testing.T) {
+	c := newCLI(t)
+	writeFile(t, filepath.Join(c.dir, "resources.yaml"), testCatalog+flakyEntry)
+	statePath := filepath.Join(c.dir, "state.json")
+	week0 := time.Date(2026, 11, 2, 6, 0, 0, 0, time.UTC)
+	c.now = func() time.Time { return week0 }
+
+	code, stdout, stderr := c.run("check", "--state", statePath, "--fail-after", "2", "--fail-on", "broken,moved", "--format", "json")
+	if code != exitFailing {
+		t.Fatalf("first run exited %d, want 1 (the 404 fails at once)\n%s\n%s", code, stdout, stderr)
+	}
+	if !strings.Contains(stderr, "no history in "+statePath) {
+		t.Errorf("stderr = %q, want it to say the history starts", stderr)
+	}
+	first := decodeReport(t, stdout)
+	for _, r := range first.Results {
+		if r.Change != "new" || r.Runs != 1 || r.Since != "2026-11-02T06:00:00Z" {
+			t.Errorf("first run: %s/%s change %q, runs %d, since %q; want new, 1, the run's start", r.ID, r.Target, r.Change, r.Runs, r.Since)
+		}
+		if r.Pending != (r.ID == "flaky-post") {
+			t.Errorf("first run: %s pending = %v, want it only for the host that does not resolve", r.ID, r.Pending)
+		}
+	}
+	if len(first.Resolved) != 0 {
+		t.Errorf("first run resolved %+v, want nothing", first.Resolved)
+	}
+
+	// A week later: the gone post is back, the fine post's domain was sold,
+	// the moved post's new home is gone.
+	c.web.Handle("gone.test", fakeweb.Page("A gone post", "<p>back</p>"))
+	c.web.Handle("old.test", fakeweb.Status(http.StatusNotFound))
+	c.web.Handle("ok.test", fakeweb.Page("Domain for sale", "<p>buy this domain</p>"))
+	c.now = func() time.Time { return week0.Add(7 * 24 * time.Hour) }
+	results := filepath.Join(c.dir, "results.json")
+	code, _, stderr = c.run("check", "--state", statePath, "--fail-after", "2", "--fail-on", "broken,moved", "--format", "json", "--output", results)
+	if code != exitFailing {
+		t.Fatalf("second run exited %d, want 1\n%s", code, stderr)
+	}
+	data, _ := os.ReadFile(results)
+	second := decodeReport(t, string(data))
+	byID := map[string]int{}
+	for i, r := range second.Results {
+		byID[r.ID+"/"+r.Target] = i
+	}
+	moved := second.Results[byID["moved-post/url"]]
+	if moved.Status != "broken" || moved.Change != "new" || moved.Runs != 1 || moved.Since != "2026-11-09T06:00:00Z" {
+		t.Errorf("moved-post: %s, change %q, runs %d, since %q; want broken, new, 1, since this run", moved.Status, moved.Change, moved.Runs, moved.Since)
+	}
+	flaky := second.Results[byID["flaky-post/url"]]
+	if flaky.Pending || flaky.Change != "same" || flaky.Runs != 2 || flaky.Since != "2026-11-02T06:00:00Z" {
+		t.Errorf("flaky-post: pending %v, change %q, runs %d, since %q; want failing, same, 2, since the first run", flaky.Pending, flaky.Change, flaky.Runs, flaky.Since)
+	}
+	fine := second.Results[byID["fine-post/url"]]
+	if !strings.Contains(fine.Message, "page title changed: “A fine post” → “Domain for sale”") || fine.PreviousPageTitle != "A fine post" {
+		t.Errorf("fine-post: message %q, previous title %q; want the title change", fine.Message, fine.PreviousPageTitle)
+	}
+	if len(second.Resolved) != 1 || second.Resolved[0].ID != "gone-post" || second.Resolved[0].PreviousStatus != "broken" ||
+		second.Resolved[0].Since != "2026-11-02T06:00:00Z" || second.Resolved[0].Runs != 1 {
+		t.Errorf("resolved = %+v, want gone-post, broken since the first run for 1 run", second.Resolved)
+	}
+
+	// The saved run renders its history without the network.
+	code, md, stderr := c.run("report", "--from", results, "--format", "markdown", "--fail-on", "broken,moved")
+	if code != exitOK {
+		t.Fatalf("report --from exited %d: %s", code, stderr)
+	}
+	for _, want := range []string{
+		"### New since last run (1) · fails the run", "| broken | moved-post |",
+		"### Still failing (1) · fails the run", "| broken | flaky-post |", "since 2026-11-02, 2 runs",
+		"### Resolved since last run (1)", "| gone-post |", "was broken since 2026-11-02 (1 run)",
+		"page title changed",
+	} {
+		if !strings.Contains(md, want) {
+			t.Errorf("markdown from the saved run lacks %q:\n%s", want, md)
+		}
+	}
+	if strings.Index(md, "New since last run") > strings.Index(md, "Still failing") ||
+		strings.Index(md, "Still failing") > strings.Index(md, "Resolved since last run") {
+		t.Errorf("markdown sections out of order (want new, still failing, resolved):\n%s", md)
+	}
+}
+
+// The watched failure is shown to people, and does not fail the run.
+func TestFailAfterWatches(t *testing.T) {
+	c := newCLI(t)
+	writeFile(t, filepath.Join(c.dir, "resources.yaml"), testCatalog+flakyEntry)
+	statePath := filepath.Join(c.dir, "state.json")
+	// Without the 404, only the flaky host could fail the run.
+	c.web.Handle("gone.test", fakeweb.Page("A gone post", "<p>back</p>"))
+	code, stdout, stderr := c.run("check", "--state", statePath, "--fail-after", "2")
+	if code != exitOK {
+		t.Fatalf("first run with a watched failure exited %d, want 0\n%s\n%s", code, stdout, stderr)
+	}
+	if !strings.Contains(stdout, "watching (1 of 2 runs)") || !strings.Contains(stdout, "BROKEN (1) · watching, not failing yet") {
+		t.Errorf("table = %s\nwant the failure shown as watched", stdout)
+	}
+	if code, stdout, _ = c.run("check", "--state", statePath, "--fail-after", "2"); code != exitFailing {
+		t.Errorf("second run exited %d, want 1 (the failure lasted 2 runs)\n%s", code, stdout)
+	}
+	// Without a history, the same failure fails at once.
+	if code, _, _ := c.run("check"); code != exitFailing {
+		t.Errorf("check without --state exited %d, want 1", code)
+	}
+}
+
+// A run that could not finish leaves the state file byte for byte as the
+// last completed run wrote it.
+func TestStateUntouchedByIncompleteRuns(t *testing.T) {
+	c := newCLI(t)
+	statePath := filepath.Join(c.dir, "state.json")
+	if code, _, stderr := c.run("check", "--state", statePath); code != exitFailing {
+		t.Fatalf("completed run exited %d: %s", code, stderr)
+	}
+	saved, err := os.ReadFile(statePath)
+	if err != nil {
+		t.Fatalf("a completed run wrote no state: %v", err)
+	}
+	c.web.Handle("hang.test", fakeweb.Hang())
+	c.web.Handle("gone.test", fakeweb.Page("A gone post", "<p>back</p>"))
+	hanging := filepath.Join(c.dir, "hanging.yaml")
+	writeFile(t, hanging, testCatalog+`      - id: hanging-post
+        title: A post whose server never answers
+        kind: post
+        url: https://hang.test/post
+`)
+	offline := filepath.Join(c.dir, "offline.yaml")
+	writeFile(t, offline, `version: 1
+sections:
+  - id: posts
+    title: Posts
+    resources:
+      - {id: a, title: A, kind: post, url: "https://a.invalid/x"}
+      - {id: b, title: B, kind: post, url: "https://b.invalid/x"}
+      - {id: c, title: C, kind: post, url: "https://c.invalid/x"}
+`)
+	tests := []struct {
+		name string
+		args []string
+	}{
+		{"--timeout", []string{"check", "--catalog", hanging, "--timeout", "1500ms", "--request-timeout", "1m"}},
+		{"network unavailable", []string{"check", "--catalog", offline}},
+		{"unwritable output", []string{"check", "--output", filepath.Join(c.dir, "no-such-dir", "out.txt")}},
+		{"report, unwritable output", []string{"report", "--output", filepath.Join(c.dir, "no-such-dir", "out.txt")}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, _, stderr := c.run(append(tt.args, "--state", statePath)...)
+			if code != exitCannotCheck {
+				t.Fatalf("exit %d, want 3: %s", code, stderr)
+			}
+			if now, _ := os.ReadFile(statePath); string(now) != string(saved) {
+				t.Errorf("the state file changed:\n%s\nwas\n%s", now, saved)
+			}
+		})
+	}
+	// The report command records a completed run too.
+	if code, _, stderr := c.run("report", "--state", statePath); code != exitOK {
+		t.Fatalf("report --state exited %d: %s", code, stderr)
+	}
+	if now, _ := os.ReadFile(statePath); string(now) == string(saved) {
+		t.Errorf("report --state did not record its completed run")
+	}
+}
+
+func TestStateFileProblems(t *testing.T) {
+	c := newCLI(t)
+	write := func(name, data string) string {
+		p := filepath.Join(c.dir, name)
+		writeFile(t, p, data)
+		return p
+	}
+	corrupt := write("corrupt.json", `{"schema": "linkcheck.state/v1", "targets": {`)
+	foreign := write("foreign.json", `{"schema": "linkcheck.report/v1", "results": []}`)
+	dir := filepath.Join(c.dir, "a-directory")
+	if err := os.Mkdir(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name string
+		path string
+		want []string
+	}{
+		{"not JSON", corrupt, []string{corrupt, "not valid JSON", "delete it to start a fresh history"}},
+		{"another schema", foreign, []string{foreign, `"linkcheck.report/v1"`, "delete " + foreign + " to start a fresh history"}},
+		{"unreadable", dir, []string{dir, "give --state another file"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			before, _ := os.ReadFile(tt.path)
+			code, _, stderr := c.run("check", "--state", tt.path)
+			if code != exitInvalid {
+				t.Errorf("exit %d, want 2: %s", code, stderr)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(stderr, w) {
+					t.Errorf("stderr = %q, want it to contain %q", stderr, w)
+				}
+			}
+			if c.web.Requests("gone.test") != 0 {
+				t.Errorf("the run checked links before refusing the state file")
+			}
+			if after, _ := os.ReadFile(tt.path); string(after) != string(before) {
+				t.Errorf("the state file was modified")
+			}
+		})
+	}
+}
+
+func TestFailAfterUsage(t *testing.T) {
+	c := newCLI(t)
+	c.web.Handle("gone.test", fakeweb.Status(http.StatusGone))
+	withSetting := filepath.Join(c.dir, "with-state.yaml")
+	writeFile(t, withSetting, strings.Replace(testCatalog, "version: 1\n", "version: 1\nsettings:\n  state: history/links.json\n", 1))
+	if err := os.Mkdir(filepath.Join(c.dir, "history"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name string
+		args []string
+		code int
+		want string
+	}{
+		{"above 1 without a state", []string{"check", "--fail-after", "2"}, exitInvalid, "--fail-after 2 needs --state"},
+		{"zero", []string{"check", "--fail-after", "0", "--state", filepath.Join(c.dir, "s.json")}, exitInvalid, "invalid --fail-after 0"},
+		{"report too", []string{"report", "--fail-after", "3"}, exitInvalid, "--fail-after 3 needs --state"},
+		{"settings.state is enough", []string{"check", "--catalog", withSetting, "--fail-after", "2"}, exitFailing, ""},
+		{"an empty --state turns settings.state off", []string{"check", "--catalog", withSetting, "--state", "", "--fail-after", "2"}, exitInvalid, "needs --state"},
+		{"--state with --from", []string{"report", "--from", filepath.Join(c.dir, "x.json"), "--state", "s.json"}, exitInvalid, "already carries its history"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, _, stderr := c.run(tt.args...)
+			if code != tt.code || !strings.Contains(stderr, tt.want) {
+				t.Errorf("linkcheck %v = exit %d, stderr %q; want %d and %q", tt.args, code, stderr, tt.code, tt.want)
+			}
+		})
+	}
+	// settings.state is relative to the catalog.
+	if _, err := os.Stat(filepath.Join(c.dir, "history", "links.json")); err != nil {
+		t.Errorf("settings.state did not write history/links.json beside the catalog: %v", err)
+	}
+}
