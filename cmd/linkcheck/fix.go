@@ -85,12 +85,13 @@ func runFix(ctx context.Context, e env, opts *fixOptions) error {
 		return err
 	}
 	var run report.Run
+	var mem *memory
 	if opts.from != "" {
 		if run, err = readRun(opts.from); err != nil {
 			return err
 		}
 	} else {
-		if run, err = runChecks(ctx, e, &opts.checkFlags, status.DefaultFailOn); err != nil {
+		if run, mem, err = runChecks(ctx, e, &opts.checkFlags, status.DefaultFailOn); err != nil {
 			return err
 		}
 		if run.Partial {
@@ -130,13 +131,18 @@ func runFix(ctx context.Context, e env, opts *fixOptions) error {
 			return cannotCheck(err)
 		}
 	}
-	return printFix(e, opts, outcome, unidiff.Unified("a/"+diffName(path), "b/"+diffName(path), data, out, 3))
+	if err := printFix(e, opts, outcome, unidiff.Unified("a/"+diffName(path), "b/"+diffName(path), data, out, 3)); err != nil {
+		return err
+	}
+	// A completed check is one to learn from, as for check and report.
+	return mem.save()
 }
 
-// validCatalog loads and validates the catalog; fixing an invalid one
-// would hide its problems behind the fixes' (exit 2).
+// validCatalog loads and validates the catalog as check does (an expired
+// ignore aside); fixing an invalid one would hide its problems behind the
+// fixes' (exit 2).
 func validCatalog(e env, path string) (*catalog.Catalog, error) {
-	cat, problems, err := loadCatalog(e, path)
+	cat, problems, err := loadCatalog(path, catalog.LoadCheckable)
 	if err != nil {
 		return nil, err
 	}
@@ -152,6 +158,7 @@ func validCatalog(e env, path string) (*catalog.Catalog, error) {
 
 // refuseInvalid loads and validates the fixed catalog before anything is
 // written: a move onto another entry's URL, say, would make it invalid.
+// An expired ignore is left out, as when checking: a fix cannot cause it.
 func refuseInvalid(e env, path string, fixed []byte) error {
 	c, err := catalog.Parse(path, bytes.NewReader(fixed))
 	var problems catalog.Problems
@@ -159,7 +166,7 @@ func refuseInvalid(e env, path string, fixed []byte) error {
 		return &exitError{code: exitInvalid, err: fmt.Errorf("the fixed %s would not load: %w; nothing was written", path, err)}
 	}
 	if c != nil {
-		problems = append(problems, c.Validate(e.Now())...)
+		problems = append(problems, c.ValidateRules()...)
 	}
 	if len(problems) == 0 {
 		return nil
