@@ -4,11 +4,13 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"net"
 	"net/http"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -68,6 +70,8 @@ type cli struct {
 	env map[string]string
 	tty bool
 	now func() time.Time // the clock; nil is the real one
+	// dial replaces the fake web's dialer, e.g. to take the network away.
+	dial func(ctx context.Context, network, addr string) (net.Conn, error)
 }
 
 func newCLI(t *testing.T) *cli {
@@ -105,6 +109,9 @@ func (c *cli) run(args ...string) (code int, stdout, stderr string) {
 		Now:      time.Now,
 		Hook: func(o *checker.Options) {
 			o.DialContext = c.web.DialContext
+			if c.dial != nil {
+				o.DialContext = c.dial
+			}
 			o.TLSConfig = c.web.TLSConfig()
 			o.AllowPrivate = true
 		},
@@ -358,6 +365,29 @@ sections:
 	}
 	if strings.Contains(stdout, "broken") || strings.Contains(stdout, "BROKEN") {
 		t.Errorf("check without network reported links as broken:\n%s", stdout)
+	}
+}
+
+// TestOfflineLinkAndPaper: on a machine without network, a catalog of one
+// link and one paper cannot be checked (exit 3): the arXiv API's failures
+// count towards the network-down detection like the link's.
+func TestOfflineLinkAndPaper(t *testing.T) {
+	c := newCLI(t)
+	c.dial = func(ctx context.Context, network, addr string) (net.Conn, error) {
+		return nil, &net.OpError{Op: "dial", Net: network, Err: os.NewSyscallError("connect", syscall.ENETUNREACH)}
+	}
+	writeFile(t, filepath.Join(c.dir, "resources.yaml"), `version: 1
+sections:
+  - id: s
+    title: S
+    resources:
+      - {id: post, title: A post, kind: post, url: "https://ok.test/post"}
+      - {id: attention, title: Attention Is All You Need, kind: paper, arxiv: "1706.03762"}
+`)
+	code, stdout, stderr := c.run("check", "--retries", "0")
+	if code != exitCannotCheck || !strings.Contains(stderr, "network unavailable: 2 of 2 hosts unreachable") {
+		t.Errorf("check of one link and one paper offline = exit %d, stderr %q; want 3 and \"network unavailable: 2 of 2 hosts unreachable\"\nstdout:\n%s",
+			code, stderr, stdout)
 	}
 }
 

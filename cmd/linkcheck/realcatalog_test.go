@@ -17,6 +17,7 @@ import (
 	"github.com/ai-reading-list/linkcheck/catalog"
 	"github.com/ai-reading-list/linkcheck/checker"
 	"github.com/ai-reading-list/linkcheck/internal/fakeweb"
+	"github.com/ai-reading-list/linkcheck/state"
 	"github.com/ai-reading-list/linkcheck/status"
 )
 
@@ -109,6 +110,22 @@ func realRepoCases() map[string]repoCase {
 	}
 }
 
+// spaceCase is what the fake Hub API says of one Space.
+type spaceCase struct {
+	stage string
+	want  status.Status
+	why   string
+}
+
+// realSpaceCases script the runtime stage of the catalog's Spaces, keyed by
+// owner/name.
+func realSpaceCases() map[string]spaceCase {
+	return map[string]spaceCase{
+		"mteb/leaderboard":                          {stage: "RUNNING", want: status.OK, why: "Space is RUNNING"},
+		"open-llm-leaderboard/open_llm_leaderboard": {stage: "SLEEPING", want: status.OK, why: "Space is SLEEPING (wakes on a visit)"},
+	}
+}
+
 // realPaperCases hold every paper's latest version (arxiv-api.md §6 where
 // it knows, scripted otherwise). Latest versions matter only for the
 // report: the catalog pins none. The retitled paper stays at v1 so that no
@@ -151,19 +168,20 @@ func TestRealCatalogOnFakeWeb(t *testing.T) {
 		t.Fatalf("catalog.Load(%q): %v", realCatalog, err)
 	}
 	entries := cat.Resources()
-	sites, papers, repos := realSiteCases(), realPaperCases(), realRepoCases()
-	web := serveRealCatalog(t, entries, sites, papers, repos)
+	sites, papers, repos, spaces := realSiteCases(), realPaperCases(), realRepoCases(), realSpaceCases()
+	web := serveRealCatalog(t, entries, sites, papers, repos, spaces)
 
 	dir := t.TempDir()
 	results := filepath.Join(dir, "results.json")
+	statePath := filepath.Join(dir, "state.json")
 	start := time.Now()
-	code, stdout, stderr := runLinkcheck(t, web.Web, "check", "--catalog", realCatalog, "--format", "json", "--output", results)
+	code, stdout, stderr := runLinkcheck(t, web.Web, "check", "--catalog", realCatalog, "--format", "json", "--output", results, "--state", statePath)
 	t.Logf("check of %d entries took %v", len(entries), time.Since(start).Round(time.Millisecond))
 	if code != exitFailing {
 		t.Fatalf("check exited %d, want %d (broken entries)\nstdout:\n%s\nstderr:\n%s", code, exitFailing, stdout, stderr)
 	}
 	doc := readRealResults(t, results)
-	want := expectedResults(entries, sites, papers, repos)
+	want := expectedResults(entries, sites, papers, repos, spaces)
 	if len(doc.Results) != len(want) || doc.Summary["total"] != len(want) {
 		t.Errorf("results.json holds %d results (summary total %d), want %d", len(doc.Results), doc.Summary["total"], len(want))
 	}
@@ -226,6 +244,35 @@ func TestRealCatalogOnFakeWeb(t *testing.T) {
 	}
 	checkPoliteness(t, web, cat)
 	checkReports(t, web.Web, results, want)
+	checkRealState(t, statePath, doc)
+}
+
+// checkRealState checks that the run's history holds one target per
+// result that was checked, and logs its size (README: Performance).
+func checkRealState(t *testing.T, path string, doc realResults) {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("the completed run wrote no state: %v", err)
+	}
+	s, err := state.Load(path)
+	if err != nil {
+		t.Fatalf("state.Load: %v", err)
+	}
+	checked := 0
+	for _, r := range doc.Results {
+		if r.Status == "skipped" {
+			continue
+		}
+		checked++
+		if _, ok := s.Targets[state.Key{ID: r.ID, Target: checker.TargetKind(r.Target)}]; !ok {
+			t.Errorf("state lacks %s/%s", r.ID, r.Target)
+		}
+	}
+	if len(s.Targets) != checked {
+		t.Errorf("state holds %d targets, want %d (one per checked result)", len(s.Targets), checked)
+	}
+	t.Logf("state file: %d bytes for %d targets (%d results)", len(data), len(s.Targets), len(doc.Results))
 }
 
 // repoRootURL reports an entry whose URL is the github.com page of the
@@ -271,9 +318,13 @@ func readRealResults(t *testing.T, path string) realResults {
 // expectedResults lists, in catalog order, the result each entry must
 // get: one for its URL unless that is its own paper's page, one for its
 // arXiv ID.
-func expectedResults(entries []catalog.Resource, sites map[string]siteCase, papers map[string]paperCase, repos map[string]repoCase) []realResult {
+func expectedResults(entries []catalog.Resource, sites map[string]siteCase, papers map[string]paperCase, repos map[string]repoCase, spaces map[string]spaceCase) []realResult {
 	var want []realResult
 	for _, r := range entries {
+		if id, ok := strings.CutPrefix(r.URL, "https://huggingface.co/spaces/"); ok {
+			sc := spaces[id]
+			want = append(want, realResult{ID: r.ID, Target: "huggingface", Line: r.Pos.Line, Status: sc.want.String(), Message: sc.why})
+		}
 		if r.GitHub != "" {
 			rc := repos[r.GitHub]
 			w := realResult{ID: r.ID, Target: "github", Line: r.Pos.Line, Status: cmp.Or(rc.want, status.OK).String(), Message: rc.why}
@@ -411,14 +462,21 @@ func hasLineWith(text string, parts ...string) bool {
 }
 
 // runLinkcheck runs linkcheck in-process against web.
-func runLinkcheck(t *testing.T, web *fakeweb.Web, args ...string) (code int, stdout, stderr string) {
+func runLinkcheck(t testing.TB, web *fakeweb.Web, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	return runLinkcheckEnv(t, web, nil, args...)
+}
+
+// runLinkcheckEnv runs linkcheck in-process against web, with environ as
+// its environment.
+func runLinkcheckEnv(t *testing.T, web *fakeweb.Web, environ map[string]string, args ...string) (code int, stdout, stderr string) {
 	t.Helper()
 	var out, errb bytes.Buffer
 	code = run(context.Background(), args, env{
 		In:     strings.NewReader(""),
 		Out:    &out,
 		Err:    &errb,
-		Getenv: func(string) string { return "" },
+		Getenv: func(k string) string { return environ[k] },
 		Now:    time.Now,
 		Hook: func(o *checker.Options) {
 			o.DialContext = web.DialContext
