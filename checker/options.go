@@ -16,6 +16,7 @@ import (
 
 	"github.com/ai-reading-list/linkcheck/checker/arxiv"
 	"github.com/ai-reading-list/linkcheck/checker/github"
+	"github.com/ai-reading-list/linkcheck/checker/huggingface"
 	"github.com/ai-reading-list/linkcheck/checker/platform"
 )
 
@@ -113,6 +114,10 @@ type Options struct {
 	// StaleAfter is how long a repository may go without a push before
 	// it is stale; 0 means github.DefaultStaleAfter.
 	StaleAfter time.Duration
+	// HubAPI is the Hugging Face Hub's base URL; its API lives under
+	// /api. HubToken, optional, goes to its host alone, over https.
+	HubAPI   string
+	HubToken string
 
 	// DialContext replaces the dialer. The private-address guard still
 	// applies to the address it connects to, unless AllowPrivate.
@@ -147,6 +152,11 @@ func (o Options) withDefaults() (Options, error) {
 	nonNegative("stale after", float64(o.StaleAfter))
 	if o.GitHubAPI != "" {
 		if err := github.CheckAPI(o.GitHubAPI); err != nil {
+			errs = append(errs, err)
+		}
+	}
+	if o.HubAPI != "" {
+		if err := huggingface.CheckAPI(o.HubAPI); err != nil {
 			errs = append(errs, err)
 		}
 	}

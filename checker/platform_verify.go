@@ -9,6 +9,7 @@ import (
 	"github.com/ai-reading-list/linkcheck/catalog"
 	"github.com/ai-reading-list/linkcheck/checker/github"
 	"github.com/ai-reading-list/linkcheck/checker/hostpool"
+	"github.com/ai-reading-list/linkcheck/checker/huggingface"
 	"github.com/ai-reading-list/linkcheck/checker/platform"
 	"github.com/ai-reading-list/linkcheck/status"
 )
@@ -59,7 +60,7 @@ func (p *plan) claim(i int, skip string) (coversURL bool) {
 }
 
 // platforms returns the run's platform verifiers: Options.Platforms, or
-// the GitHub client sending through pool. With a nil pool they serve
+// the GitHub and Hugging Face clients sending through pool. With a nil pool they serve
 // Claims only.
 func (c *Checker) platforms(pool *hostpool.Pool) []platform.Verifier {
 	if c.opts.Platforms != nil {
@@ -86,7 +87,14 @@ func (c *Checker) platforms(pool *hostpool.Pool) []platform.Verifier {
 		Sender:     sender,
 		UserAgent:  c.opts.UserAgent,
 	})
-	return []platform.Verifier{gh}
+	hf := huggingface.New(huggingface.Config{
+		API:       c.opts.HubAPI,
+		Token:     c.opts.HubToken,
+		Client:    client,
+		Sender:    sender,
+		UserAgent: c.opts.UserAgent,
+	})
+	return []platform.Verifier{gh, hf}
 }
 
 // verifyPlatform verifies one platform's targets and emits a Result for

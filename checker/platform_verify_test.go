@@ -120,3 +120,45 @@ func TestGitHubAPIDown(t *testing.T) {
 		}
 	}
 }
+
+// A crashed Space still answers its page with 200: the Hub API's result
+// says what the page cannot. Hub pages that name no repository are pages
+// only.
+func TestHuggingFaceTargets(t *testing.T) {
+	w := fakeweb.New(t)
+	hub := fakeweb.NewHubAPI()
+	hub.Add(fakeweb.HubRepo{Kind: "spaces", ID: "board/crashed", Stage: "RUNTIME_ERROR"})
+	hub.Add(fakeweb.HubRepo{Kind: "spaces", ID: "board/paused", Stage: "PAUSED"})
+	hub.Add(fakeweb.HubRepo{Kind: "models", ID: "meta-llama/Llama-3.1-8B", Gated: "manual"})
+	hub.Pages = fakeweb.Page("Hugging Face", "<h1>a page</h1>")
+	w.Handle("huggingface.co", hub)
+	cat := catalogOf(
+		entry("crashed", "https://huggingface.co/spaces/board/crashed"),
+		entry("paused", "https://huggingface.co/spaces/board/paused"),
+		entry("gated", "https://huggingface.co/meta-llama/Llama-3.1-8B"),
+		entry("blog", "https://huggingface.co/blog/rlhf"),
+	)
+	c := newChecker(t, testOptions(w))
+	results, err := run(t, c, cat)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(results) != c.Plan(cat) || len(results) != 7 {
+		t.Errorf("Check emitted %d results, Plan said %d, want 7", len(results), c.Plan(cat))
+	}
+	want := map[string]status.Status{
+		"crashed/url": status.OK, "crashed/huggingface": status.Broken,
+		"paused/url": status.OK, "paused/huggingface": status.Stale,
+		"gated/url": status.OK, "gated/huggingface": status.OK,
+		"blog/url": status.OK,
+	}
+	for _, r := range results {
+		k := r.ID + "/" + string(r.Target)
+		if st, ok := want[k]; !ok || r.Status != st {
+			t.Errorf("%s = %v %q, want %v", k, r.Status, r.Message, st)
+		}
+		if k == "crashed/huggingface" && (r.Message != "Space is failing: RUNTIME_ERROR" || r.Stage != "RUNTIME_ERROR" || r.Repo != "spaces/board/crashed") {
+			t.Errorf("crashed Space = %q, stage %q, repo %q", r.Message, r.Stage, r.Repo)
+		}
+	}
+}

@@ -2,9 +2,7 @@ package github
 
 import (
 	"context"
-	"errors"
 	"fmt"
-	"net"
 	"net/url"
 	"time"
 
@@ -67,7 +65,7 @@ func (c *Client) verifyOne(ctx context.Context, repo string) (v platform.Verdict
 // judgeReply turns the last reply into a verdict.
 func (c *Client) judgeReply(repo string, u *url.URL, r platform.Reply) platform.Verdict {
 	if r.Err != nil {
-		return transportVerdict(r.Err)
+		return platform.NoAnswer("GitHub API", r.Err)
 	}
 	if overQuota(r.Code, r.Header) {
 		var reset time.Time
@@ -91,18 +89,4 @@ func (c *Client) rateLimited(reset time.Time) platform.Verdict {
 		}
 	}
 	return platform.Verdict{Status: status.Blocked, Message: msg}
-}
-
-// transportVerdict judges a request that got no answer. It is never
-// evidence about the repository.
-func transportVerdict(err error) platform.Verdict {
-	var ne net.Error
-	if errors.Is(err, context.DeadlineExceeded) || (errors.As(err, &ne) && ne.Timeout()) {
-		return platform.Verdict{Status: status.Timeout, Message: "GitHub API: no answer in time"}
-	}
-	var ue *url.Error
-	if errors.As(err, &ue) {
-		err = ue.Err
-	}
-	return platform.Verdict{Status: status.Error, Message: "GitHub API unavailable: " + err.Error()}
 }

@@ -2,11 +2,15 @@ package platform
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"net/url"
 	"strings"
+
+	"github.com/ai-reading-list/linkcheck/status"
 )
 
 // maxReplyBody bounds what is read of one API answer; a repository's
@@ -107,4 +111,19 @@ func Redirect(from *url.URL, r Reply) *url.URL {
 		return nil
 	}
 	return next
+}
+
+// NoAnswer is the verdict of a request that got no answer from the API
+// named name ("GitHub API"): timeout or error, never evidence about the
+// target.
+func NoAnswer(name string, err error) Verdict {
+	var ne net.Error
+	if errors.Is(err, context.DeadlineExceeded) || (errors.As(err, &ne) && ne.Timeout()) {
+		return Verdict{Status: status.Timeout, Message: name + ": no answer in time"}
+	}
+	var ue *url.Error
+	if errors.As(err, &ue) {
+		err = ue.Err
+	}
+	return Verdict{Status: status.Error, Message: name + " unavailable: " + err.Error()}
 }

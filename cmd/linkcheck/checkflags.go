@@ -13,6 +13,7 @@ import (
 	"github.com/ai-reading-list/linkcheck/checker"
 	"github.com/ai-reading-list/linkcheck/checker/arxiv"
 	"github.com/ai-reading-list/linkcheck/checker/github"
+	"github.com/ai-reading-list/linkcheck/checker/huggingface"
 )
 
 // checkFlags are the flags shared by the commands that run a check.
@@ -34,6 +35,7 @@ type checkFlags struct {
 	arxivAPI        string
 	githubAPI       string
 	githubTokenEnv  string
+	hfTokenEnv      string
 	staleAfter      ageFlag
 	changedFrom     string
 	history         historyFlags
@@ -61,6 +63,7 @@ func (f *checkFlags) register(cmd *cobra.Command) {
 	fs.StringVar(&f.arxivAPI, "arxiv-api", arxiv.DefaultBaseURL, "base URL of the arXiv API (for mirrors and tests)")
 	fs.StringVar(&f.githubAPI, "github-api", github.DefaultAPI, "base URL of the GitHub REST API (for GitHub Enterprise and tests)")
 	fs.StringVar(&f.githubTokenEnv, "github-token-env", github.DefaultTokenVar, "environment variable holding a GitHub token (sent only to the GitHub API, over https)")
+	fs.StringVar(&f.hfTokenEnv, "hf-token-env", huggingface.DefaultTokenVar, "environment variable holding an optional Hugging Face token (sent only to the Hub, over https)")
 	f.staleAfter = ageFlag(github.DefaultStaleAfter)
 	fs.Var(&f.staleAfter, "stale-after", "a repository with no push for longer is stale: days (\"730d\"), weeks (\"104w\") or a duration")
 	fs.StringVar(&f.changedFrom, "changed-from", "", "check only entries added or changed since this older copy of the catalog (pull requests)")
@@ -97,6 +100,9 @@ func (f *checkFlags) options(e env, cat *catalog.Catalog) (checker.Options, erro
 	}
 	if f.githubTokenEnv != "" && e.Getenv != nil {
 		opts.GitHubToken = strings.TrimSpace(e.Getenv(f.githubTokenEnv))
+	}
+	if f.hfTokenEnv != "" && e.Getenv != nil {
+		opts.HubToken = strings.TrimSpace(e.Getenv(f.hfTokenEnv))
 	}
 	if !f.flags.Changed("stale-after") && s.StaleAfter > 0 {
 		opts.StaleAfter = s.StaleAfter

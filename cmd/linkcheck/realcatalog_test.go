@@ -109,6 +109,22 @@ func realRepoCases() map[string]repoCase {
 	}
 }
 
+// spaceCase is what the fake Hub API says of one Space.
+type spaceCase struct {
+	stage string
+	want  status.Status
+	why   string
+}
+
+// realSpaceCases script the runtime stage of the catalog's Spaces, keyed by
+// owner/name.
+func realSpaceCases() map[string]spaceCase {
+	return map[string]spaceCase{
+		"mteb/leaderboard":                          {stage: "RUNNING", want: status.OK, why: "Space is RUNNING"},
+		"open-llm-leaderboard/open_llm_leaderboard": {stage: "SLEEPING", want: status.OK, why: "Space is SLEEPING (wakes on a visit)"},
+	}
+}
+
 // realPaperCases hold every paper's latest version (arxiv-api.md §6 where
 // it knows, scripted otherwise). Latest versions matter only for the
 // report: the catalog pins none. The retitled paper stays at v1 so that no
@@ -151,8 +167,8 @@ func TestRealCatalogOnFakeWeb(t *testing.T) {
 		t.Fatalf("catalog.Load(%q): %v", realCatalog, err)
 	}
 	entries := cat.Resources()
-	sites, papers, repos := realSiteCases(), realPaperCases(), realRepoCases()
-	web := serveRealCatalog(t, entries, sites, papers, repos)
+	sites, papers, repos, spaces := realSiteCases(), realPaperCases(), realRepoCases(), realSpaceCases()
+	web := serveRealCatalog(t, entries, sites, papers, repos, spaces)
 
 	dir := t.TempDir()
 	results := filepath.Join(dir, "results.json")
@@ -163,7 +179,7 @@ func TestRealCatalogOnFakeWeb(t *testing.T) {
 		t.Fatalf("check exited %d, want %d (broken entries)\nstdout:\n%s\nstderr:\n%s", code, exitFailing, stdout, stderr)
 	}
 	doc := readRealResults(t, results)
-	want := expectedResults(entries, sites, papers, repos)
+	want := expectedResults(entries, sites, papers, repos, spaces)
 	if len(doc.Results) != len(want) || doc.Summary["total"] != len(want) {
 		t.Errorf("results.json holds %d results (summary total %d), want %d", len(doc.Results), doc.Summary["total"], len(want))
 	}
@@ -271,9 +287,13 @@ func readRealResults(t *testing.T, path string) realResults {
 // expectedResults lists, in catalog order, the result each entry must
 // get: one for its URL unless that is its own paper's page, one for its
 // arXiv ID.
-func expectedResults(entries []catalog.Resource, sites map[string]siteCase, papers map[string]paperCase, repos map[string]repoCase) []realResult {
+func expectedResults(entries []catalog.Resource, sites map[string]siteCase, papers map[string]paperCase, repos map[string]repoCase, spaces map[string]spaceCase) []realResult {
 	var want []realResult
 	for _, r := range entries {
+		if id, ok := strings.CutPrefix(r.URL, "https://huggingface.co/spaces/"); ok {
+			sc := spaces[id]
+			want = append(want, realResult{ID: r.ID, Target: "huggingface", Line: r.Pos.Line, Status: sc.want.String(), Message: sc.why})
+		}
 		if r.GitHub != "" {
 			rc := repos[r.GitHub]
 			w := realResult{ID: r.ID, Target: "github", Line: r.Pos.Line, Status: cmp.Or(rc.want, status.OK).String(), Message: rc.why}

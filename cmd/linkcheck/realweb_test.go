@@ -27,7 +27,7 @@ import (
 // refuses the third request of nearly every host with three or more,
 // because that request, sent on an open connection, arrives earlier after
 // its turn than the first, which had to connect (see arrivalSlack).
-func serveRealCatalog(t *testing.T, entries []catalog.Resource, sites map[string]siteCase, papers map[string]paperCase, repos map[string]repoCase) *realWeb {
+func serveRealCatalog(t *testing.T, entries []catalog.Resource, sites map[string]siteCase, papers map[string]paperCase, repos map[string]repoCase, spaces map[string]spaceCase) *realWeb {
 	t.Helper()
 	routes := make(map[string]map[string]http.Handler)
 	route := func(raw string, h http.Handler) {
@@ -83,9 +83,18 @@ func serveRealCatalog(t *testing.T, entries []catalog.Resource, sites map[string
 
 	web := fakeweb.New(t)
 	watch := &hostWatch{arrivals: map[string][]time.Time{}, inFlight: map[string]int{}, peak: map[string]int{}}
+	hub := fakeweb.NewHubAPI()
+	served := map[string]bool{"export.arxiv.org/api/query": true}
+	for id, sc := range spaces {
+		hub.Add(fakeweb.HubRepo{Kind: "spaces", ID: id, Stage: sc.stage})
+		served["huggingface.co/api/spaces/"+id] = true
+	}
 	for host, paths := range routes {
 		var h http.Handler = byPath(paths)
 		switch host {
+		case "huggingface.co":
+			hub.Pages = h
+			h = hub
 		case "www.anthropic.com":
 			h = unsized(h) // anthropic.com pages come without Content-Length
 		case "simonwillison.net":
@@ -96,7 +105,6 @@ func serveRealCatalog(t *testing.T, entries []catalog.Resource, sites map[string
 	}
 	web.Handle("export.arxiv.org", watch.wrap("export.arxiv.org", api))
 	gh := fakeweb.NewGitHubAPI()
-	served := map[string]bool{"export.arxiv.org/api/query": true}
 	for name, rc := range repos {
 		gh.Add(fakeweb.GitHubRepo{FullName: name, Archived: rc.archived, PushedAt: time.Now().Add(-cmp.Or(rc.pushed, 30*24*time.Hour))})
 		served["api.github.com/repos/"+strings.ToLower(name)] = true
