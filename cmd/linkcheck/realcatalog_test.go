@@ -464,12 +464,19 @@ func hasLineWith(text string, parts ...string) bool {
 // runLinkcheck runs linkcheck in-process against web.
 func runLinkcheck(t testing.TB, web *fakeweb.Web, args ...string) (code int, stdout, stderr string) {
 	t.Helper()
+	return runLinkcheckEnv(t, web, nil, args...)
+}
+
+// runLinkcheckEnv runs linkcheck in-process against web, with environ as
+// its environment.
+func runLinkcheckEnv(t *testing.T, web *fakeweb.Web, environ map[string]string, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
 	var out, errb bytes.Buffer
 	code = run(context.Background(), args, env{
 		In:     strings.NewReader(""),
 		Out:    &out,
 		Err:    &errb,
-		Getenv: func(string) string { return "" },
+		Getenv: func(k string) string { return environ[k] },
 		Now:    time.Now,
 		Hook: func(o *checker.Options) {
 			o.DialContext = web.DialContext
