@@ -469,7 +469,7 @@ func runLinkcheck(t testing.TB, web *fakeweb.Web, args ...string) (code int, std
 
 // runLinkcheckEnv runs linkcheck in-process against web, with environ as
 // its environment.
-func runLinkcheckEnv(t *testing.T, web *fakeweb.Web, environ map[string]string, args ...string) (code int, stdout, stderr string) {
+func runLinkcheckEnv(t testing.TB, web *fakeweb.Web, environ map[string]string, args ...string) (code int, stdout, stderr string) {
 	t.Helper()
 	var out, errb bytes.Buffer
 	code = run(context.Background(), args, env{
