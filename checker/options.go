@@ -236,6 +236,10 @@ func (o *Options) hostLimit(group string) HostLimit {
 	if group == arxivGroup {
 		l = HostLimit(arxiv.Limit) // arXiv's published policy
 	}
+	if group == o.githubGroup() {
+		// GitHub asks API clients to send one request at a time.
+		l.Burst, l.Concurrency = github.Concurrency, github.Concurrency
+	}
 	if ov, ok := o.Hosts[group]; ok {
 		setNonZero(&l.Rate, ov.Rate)
 		setNonZero(&l.Burst, ov.Burst)
