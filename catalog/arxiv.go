@@ -131,6 +131,18 @@ func IsArxivHost(host string) bool {
 	return false
 }
 
+// HostGroup is the unit politeness limits apply to: the host in lower case
+// without a trailing dot, and all of arXiv's hosts as one group,
+// "arxiv.org", since arXiv's policy covers them together. settings.hosts
+// may name each group once.
+func HostGroup(host string) string {
+	h := strings.TrimSuffix(strings.ToLower(host), ".")
+	if IsArxivHost(h) {
+		return "arxiv.org"
+	}
+	return h
+}
+
 // String returns the canonical form, with "vN" when a version is pinned.
 func (a ArxivID) String() string {
 	if a.Version > 0 {

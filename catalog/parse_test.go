@@ -132,6 +132,15 @@ func TestParseSettingsProblems(t *testing.T) {
 		{"host not a mapping", settings("hosts: {arxiv.org: 1}"), []string{`c.yaml:4:22: hosts entry "arxiv.org" must be a mapping of rate, burst and concurrency`}},
 		{"duplicate host", settings("hosts: {arxiv.org: {rate: 1}, arxiv.org: {rate: 2}}"), []string{`c.yaml:4:33: duplicate host "arxiv.org" in hosts (first at line 4)`}},
 		{"hosts not a mapping", settings("hosts: [arxiv.org]"), []string{"c.yaml:4:10: hosts must be a mapping of host name to limits"}},
+		// The checker applies limits per host group; two names for one group
+		// would be refused by check, so validate refuses them too.
+		{"two names of arXiv's group", settings("hosts:", "  arxiv.org: {rate: 1/3s}", "  export.arxiv.org: {rate: 1/5s}"),
+			[]string{`c.yaml:6:5: hosts "arxiv.org" and "export.arxiv.org" both set the limits of arxiv.org (line 5): keep one`}},
+		{"www.arxiv.org first", settings("hosts:", "  www.arxiv.org: {rate: 1/3s}", "  arxiv.org: {rate: 1/5s}"),
+			[]string{`c.yaml:6:5: hosts "www.arxiv.org" and "arxiv.org" both set the limits of arxiv.org (line 5): keep one`}},
+		{"a name and its trailing dot", settings("hosts:", "  example.org: {rate: 1}", "  example.org.: {rate: 2}"),
+			[]string{`c.yaml:6:5: hosts "example.org" and "example.org." both set the limits of example.org (line 5): keep one`}},
+		{"different hosts are fine", settings("hosts:", "  arxiv.org: {rate: 1/3s}", "  www.example.org: {rate: 1}", "  example.org: {rate: 1}"), nil},
 	}
 	checkProblems(t, tests)
 }

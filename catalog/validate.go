@@ -1,6 +1,7 @@
 package catalog
 
 import (
+	"cmp"
 	"maps"
 	"math"
 	"slices"
@@ -93,10 +94,23 @@ func (v *validator) settings(s *Settings) {
 	if s.Retries < 0 {
 		v.add(fieldPos(s.Fields, "retries", s.Pos), "retries must not be negative, got %d", s.Retries)
 	}
-	for _, host := range slices.Sorted(maps.Keys(s.Hosts)) {
+	// Limits apply per host group, so two names of one group (arxiv.org
+	// and export.arxiv.org, or a name with and without its trailing dot)
+	// would be two answers to one question; the later one is the problem.
+	hosts := slices.SortedFunc(maps.Keys(s.Hosts), func(a, b string) int {
+		return cmp.Or(cmp.Compare(s.Hosts[a].Pos.Line, s.Hosts[b].Pos.Line), cmp.Compare(s.Hosts[a].Pos.Column, s.Hosts[b].Pos.Column), strings.Compare(a, b))
+	})
+	groups := make(map[string]string, len(hosts))
+	for _, host := range hosts {
 		h := s.Hosts[host]
 		if !validHostName(host) {
 			v.add(h.Pos, "host %q must be a lower-case host name without scheme, port or path, such as \"arxiv.org\"", host)
+		}
+		g := HostGroup(host)
+		if first, dup := groups[g]; dup {
+			v.add(h.Pos, "hosts %q and %q both set the limits of %s (line %d): keep one", first, host, g, s.Hosts[first].Pos.Line)
+		} else {
+			groups[g] = host
 		}
 		positiveRate(h.Fields, h.Pos, "rate", h.Rate)
 		atLeast1(h.Fields, h.Pos, "burst", h.Burst)

@@ -43,9 +43,11 @@ type Fix struct {
 	New   string
 	// Status is the finding that calls for the fix (moved, retitled,
 	// updated); Evidence says what showed it ("301 → …", "arXiv v7").
-	// Apply does not read them: they are for people.
+	// Line is the entry's line when the fix was planned. Apply does not
+	// read these three: they are for people.
 	Status   status.Status
 	Evidence string
+	Line     int
 }
 
 // Skipped is a fix that was not applied, and why.

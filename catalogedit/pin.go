@@ -40,7 +40,7 @@ func (p *Plan) update(e catalog.Resource, res checker.Result) {
 		return
 	}
 	p.Fixes = append(p.Fixes, Fix{ID: e.ID, Field: FieldArxiv, Old: e.Arxiv, New: newID,
-		Status: status.Updated, Evidence: evidence})
+		Status: status.Updated, Evidence: evidence, Line: e.Pos.Line})
 	if inURL, ok := catalog.ArxivIDFromURL(e.URL); ok && inURL == pinned {
 		newURL, ok := repin(e.URL, pinned.Version, res.Version, func(s string) bool {
 			a, ok := catalog.ArxivIDFromURL(s)
@@ -48,7 +48,7 @@ func (p *Plan) update(e catalog.Resource, res checker.Result) {
 		})
 		if ok {
 			p.Fixes = append(p.Fixes, Fix{ID: e.ID, Field: FieldURL, Old: e.URL, New: newURL,
-				Status: status.Updated, Evidence: evidence})
+				Status: status.Updated, Evidence: evidence, Line: e.Pos.Line})
 		}
 	}
 }

@@ -101,7 +101,7 @@ func humanReason(res checker.Result) string {
 	if what == "" {
 		what = res.Status.String()
 	}
-	if res.Status == status.Redirected && res.FinalURL != "" {
+	if res.Status == status.Redirected && res.FinalURL != "" && !strings.Contains(what, res.FinalURL) {
 		what += " → " + res.FinalURL
 	}
 	return what
@@ -113,7 +113,9 @@ func (p *Plan) move(e catalog.Resource, res checker.Result) {
 		return
 	}
 	if res.URL != e.URL {
-		p.stale(e, res, FieldURL, e.URL, res.URL)
+		if e.URL != res.FinalURL { // else fixed already
+			p.stale(e, res, FieldURL, e.URL, res.URL)
+		}
 		return
 	}
 	to := res.FinalURL
@@ -133,7 +135,7 @@ func (p *Plan) move(e catalog.Resource, res checker.Result) {
 		return
 	}
 	p.Fixes = append(p.Fixes, Fix{ID: e.ID, Field: FieldURL, Old: e.URL, New: to,
-		Status: status.Moved, Evidence: chain(res)})
+		Status: status.Moved, Evidence: chain(res), Line: e.Pos.Line})
 }
 
 // chain writes a redirect chain as evidence: "301 https://a → https://b (200)".
@@ -152,11 +154,11 @@ func (p *Plan) retitle(e catalog.Resource, res checker.Result, apply bool) bool 
 	if res.Target != checker.TargetArxiv {
 		return false
 	}
-	if res.Title != e.Title {
+	current := strings.Join(strings.Fields(res.CurrentTitle), " ")
+	if res.Title != e.Title && e.Title != current { // equal: fixed already
 		p.stale(e, res, FieldTitle, e.Title, res.Title)
 		return false
 	}
-	current := strings.Join(strings.Fields(res.CurrentTitle), " ")
 	switch {
 	case current == "":
 		p.human(e, res, "retitled, but the check recorded no current title")
@@ -167,7 +169,7 @@ func (p *Plan) retitle(e catalog.Resource, res checker.Result, apply bool) bool 
 	}
 	if apply && current != e.Title {
 		p.Fixes = append(p.Fixes, Fix{ID: e.ID, Field: FieldTitle, Old: e.Title, New: current,
-			Status: status.Retitled, Evidence: fmt.Sprintf("arXiv %s's current title (similarity %.2f)", e.Arxiv, res.Similarity)})
+			Status: status.Retitled, Evidence: fmt.Sprintf("arXiv %s's current title (similarity %.2f)", e.Arxiv, res.Similarity), Line: e.Pos.Line})
 	}
 	return true
 }

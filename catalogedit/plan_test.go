@@ -35,7 +35,7 @@ func TestPlanFixes(t *testing.T) {
 
 	humans := map[string]string{
 		"moved-to-http": "not https",
-		"temporary":     "→ https://fine.test/elsewhere",
+		"temporary":     "to https://fine.test/elsewhere",
 		"retired":       "home page",
 		"dead":          "404",
 		"wrong-id":      "probably points at another paper",

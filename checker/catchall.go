@@ -45,13 +45,15 @@ var indexFiles = map[string]bool{
 func catchAll(orig *url.URL, hops []Hop, final *url.URL) bool {
 	origin := landingOrigin(orig, hops, final)
 	op := pagePath(origin.Path)
-	if isHomePath(op) {
+	// A query on an index file or a landing picks a page of its own
+	// ("/index.php?title=Page"); only on the root is it taken for noise.
+	if isHomePath(op) && (origin.RawQuery == "" || strings.Trim(origin.Path, "/") == "") {
 		return false
 	}
 	fp := pagePath(final.Path)
 	home := isHomePath(fp)
 	if sameSite(origin, final) {
-		if strings.EqualFold(op, fp) {
+		if strings.EqualFold(op, fp) && (origin.RawQuery == "" || origin.RawQuery == final.RawQuery) {
 			return false // the same page, reached another way
 		}
 		if home && !strings.Contains(op, "/") && strings.EqualFold(firstLabel(final.Hostname()), op) &&

@@ -36,6 +36,8 @@ func TestCatchAll(t *testing.T) {
 		{"resolver to its own home", []string{"https://doi.org/10.1000/xyz123", "https://doi.org/"}, status.Broken, "home page"},
 		{"deep section page to subdomain", []string{"https://a.example/blog/post-1", "https://blog.a.example/"}, status.Broken, "home page"},
 		{"section to another site's subdomain", []string{"https://a.example/blog", "https://blog.b.example/"}, status.Broken, "home page"},
+		{"wiki page by query", []string{"https://a.example/index.php?title=Old_page", "https://a.example/"}, status.Broken, "home page"},
+		{"locale page by query", []string{"https://a.example/en/?doc=42", "https://a.example/en/"}, status.Broken, "catch-all page /en/"},
 
 		// Not retired.
 		{"index file to root", []string{"https://a.example/index.html", "https://a.example/"}, status.Moved, ""},
@@ -55,6 +57,7 @@ func TestCatchAll(t *testing.T) {
 		{"section to its subdomain", []string{"https://a.example/blog", "https://blog.a.example/"}, status.Moved, ""},
 		{"same page, www", []string{"https://a.example/x/", "https://www.a.example/x"}, status.Moved, ""},
 		{"root to locale", []string{"https://a.example/", "https://a.example/en/"}, status.Moved, ""},
+		{"root with a query", []string{"https://a.example/?utm_source=feed", "https://a.example/"}, status.Moved, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

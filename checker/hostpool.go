@@ -2,7 +2,6 @@ package checker
 
 import (
 	"net/http"
-	"strings"
 
 	"github.com/ai-reading-list/linkcheck/catalog"
 	"github.com/ai-reading-list/linkcheck/checker/arxiv"
@@ -12,15 +11,10 @@ import (
 // arxivGroup is the host group of arXiv's hosts, web and API alike.
 const arxivGroup = arxiv.Group
 
-// hostGroup maps a URL's host to the group whose limits apply: the host in
-// lower case without a trailing dot, and arXiv's hosts as one group.
-func hostGroup(host string) string {
-	h := strings.TrimSuffix(strings.ToLower(host), ".")
-	if catalog.IsArxivHost(h) {
-		return arxivGroup
-	}
-	return h
-}
+// hostGroup maps a URL's host to the group whose limits apply
+// (catalog.HostGroup: the catalog validates settings.hosts by the same
+// rule).
+func hostGroup(host string) string { return catalog.HostGroup(host) }
 
 // newPool returns the politeness state of one run: every request of the
 // run (links, the arXiv API, any other API) goes through it. Its Client,

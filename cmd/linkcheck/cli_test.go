@@ -70,6 +70,8 @@ type cli struct {
 	env map[string]string
 	tty bool
 	now func() time.Time // the clock; nil is the real one
+	// hook edits the checker options after the fake web's wiring.
+	hook func(*checker.Options)
 	// dial replaces the fake web's dialer, e.g. to take the network away.
 	dial func(ctx context.Context, network, addr string) (net.Conn, error)
 }
@@ -114,6 +116,9 @@ func (c *cli) run(args ...string) (code int, stdout, stderr string) {
 			}
 			o.TLSConfig = c.web.TLSConfig()
 			o.AllowPrivate = true
+			if c.hook != nil {
+				c.hook(o)
+			}
 		},
 	}
 	hasCatalog := false

@@ -17,6 +17,7 @@ import (
 	"github.com/ai-reading-list/linkcheck/catalog"
 	"github.com/ai-reading-list/linkcheck/checker"
 	"github.com/ai-reading-list/linkcheck/internal/fakeweb"
+	"github.com/ai-reading-list/linkcheck/state"
 	"github.com/ai-reading-list/linkcheck/status"
 )
 
@@ -172,8 +173,9 @@ func TestRealCatalogOnFakeWeb(t *testing.T) {
 
 	dir := t.TempDir()
 	results := filepath.Join(dir, "results.json")
+	statePath := filepath.Join(dir, "state.json")
 	start := time.Now()
-	code, stdout, stderr := runLinkcheck(t, web.Web, "check", "--catalog", realCatalog, "--format", "json", "--output", results)
+	code, stdout, stderr := runLinkcheck(t, web.Web, "check", "--catalog", realCatalog, "--format", "json", "--output", results, "--state", statePath)
 	t.Logf("check of %d entries took %v", len(entries), time.Since(start).Round(time.Millisecond))
 	if code != exitFailing {
 		t.Fatalf("check exited %d, want %d (broken entries)\nstdout:\n%s\nstderr:\n%s", code, exitFailing, stdout, stderr)
@@ -242,6 +244,35 @@ func TestRealCatalogOnFakeWeb(t *testing.T) {
 	}
 	checkPoliteness(t, web, cat)
 	checkReports(t, web.Web, results, want)
+	checkRealState(t, statePath, doc)
+}
+
+// checkRealState checks that the run's history holds one target per
+// result that was checked, and logs its size (README: Performance).
+func checkRealState(t *testing.T, path string, doc realResults) {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("the completed run wrote no state: %v", err)
+	}
+	s, err := state.Load(path)
+	if err != nil {
+		t.Fatalf("state.Load: %v", err)
+	}
+	checked := 0
+	for _, r := range doc.Results {
+		if r.Status == "skipped" {
+			continue
+		}
+		checked++
+		if _, ok := s.Targets[state.Key{ID: r.ID, Target: checker.TargetKind(r.Target)}]; !ok {
+			t.Errorf("state lacks %s/%s", r.ID, r.Target)
+		}
+	}
+	if len(s.Targets) != checked {
+		t.Errorf("state holds %d targets, want %d (one per checked result)", len(s.Targets), checked)
+	}
+	t.Logf("state file: %d bytes for %d targets (%d results)", len(data), len(s.Targets), len(doc.Results))
 }
 
 // repoRootURL reports an entry whose URL is the github.com page of the
@@ -431,14 +462,21 @@ func hasLineWith(text string, parts ...string) bool {
 }
 
 // runLinkcheck runs linkcheck in-process against web.
-func runLinkcheck(t *testing.T, web *fakeweb.Web, args ...string) (code int, stdout, stderr string) {
+func runLinkcheck(t testing.TB, web *fakeweb.Web, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	return runLinkcheckEnv(t, web, nil, args...)
+}
+
+// runLinkcheckEnv runs linkcheck in-process against web, with environ as
+// its environment.
+func runLinkcheckEnv(t testing.TB, web *fakeweb.Web, environ map[string]string, args ...string) (code int, stdout, stderr string) {
 	t.Helper()
 	var out, errb bytes.Buffer
 	code = run(context.Background(), args, env{
 		In:     strings.NewReader(""),
 		Out:    &out,
 		Err:    &errb,
-		Getenv: func(string) string { return "" },
+		Getenv: func(k string) string { return environ[k] },
 		Now:    time.Now,
 		Hook: func(o *checker.Options) {
 			o.DialContext = web.DialContext

@@ -55,7 +55,7 @@ usage, 3 could not check (network unavailable, interrupted, unwritable output).`
 	root.SetErr(e.Err)
 	root.SetVersionTemplate("linkcheck {{.Version}}\n")
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError(err) })
-	root.AddCommand(newValidateCmd(e), newCheckCmd(e), newReportCmd(e))
+	root.AddCommand(newValidateCmd(e), newCheckCmd(e), newReportCmd(e), newFixCmd(e))
 	return root
 }
 

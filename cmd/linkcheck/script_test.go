@@ -35,8 +35,10 @@ func TestMain(m *testing.M) {
 }
 
 func TestScripts(t *testing.T) {
+	web := fixWeb(t)
 	testscript.Run(t, testscript.Params{
-		Dir: "testdata/script",
+		Dir:  "testdata/script",
+		Cmds: map[string]func(*testscript.TestScript, bool, []string){"fakecheck": fakecheckCmd(web)},
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("LINKCHECK_TEST_NOW", "2026-11-27")
 			env.Setenv("NO_COLOR", "")

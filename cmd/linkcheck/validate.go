@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/ai-reading-list/linkcheck/catalog"
+	"github.com/ai-reading-list/linkcheck/checker"
 )
 
 type validateOptions struct {
@@ -60,6 +61,9 @@ func runValidate(e env, opts *validateOptions) error {
 	if err != nil {
 		return err
 	}
+	if cat != nil && len(problems) == 0 {
+		problems = refusedByCheck(e, opts.catalog, cat)
+	}
 	resources, sections := 0, 0
 	if cat != nil {
 		resources, sections = cat.Count()
@@ -107,6 +111,26 @@ func loadCatalog(path string, load func(string) (*catalog.Catalog, error)) (*cat
 	default:
 		return nil, nil, &exitError{code: exitInvalid, err: fmt.Errorf("%w (use --catalog to name another file)", err)}
 	}
+}
+
+// refusedByCheck runs what check does with a valid catalog before its
+// first request — its settings merged with the flags' defaults, then the
+// checker's own validation of the result — so that validate never calls
+// valid a catalog that check refuses. Catalog.Validate names each known
+// rule at its line; this catches any rule the checker has and it lacks.
+func refusedByCheck(e env, path string, cat *catalog.Catalog) catalog.Problems {
+	f := &checkFlags{}
+	f.register(&cobra.Command{})
+	f.catalog = path
+	opts, err := f.options(e, cat)
+	if err == nil {
+		_, err = checker.New(opts)
+	}
+	if err == nil {
+		return nil
+	}
+	at := cat.Settings.Pos
+	return catalog.Problems{{File: path, Line: at.Line, Column: at.Column, Message: "check refuses these settings: " + err.Error()}}
 }
 
 func plural(n int, one, many string) string {
