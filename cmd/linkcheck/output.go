@@ -108,7 +108,7 @@ func (o *outputFlags) emit(e env, run report.Run, opts report.Options) error {
 	if o.output == "" {
 		err = write(e.Out)
 	} else {
-		err = writeFileAtomic(o.output, write)
+		err = writeFileWith(o.output, write)
 	}
 	var se *report.SizeError
 	switch {
@@ -120,10 +120,19 @@ func (o *outputFlags) emit(e env, run report.Run, opts report.Options) error {
 	return nil
 }
 
-// writeFileAtomic has write fill a temporary file beside path and renames
-// it into place, so a reader never sees half a report and a failed write
+// writeFileAtomic writes data to a temporary file beside path and renames
+// it into place, so a reader never sees half a file and a failed write
 // never destroys the previous one.
-func writeFileAtomic(path string, write func(io.Writer) error) (err error) {
+func writeFileAtomic(path string, data []byte) error {
+	return writeFileWith(path, func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	})
+}
+
+// writeFileWith is writeFileAtomic for content written as it is made (a
+// large report), never held whole in memory.
+func writeFileWith(path string, write func(io.Writer) error) (err error) {
 	dir := filepath.Dir(path)
 	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
 	if err != nil {
