@@ -186,7 +186,7 @@ func (f *fetcher) runQueues(ctx context.Context, p *plan, out *emitter) {
 						return nil // an interrupted check proves nothing
 					}
 					for _, i := range j.entries {
-						out.emit(urlResult(&p.res[i], o))
+						out.emit(urlResult(p.res[i], o))
 					}
 					return nil
 				})
