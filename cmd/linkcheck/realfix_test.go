@@ -18,7 +18,7 @@ func TestRealCatalogFix(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	web := serveRealCatalog(t, cat.Resources(), realSiteCases(), realPaperCases(), realRepoCases())
+	web := serveRealCatalog(t, cat.Resources(), realSiteCases(), realPaperCases(), realRepoCases(), realSpaceCases())
 	dir := t.TempDir()
 	orig, err := os.ReadFile(realCatalog)
 	if err != nil {
