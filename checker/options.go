@@ -250,7 +250,11 @@ func matchableHost(host string) bool {
 func (o *Options) hostLimit(group string) HostLimit {
 	l := HostLimit{Rate: o.HostRate, Burst: o.HostBurst, Concurrency: o.HostConcurrency}
 	if group == arxivGroup {
-		l = HostLimit(arxiv.Limit) // arXiv's published policy
+		l = HostLimit(arxiv.Limit()) // arXiv's published policy
+	}
+	if group == o.githubGroup() {
+		// GitHub asks API clients to send one request at a time.
+		l.Burst, l.Concurrency = github.Concurrency, github.Concurrency
 	}
 	if ov, ok := o.Hosts[group]; ok {
 		setNonZero(&l.Rate, ov.Rate)

@@ -1,8 +1,10 @@
 package checker
 
 import (
+	"cmp"
 	"context"
 	"net/http"
+	"net/url"
 	"strings"
 	"sync"
 
@@ -152,4 +154,14 @@ func platformResult(r *catalog.Resource, kind string, cl platform.Claim, v platf
 	}
 	accept(r, &res)
 	return res
+}
+
+// githubGroup is the host group of the GitHub API, which gets its own
+// politeness slot: one request at a time, as GitHub asks.
+func (o *Options) githubGroup() string {
+	u, err := url.Parse(cmp.Or(o.GitHubAPI, github.DefaultAPI))
+	if err != nil {
+		return ""
+	}
+	return hostGroup(u.Hostname())
 }

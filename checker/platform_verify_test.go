@@ -162,3 +162,24 @@ func TestHuggingFaceTargets(t *testing.T) {
 		}
 	}
 }
+
+func TestGitHubAPIHasItsOwnSlot(t *testing.T) {
+	tests := []struct {
+		api, group string
+	}{
+		{"", "api.github.com"},
+		{"https://ghe.example.com/api/v3", "ghe.example.com"},
+	}
+	for _, tt := range tests {
+		o, err := Options{GitHubAPI: tt.api, Hosts: map[string]HostLimit{"ghe.example.com": {Rate: 5}}}.withDefaults()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if l := o.hostLimit(tt.group); l.Concurrency != 1 || l.Burst != 1 {
+			t.Errorf("hostLimit(%s) with API %q = %+v, want one request at a time", tt.group, tt.api, l)
+		}
+		if l := o.hostLimit("github.com"); l.Concurrency != DefaultHostConcurrency {
+			t.Errorf("hostLimit(github.com) = %+v: the pages keep the default limits", l)
+		}
+	}
+}

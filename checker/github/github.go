@@ -41,6 +41,11 @@ const (
 	maxRedirects = 5
 )
 
+// Concurrency is how many requests the API host may have in flight in the
+// host pool: GitHub asks API clients to make requests serially, not
+// concurrently.
+const Concurrency = 1
+
 // Config configures a Client. Zero fields take the defaults above.
 type Config struct {
 	API        string // base URL of the REST API
