@@ -234,7 +234,7 @@ func setDefault[T comparable](v *T, def T) {
 func (o *Options) hostLimit(group string) HostLimit {
 	l := HostLimit{Rate: o.HostRate, Burst: o.HostBurst, Concurrency: o.HostConcurrency}
 	if group == arxivGroup {
-		l = HostLimit(arxiv.Limit) // arXiv's published policy
+		l = HostLimit(arxiv.Limit()) // arXiv's published policy
 	}
 	if group == o.githubGroup() {
 		// GitHub asks API clients to send one request at a time.
