@@ -17,6 +17,10 @@ var (
 	ignoreKeys   = []string{"reason", "until"}
 )
 
+// SettingsKeys lists the keys of the settings mapping, so that the
+// command line can check that it layers each of them under its flags.
+func SettingsKeys() []string { return append([]string(nil), settingsKeys...) }
+
 // unknownKeyMessage explains an unknown key in the mapping called where,
 // with the key that was probably meant (from suggest), if any.
 func unknownKeyMessage(key, meant, where string, known []string) string {

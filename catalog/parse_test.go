@@ -116,6 +116,7 @@ func TestParseSettingsProblems(t *testing.T) {
 		{"negative duration", settings("request_timeout: -5s"), []string{"c.yaml:4:20: request_timeout must be positive, got -5s"}},
 		{"age without a unit it knows", settings("stale_after: 2y"), []string{`c.yaml:4:16: stale_after must be an age such as "730d", "104w" or "17520h"`}},
 		{"negative age", settings("stale_after: -1d"), []string{`c.yaml:4:16: stale_after must be an age such as "730d", "104w" or "17520h"`}},
+		{"zero age", settings("stale_after: 0d"), []string{"c.yaml:4:16: stale_after must be a positive age, got 0s"}},
 		{"negative retries", settings("retries: -1"), []string{"c.yaml:4:12: retries must not be negative, got -1"}},
 		{"zero retries is fine", settings("retries: 0"), nil},
 		{"a state file", settings("state: .linkcheck-state.json"), nil},

@@ -91,6 +91,11 @@ func (v *validator) settings(s *Settings) {
 	if _, ok := s.Fields["state"]; ok && strings.TrimSpace(s.State) == "" {
 		v.add(fieldPos(s.Fields, "state", s.Pos), "state must be a file name, such as \".linkcheck-state.json\"")
 	}
+	if has(s.Fields, "stale_after", s.StaleAfter != 0) && s.StaleAfter <= 0 {
+		// Zero would make every repository stale, or be read as "the
+		// default" further down: neither is what the key says.
+		v.add(fieldPos(s.Fields, "stale_after", s.Pos), "stale_after must be a positive age, got %v", s.StaleAfter)
+	}
 	if s.Retries < 0 {
 		v.add(fieldPos(s.Fields, "retries", s.Pos), "retries must not be negative, got %d", s.Retries)
 	}

@@ -38,12 +38,18 @@ var indexFiles = map[string]bool{
 //   - a section that moved to a subdomain of its own ("/blog" →
 //     "blog.example.com/");
 //   - a shortlink or identifier resolver (see redirector) that led to
-//     another site's home page: that is where it pointed. The page a
-//     resolver leads to is judged in its place, so a shortlink to a deep
-//     page that then lands on the home page is still a retired page, and
-//     a resolver sending a code to its own home page is a dead link.
+//     another site's home page (not its catch-all page): that is where it
+//     pointed. The page a resolver leads to is judged in its place, so a
+//     shortlink to a deep page that then lands on the home page is still
+//     a retired page, and a resolver sending a code to its own home page
+//     is a dead link.
 func catchAll(orig *url.URL, hops []Hop, final *url.URL) bool {
 	origin := landingOrigin(orig, hops, final)
+	if origin == final {
+		// Shortlinks led straight here: a home page is where they
+		// pointed, a catch-all page is still a dead end.
+		return isCatchAllPath(pagePath(final.Path))
+	}
 	op := pagePath(origin.Path)
 	// A query on an index file or a landing picks a page of its own
 	// ("/index.php?title=Page"); only on the root is it taken for noise.

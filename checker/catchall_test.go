@@ -32,6 +32,7 @@ func TestCatchAll(t *testing.T) {
 		{"deep to localized 404", []string{"https://a.example/docs/x", "https://a.example/en/404"}, status.Broken, "catch-all page /en/404"},
 		{"word on an acquired site", []string{"https://old.example/about", "https://acquirer.example/"}, status.Broken, "home page"},
 		{"shortlink to a retired page", []string{"https://t.co/abc", "https://a.example/old-post", "https://a.example/"}, status.Broken, "home page"},
+		{"shortlink to a catch-all page", []string{"https://t.co/abc", "https://a.example/404"}, status.Broken, "catch-all page /404"},
 		{"shortlink to its own home", []string{"https://bit.ly/3xYz12", "https://bit.ly/"}, status.Broken, "home page"},
 		{"resolver to its own home", []string{"https://doi.org/10.1000/xyz123", "https://doi.org/"}, status.Broken, "home page"},
 		{"deep section page to subdomain", []string{"https://a.example/blog/post-1", "https://blog.a.example/"}, status.Broken, "home page"},

@@ -151,7 +151,7 @@ func nextHop(cur *url.URL, a answer) (*url.URL, int, error) {
 		}
 		return nil, 0, fmt.Errorf("%w: %q", errBadLocation, redact(to))
 	}
-	if code == metaRefreshCode && sameResource(cur, next) {
+	if code == metaRefreshCode && samePage(cur, next) {
 		return nil, 0, nil // a page that reloads itself (a live board) stays where it is
 	}
 	return next, code, nil

@@ -79,8 +79,8 @@ type Options struct {
 
 	RequestTimeout time.Duration // one request, including reading its body
 	Timeout        time.Duration // the whole run; 0 = none
-	// Retries of a transient failure; 0 means DefaultRetries and a negative
-	// value none, as in the arxiv package.
+	// Retries of a transient failure; 0 means DefaultRetries, and
+	// NoRetries (any negative value) says none.
 	Retries      int
 	MaxRetryWait time.Duration
 	MaxBodyBytes int64
@@ -183,6 +183,9 @@ func (o Options) withDefaults() (Options, error) {
 		if h.Host == "" || h.Host != strings.ToLower(h.Host) {
 			bad("invalid header host %q: want a lower-case host name", h.Host)
 		}
+		if !matchableHost(h.Host) {
+			bad("header host %q can never match a request's host: give the host name alone, without scheme, port or path", h.Host)
+		}
 		if h.Name == "" || strings.ContainsAny(h.Name, " :\r\n") {
 			bad("invalid header name %q", h.Name)
 		}
@@ -222,6 +225,9 @@ func (o Options) withDefaults() (Options, error) {
 	return o, nil
 }
 
+// NoRetries is the Retries that says "no retries": zero is the default.
+const NoRetries = -1
+
 func setDefault[T comparable](v *T, def T) {
 	var zero T
 	if *v == zero {
@@ -229,12 +235,22 @@ func setDefault[T comparable](v *T, def T) {
 	}
 }
 
+// matchableHost reports whether host can equal a URL's Hostname(), which
+// headersFor compares it with: no scheme, port, path or userinfo; an IPv6
+// address without brackets.
+func matchableHost(host string) bool {
+	if net.ParseIP(host) != nil {
+		return true
+	}
+	return host != "" && !strings.ContainsAny(host, ":/?#@[] \t")
+}
+
 // hostLimit returns the limits of a host group: the run's defaults, arXiv's
 // policy for the arXiv group, then any override.
 func (o *Options) hostLimit(group string) HostLimit {
 	l := HostLimit{Rate: o.HostRate, Burst: o.HostBurst, Concurrency: o.HostConcurrency}
 	if group == arxivGroup {
-		l = HostLimit(arxiv.Limit) // arXiv's published policy
+		l = HostLimit(arxiv.Limit()) // arXiv's published policy
 	}
 	if group == o.githubGroup() {
 		// GitHub asks API clients to send one request at a time.

@@ -26,3 +26,29 @@ func TestNewRejectsBadOptions(t *testing.T) {
 		t.Errorf("New(zero Options) kept %+v, want the defaults", c.opts)
 	}
 }
+
+// TestHeaderHostMustMatch: a header whose host can never equal a URL's
+// host would never be sent; New refuses it rather than drop it silently.
+func TestHeaderHostMustMatch(t *testing.T) {
+	tests := []struct {
+		host string
+		ok   bool
+	}{
+		{"example.com", true},
+		{"api.example.com", true},
+		{"::1", true},
+		{"127.0.0.1", true},
+		{"example.com:443", false},
+		{"https://example.com", false},
+		{"example.com/api", false},
+		{"user@example.com", false},
+		{"[::1]", false},
+		{"", false},
+	}
+	for _, tt := range tests {
+		_, err := New(Options{Headers: []Header{{Host: tt.host, Name: "X-Token", Value: "v"}}})
+		if (err == nil) != tt.ok {
+			t.Errorf("New with a header for %q: error %v, want ok = %v", tt.host, err, tt.ok)
+		}
+	}
+}

@@ -70,6 +70,18 @@ func sameResource(a, b *url.URL) bool {
 	return normalizeURL(a.String()) == normalizeURL(b.String())
 }
 
+// samePage reports whether a refresh from cur to next reloads the page
+// itself: the same resource, also when next names it with the other
+// scheme, as pages with a hard-coded http:// URL of their own do.
+func samePage(cur, next *url.URL) bool {
+	if next.Scheme != cur.Scheme && next.Port() == "" && cur.Port() == "" {
+		n := *next
+		n.Scheme = cur.Scheme
+		next = &n
+	}
+	return sameResource(cur, next)
+}
+
 // isHTTPSUpgrade reports whether to is from with its scheme upgraded to
 // https and nothing else changed.
 func isHTTPSUpgrade(from, to string) bool {

@@ -23,6 +23,7 @@ func TestMetaRefreshToItself(t *testing.T) {
 	mux.Handle("/pathfrag", fakeweb.MetaRefreshAfter(5, "/pathfrag#scores"))
 	mux.Handle("/case", fakeweb.MetaRefreshAfter(5, "HTTPS://Example.COM:443/case"))
 	mux.Handle("/query", fakeweb.MetaRefreshAfter(5, "/query?tab=all"))
+	mux.Handle("/scheme", fakeweb.MetaRefreshAfter(5, "http://example.com/scheme"))
 	mux.Handle("/old", fakeweb.Redirect(301, "/board"))
 	mux.Handle("/next", fakeweb.MetaRefreshAfter(5, "/board"))
 	mux.Handle("/spelled", fakeweb.Redirect(302, "HTTPS://Example.COM:443/spelled"))
@@ -42,6 +43,7 @@ func TestMetaRefreshToItself(t *testing.T) {
 		{"https://example.com/pathfrag#scores", status.OK, "HTTP 200", 0},
 		{"https://example.com/case", status.OK, "HTTP 200", 0},
 		{"https://example.com/query?tab=all", status.OK, "HTTP 200", 0},
+		{"https://example.com/scheme", status.OK, "HTTP 200", 0}, // a hard-coded http URL of the page itself
 		{"https://example.com/old", status.Moved, "moved permanently (301) to https://example.com/board", 1},
 		{"https://example.com/next", status.Redirected, "meta refresh to https://example.com/board", 1},
 		// A loop is a loop however the URL is spelled: found on the first return.

@@ -16,14 +16,16 @@ func renderGitHub(buf *bytes.Buffer, run Run, opts Options) error {
 		buf.WriteString("::warning title=interrupted::" + escapeData("partial results: the run was interrupted before every link was checked") + "\n")
 	}
 	for _, r := range listed(run.Results, opts) {
-		if !r.Status.Attention() && r.IgnoreExpired.IsZero() {
+		if !r.Status.Attention() && r.IgnoreExpired.IsZero() && r.History.PreviousTitle == "" {
 			continue // annotations are for problems, even with All
 		}
 		level, title := "warning", r.Status.String()
 		switch {
+		case r.History.PreviousTitle != "" && !r.Status.Attention():
+			title = "page title changed"
 		case opts.FailOn.Has(r.Status) && r.History.Pending:
 			// Watched, not failing yet: a warning, as the exit code says.
-			title = r.Status.String() + " link, watching"
+			title = r.Status.String() + " link (watching)"
 		case opts.FailOn.Has(r.Status):
 			level, title = "error", r.Status.String()+" link"
 		}

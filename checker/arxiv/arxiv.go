@@ -75,11 +75,13 @@ type Verdict struct {
 // API, OAI-PMH and arxiv.org pages share one pace.
 const Group = "arxiv.org"
 
-// Limit is arXiv's published policy as a host group limit: one connection,
-// one request every 3 s. A hostpool.Pool counts each request from when its
-// answer came back, so that arXiv sees its requests 3 s apart whatever
-// the network's latency.
-var Limit = hostpool.Limit{Rate: 1 / DefaultInterval.Seconds(), Burst: 1, Concurrency: 1}
+// Limit returns arXiv's published policy as a host group limit: one
+// connection, one request every 3 s. A hostpool.Pool counts each request
+// from when its answer came back, so that arXiv sees its requests 3 s
+// apart whatever the network's latency.
+func Limit() hostpool.Limit {
+	return hostpool.Limit{Rate: 1 / DefaultInterval.Seconds(), Burst: 1, Concurrency: 1}
+}
 
 // Config configures a Client. Zero fields take the defaults above.
 type Config struct {

@@ -67,8 +67,8 @@ func New(cfg Config) *Client {
 			retries = -1 // the pool reads 0 as its default
 		}
 		pool = hostpool.New(hostpool.Config{
-			Concurrency: Limit.Concurrency,
-			Limit:       func(string) hostpool.Limit { return Limit },
+			Concurrency: Limit().Concurrency,
+			Limit:       func(string) hostpool.Limit { return Limit() },
 			Retry:       hostpool.Policy{Retries: retries, MaxWait: cfg.MaxRetryWait},
 			Client:      cfg.HTTPClient,
 			Clock:       cfg.Clock,

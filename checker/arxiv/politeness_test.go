@@ -131,9 +131,9 @@ func sharedPool(f *fakeArxiv, hc *http.Client) *hostpool.Pool {
 	return hostpool.New(hostpool.Config{
 		Limit: func(group string) hostpool.Limit {
 			if group == Group {
-				return Limit
+				return Limit()
 			}
-			return hostpool.DefaultLimit
+			return hostpool.Limit{Rate: 2, Burst: 2, Concurrency: 2}
 		},
 		Client: hc,
 		Clock:  f.clock,

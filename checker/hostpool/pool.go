@@ -6,7 +6,7 @@
 //   - a global bound on requests in flight;
 //   - per host group, a bound on requests in flight and a rate with a
 //     burst, counted so that the server sees no more than that rate at
-//     arrival whatever the network's jitter (see host.go);
+//     arrival whatever the network's jitter;
 //   - Retry-After blocks and adaptive back-off (a 429 or 503 halves the
 //     group's rate for the rest of the run; answers let it recover);
 //   - one retry decision (Decide) for every request;
@@ -37,15 +37,16 @@ type Limit struct {
 	Concurrency int     // requests in flight
 }
 
-// DefaultLimit applies to host groups when Config.Limit is nil.
-var DefaultLimit = Limit{Rate: 2, Burst: 2, Concurrency: 2}
+// defaultLimit applies to host groups when Config.Limit is nil.
+func defaultLimit() Limit { return Limit{Rate: 2, Burst: 2, Concurrency: 2} }
 
 // Config configures a Pool. Zero fields take the defaults noted.
 type Config struct {
 	// Concurrency bounds the requests in flight over all host groups;
 	// default 32.
 	Concurrency int
-	// Limit returns a host group's limits; nil means DefaultLimit.
+	// Limit returns a host group's limits; nil means 2 requests per
+	// second, burst 2, 2 in flight for every group.
 	Limit func(group string) Limit
 	// Group maps a request's host to its host group; nil means the host in
 	// lower case without a trailing dot.
@@ -80,7 +81,7 @@ func New(cfg Config) *Pool {
 		cfg.Concurrency = 32
 	}
 	if cfg.Limit == nil {
-		cfg.Limit = func(string) Limit { return DefaultLimit }
+		cfg.Limit = func(string) Limit { return defaultLimit() }
 	}
 	if cfg.Group == nil {
 		cfg.Group = func(h string) string { return strings.TrimSuffix(strings.ToLower(h), ".") }
@@ -124,7 +125,7 @@ func (p *Pool) host(group string) *host {
 // burst or concurrency neither.
 func sanitize(l Limit) Limit {
 	if l.Rate <= 0 {
-		l.Rate = DefaultLimit.Rate
+		l.Rate = defaultLimit().Rate
 	}
 	l.Burst = max(l.Burst, 1)
 	l.Concurrency = max(l.Concurrency, 1)

@@ -31,6 +31,7 @@ Markdown report is appended to the job summary too, cut to GitHub's 1 MiB.`,
 		Example: `  linkcheck check
   linkcheck check --fail-on broken,moved,retitled
   linkcheck check --format json --output results.json
+  linkcheck check --state .linkcheck-state.json --fail-after 2
   linkcheck check --changed-from base/resources.yaml --format github`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {

@@ -74,56 +74,29 @@ func (f *checkFlags) register(cmd *cobra.Command) {
 // Precedence: a flag given on the command line, then the catalog's settings,
 // then the checker's defaults.
 func (f *checkFlags) options(e env, cat *catalog.Catalog) (checker.Options, error) {
-	s := cat.Settings
-	pick := func(name string, flagVal, catVal int) int {
-		if f.flags.Changed(name) || catVal == 0 {
-			return flagVal
-		}
-		return catVal
+	if err := f.checkLimitFlags(); err != nil {
+		return checker.Options{}, err
 	}
 	opts := checker.Options{
-		Concurrency:     pick("concurrency", f.concurrency, s.Concurrency),
-		HostConcurrency: pick("host-concurrency", f.hostConcurrency, s.HostConcurrency),
-		HostRate:        f.hostRate,
-		RequestTimeout:  f.requestTimeout,
-		Timeout:         f.timeout,
-		Retries:         pick("retries", f.retries, s.Retries),
-		MaxRetryWait:    f.maxRetryWait,
-		MaxBodyBytes:    f.maxBody,
-		UserAgent:       f.userAgent,
-		AllowPrivate:    f.allowPrivate,
-		ArxivAPI:        f.arxivAPI,
-		GitHubAPI:       f.githubAPI,
-		GitHubTokenVar:  f.githubTokenEnv,
-		StaleAfter:      time.Duration(f.staleAfter),
-		Now:             e.Now,
+		Timeout:        f.timeout,
+		MaxRetryWait:   f.maxRetryWait,
+		MaxBodyBytes:   f.maxBody,
+		UserAgent:      f.userAgent,
+		AllowPrivate:   f.allowPrivate,
+		ArxivAPI:       f.arxivAPI,
+		GitHubAPI:      f.githubAPI,
+		GitHubTokenVar: f.githubTokenEnv,
+		Now:            e.Now,
 	}
+	f.limitOptions(&opts, cat.Settings)
 	if f.githubTokenEnv != "" && e.Getenv != nil {
 		opts.GitHubToken = strings.TrimSpace(e.Getenv(f.githubTokenEnv))
 	}
 	if f.hfTokenEnv != "" && e.Getenv != nil {
 		opts.HubToken = strings.TrimSpace(e.Getenv(f.hfTokenEnv))
 	}
-	if !f.flags.Changed("stale-after") && s.StaleAfter > 0 {
-		opts.StaleAfter = s.StaleAfter
-	}
-	if opts.Retries == 0 {
-		opts.Retries = -1 // the checker reads 0 as "default"; the user said none
-	}
-	if !f.flags.Changed("host-rate") && s.HostRate > 0 {
-		opts.HostRate = s.HostRate
-	}
-	if !f.flags.Changed("request-timeout") && s.RequestTimeout > 0 {
-		opts.RequestTimeout = s.RequestTimeout
-	}
 	if opts.UserAgent == "" {
 		opts.UserAgent = checker.DefaultUserAgent(buildVersion())
-	}
-	if len(s.Hosts) > 0 {
-		opts.Hosts = make(map[string]checker.HostLimit, len(s.Hosts))
-		for host, h := range s.Hosts {
-			opts.Hosts[host] = checker.HostLimit{Rate: h.Rate, Burst: h.Burst, Concurrency: h.Concurrency}
-		}
 	}
 	for _, h := range f.headers {
 		host, nv, ok1 := strings.Cut(h, "=")
