@@ -51,7 +51,7 @@ func (c *Checker) verifyArxiv(ctx context.Context, p *plan, pool *hostpool.Pool,
 		done[paper] = true
 		mu.Unlock()
 		for _, i := range p.byPaper[paper] {
-			out.emit(arxivResult(&p.res[i], paper, v))
+			out.emit(arxivResult(p.res[i], paper, v))
 		}
 	}
 	err := c.verifier(pool).Verify(ctx, p.papers, report)

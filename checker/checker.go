@@ -84,6 +84,8 @@ func (c *Checker) Check(ctx context.Context, cat *catalog.Catalog, emit func(Res
 	}
 	// Idle keep-alive connections would outlive the run as goroutines.
 	defer c.transport.CloseIdleConnections()
+	conns := newHostConns(c.transport)
+	defer conns.CloseIdleConnections()
 
 	pool := c.newPool()
 	p := c.plan(cat, c.platforms(pool))
@@ -91,7 +93,7 @@ func (c *Checker) Check(ctx context.Context, cat *catalog.Catalog, emit func(Res
 	for _, r := range p.ready {
 		out.emit(r)
 	}
-	f := &fetcher{opts: &c.opts, client: c.runClient(), pool: pool}
+	f := &fetcher{opts: &c.opts, client: c.runClient(conns), pool: pool, conns: conns}
 
 	var g errgroup.Group // the tasks never fail: failures are results
 	if len(p.papers) > 0 {
@@ -156,20 +158,24 @@ func (e *emitter) emit(r Result) {
 	e.fn(r)
 }
 
-// runQueues works through the URL jobs host by host. Each host group's
-// queue is worked by at most its concurrency of goroutines, and a bounded
-// number of hosts are active at once, so the number of goroutines stays
-// bounded however long the catalog is, while hosts progress independently.
+// runQueues works through the URL jobs host by host. Hosts are started
+// longest queue first, at most activeHosts of them at once: the longest
+// queues bound the run, and the short ones fill the time beside them
+// without keeping a connection open to every host of a large catalog at
+// once. A host's queue is worked by twice its concurrency of goroutines,
+// so that URLs waiting out a back-off between tries do not keep the host's
+// other URLs from its free slots (the pool still bounds what is in flight);
+// once the queue is done, the host's idle connections are closed.
 func (f *fetcher) runQueues(ctx context.Context, p *plan, out *emitter) {
 	var hosts errgroup.Group
-	hosts.SetLimit(max(16*f.opts.Concurrency, 256))
+	hosts.SetLimit(activeHosts(f.opts.Concurrency))
 	for _, q := range p.queues {
 		if ctx.Err() != nil {
 			break
 		}
 		hosts.Go(func() error {
 			var jobs errgroup.Group
-			jobs.SetLimit(f.opts.hostLimit(q.group).Concurrency)
+			jobs.SetLimit(2 * f.opts.hostLimit(q.group).Concurrency)
 			for _, j := range q.jobs {
 				if ctx.Err() != nil {
 					break
@@ -180,13 +186,24 @@ func (f *fetcher) runQueues(ctx context.Context, p *plan, out *emitter) {
 						return nil // an interrupted check proves nothing
 					}
 					for _, i := range j.entries {
-						out.emit(urlResult(&p.res[i], o))
+						out.emit(urlResult(p.res[i], o))
 					}
 					return nil
 				})
 			}
-			return jobs.Wait()
+			err := jobs.Wait()
+			if f.conns != nil {
+				f.conns.done(q.group)
+			}
+			return err
 		})
 	}
 	_ = hosts.Wait()
 }
+
+// activeHosts is how many hosts' queues are worked at once: enough to keep
+// every global slot busy while most hosts wait for their next turn (at the
+// default 2 requests/s and answers within a few tenths of a second, a host
+// keeps a slot busy a third of the time or less), and few enough that a catalog of
+// thousands of hosts does not open a connection to each of them at once.
+func activeHosts(concurrency int) int { return max(2*concurrency, 64) }

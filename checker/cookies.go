@@ -9,18 +9,19 @@ import (
 	"golang.org/x/net/publicsuffix"
 )
 
-// runClient returns the client of one run: the Checker's, with a cookie
-// jar of its own. Many news and publisher sites answer a first visit with
+// runClient returns the client of one run: the Checker's, over the run's
+// per-host connections, with a cookie jar of its own. Many news and publisher sites answer a first visit with
 // a redirect to the same URL and a cookie, and serve the page once the
 // cookie comes back; without a jar that is an endless loop. The jar lives
 // in memory for the run only, follows RFC 6265's scoping (with the public
 // suffix list, so no cookie spans all of github.io or co.uk), and is never
 // written anywhere. http.Client consults it on every request, and so on
 // every hop, since redirects are followed by hand one request at a time.
-func (c *Checker) runClient() *http.Client {
+func (c *Checker) runClient(conns *hostConns) *http.Client {
 	jar, _ := cookiejar.New(&cookiejar.Options{PublicSuffixList: publicsuffix.List}) // never fails
 	client := *c.client
 	client.Jar = jar
+	client.Transport = conns
 	return &client
 }
 

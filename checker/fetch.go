@@ -33,6 +33,7 @@ type fetcher struct {
 	opts   *Options
 	client *http.Client
 	pool   *hostpool.Pool
+	conns  *hostConns // nil in tests that build a fetcher by hand
 }
 
 // binaryExt are extensions of files whose body is useless to a link check

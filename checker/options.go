@@ -22,7 +22,7 @@ import (
 
 // Defaults of Options, exported so that command-line flags reuse them.
 const (
-	DefaultConcurrency     = 32
+	DefaultConcurrency     = 128
 	DefaultHostConcurrency = 2
 	DefaultHostRate        = 2.0 // requests per second
 	DefaultHostBurst       = 2

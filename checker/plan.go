@@ -15,7 +15,9 @@ import (
 
 // plan is a run's work, derived from the catalog before any request.
 type plan struct {
-	res    []catalog.Resource
+	// res points into the catalog, which the caller keeps anyway: a copy
+	// of a large catalog's resources would be held for the whole run.
+	res    []*catalog.Resource
 	ready  []Result     // known without a request: skipped, invalid
 	queues []*hostQueue // URL jobs by host group, the longest queue first
 	papers []arxiv.Paper
@@ -58,12 +60,26 @@ func ownArxivURL(r *catalog.Resource) bool {
 	return ok && fromURL.ID == own.ID
 }
 
+// resources lists the catalog's resources in order, by reference.
+func resources(cat *catalog.Catalog) []*catalog.Resource {
+	n := 0
+	for _, s := range cat.Sections {
+		n += len(s.Resources)
+	}
+	out := make([]*catalog.Resource, 0, n)
+	for si := range cat.Sections {
+		for ri := range cat.Sections[si].Resources {
+			out = append(out, &cat.Sections[si].Resources[ri])
+		}
+	}
+	return out
+}
+
 func (c *Checker) plan(cat *catalog.Catalog, verifiers []platform.Verifier) *plan {
-	p := &plan{res: cat.Resources(), byPaper: make(map[arxiv.Paper][]int), platforms: newPlatformWork(verifiers)}
+	p := &plan{res: resources(cat), byPaper: make(map[arxiv.Paper][]int), platforms: newPlatformWork(verifiers)}
 	jobs := make(map[string]*urlJob)
 	queues := make(map[string]*hostQueue)
-	for i := range p.res {
-		r := &p.res[i]
+	for i, r := range p.res {
 		hasURL, hasArxiv := targets(r)
 		skip := c.skipReason(r)
 		if p.claim(i, skip) {

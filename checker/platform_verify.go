@@ -42,7 +42,7 @@ func newPlatformWork(verifiers []platform.Verifier) []*platformWork {
 // skipped entry's are skipped results at once). It reports whether one of
 // them answers for the entry's URL, which is then not fetched.
 func (p *plan) claim(i int, skip string) (coversURL bool) {
-	r := &p.res[i]
+	r := p.res[i]
 	for _, w := range p.platforms {
 		for _, cl := range w.v.Claims(r) {
 			coversURL = coversURL || cl.CoversURL
@@ -116,7 +116,7 @@ func verifyPlatform(ctx context.Context, p *plan, w *platformWork, out *emitter)
 		done[t] = true
 		mu.Unlock()
 		for _, ec := range w.claims[t] {
-			out.emit(platformResult(&p.res[ec.entry], w.v.Kind(), ec.claim, v))
+			out.emit(platformResult(p.res[ec.entry], w.v.Kind(), ec.claim, v))
 		}
 	}
 	err := w.v.Verify(ctx, w.targets, report)

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"io"
 	"math"
 	"strconv"
 	"time"
@@ -30,6 +31,17 @@ type jsonRun struct {
 	Results    []jsonResult `json:"results"`
 	// Resolved lists what was fixed since the last run (with a state file).
 	Resolved []jsonResolved `json:"resolved,omitempty"`
+}
+
+// jsonHead is the part of jsonRun before the results, which streamJSON
+// writes first.
+type jsonHead struct {
+	Schema     string      `json:"schema"`
+	Catalog    string      `json:"catalog"`
+	StartedAt  string      `json:"started_at,omitempty"`
+	DurationMS int64       `json:"duration_ms"`
+	Partial    bool        `json:"partial,omitempty"`
+	Summary    jsonSummary `json:"summary"`
 }
 
 type jsonResult struct {
@@ -116,27 +128,84 @@ func (s *jsonSummary) UnmarshalJSON(data []byte) error {
 // renderJSON writes the run as one indented document. The summary counts
 // every result; the results list honours Options.All.
 func renderJSON(buf *bytes.Buffer, run Run, opts Options) error {
-	sum := Summarize(run.Results)
-	doc := jsonRun{
+	return streamJSON(buf, run, opts)
+}
+
+// streamJSON writes the document renderJSON describes to w one result at a
+// time, so that a run of tens of thousands of results is never held a
+// second time as a report: the bytes are those of encoding/json's indented
+// encoding of the whole document (a test holds them to it).
+func streamJSON(w io.Writer, run Run, opts Options) error {
+	head := jsonHead{
 		Schema:     Schema,
 		Catalog:    run.Catalog,
 		DurationMS: millis(run.Duration),
 		Partial:    run.Partial,
-		Summary:    jsonSummary(sum),
-		Results:    []jsonResult{},
+		Summary:    jsonSummary(Summarize(run.Results)),
 	}
 	if !run.StartedAt.IsZero() {
-		doc.StartedAt = run.StartedAt.Format(startedLayout)
+		head.StartedAt = run.StartedAt.Format(startedLayout)
 	}
-	for _, r := range listed(run.Results, opts) {
-		doc.Results = append(doc.Results, toJSON(r))
-	}
-	doc.Resolved = resolvedToJSON(run.Resolved)
-	enc := json.NewEncoder(buf)
+	var item bytes.Buffer
+	enc := json.NewEncoder(&item)
 	// URLs with & and titles with < must stay readable in the file.
 	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	return enc.Encode(doc)
+	encode := func(v any, prefix string) ([]byte, error) {
+		item.Reset()
+		enc.SetIndent(prefix, "  ")
+		if err := enc.Encode(v); err != nil {
+			return nil, err
+		}
+		return bytes.TrimSuffix(item.Bytes(), []byte("\n")), nil
+	}
+	b, err := encode(head, "")
+	if err != nil {
+		return err
+	}
+	ew := &errWriter{w: w}
+	ew.write(bytes.TrimSuffix(b, []byte("\n}"))) // the head, left open
+	ew.write([]byte(",\n  \"results\": ["))
+	n := 0
+	for _, r := range run.Results {
+		if !opts.All && !needsListing(r) {
+			continue
+		}
+		if b, err = encode(toJSON(r), "    "); err != nil {
+			return err
+		}
+		if n > 0 {
+			ew.write([]byte(","))
+		}
+		ew.write([]byte("\n    "))
+		ew.write(b)
+		n++
+	}
+	if n > 0 {
+		ew.write([]byte("\n  "))
+	}
+	ew.write([]byte("]"))
+	if resolved := resolvedToJSON(run.Resolved); len(resolved) > 0 {
+		if b, err = encode(resolved, "  "); err != nil {
+			return err
+		}
+		ew.write([]byte(",\n  \"resolved\": "))
+		ew.write(b)
+	}
+	ew.write([]byte("\n}\n"))
+	return ew.err
+}
+
+// errWriter keeps the first write error, so that a long run of writes is
+// checked once.
+type errWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (e *errWriter) write(p []byte) {
+	if e.err == nil {
+		_, e.err = e.w.Write(p)
+	}
 }
 
 func toJSON(r checker.Result) jsonResult {

@@ -8,6 +8,7 @@
 package report
 
 import (
+	"bufio"
 	"bytes"
 	"fmt"
 	"io"
@@ -124,6 +125,20 @@ func Write(w io.Writer, run Run, opts Options) error {
 			return fmt.Errorf("write report: result %d (%s) has no valid status", i+1, res.ID)
 		}
 	}
+	if f == FormatJSON {
+		// JSON is what large runs are saved as, and once every status is
+		// valid it cannot fail but in writing: it goes straight to w
+		// rather than through a second copy of the report.
+		bw := bufio.NewWriterSize(w, 64<<10)
+		err := streamJSON(bw, run, opts)
+		if err == nil {
+			err = bw.Flush()
+		}
+		if err != nil {
+			return fmt.Errorf("write %s report: %w", f, err)
+		}
+		return nil
+	}
 	var buf bytes.Buffer
 	if err := r(&buf, run, opts); err != nil {
 		return fmt.Errorf("write %s report: %w", f, err)
@@ -134,22 +149,27 @@ func Write(w io.Writer, run Run, opts Options) error {
 	return nil
 }
 
-// listed returns the results the options ask to show, in run order: those
-// that need attention, and a page whose title changed since the last run
-// (it may have become another page), whatever its status.
+// listed returns the results the options ask to show, in run order.
 func listed(results []checker.Result, opts Options) []checker.Result {
 	if opts.All {
 		return results
 	}
 	out := make([]checker.Result, 0, len(results))
 	for _, r := range results {
-		// An expired ignore needs the maintainers even on a link that
-		// works again: the ignore should go.
-		if r.Status.Attention() || r.History.PreviousTitle != "" || !r.IgnoreExpired.IsZero() {
+		if needsListing(r) {
 			out = append(out, r)
 		}
 	}
 	return out
+}
+
+// needsListing reports a result shown without --all: one that needs
+// attention, a page whose title changed since the last run (it may have
+// become another page) whatever its status, and an expired ignore, which
+// needs the maintainers even on a link that works again: the ignore
+// should go.
+func needsListing(r checker.Result) bool {
+	return r.Status.Attention() || r.History.PreviousTitle != "" || !r.IgnoreExpired.IsZero()
 }
 
 // byStatus groups results by status, keeping run order inside each group.

@@ -13,16 +13,32 @@ import (
 // Verify implements platform.Verifier: one request per repository (and
 // one more per redirect of a renamed one), one after another, as GitHub
 // asks of a client. Once the quota is spent, the repositories not yet
-// asked about are Blocked without a request.
+// asked about are Blocked without a request. With a token, repositories
+// are first asked about in GraphQL batches of up to 100, and only those
+// a batch did not find are asked about one by one.
 func (c *Client) Verify(ctx context.Context, targets []platform.Target, emit func(platform.Target, platform.Verdict)) error {
 	if c.baseErr != nil {
 		return c.baseErr
+	}
+	var keys []string
+	for _, t := range targets {
+		if t.Kind == Kind {
+			keys = append(keys, t.Key)
+		}
+	}
+	var batched map[string]platform.Verdict
+	if len(keys) > 1 && c.api.Authorized(graphQLURL(c.base)) {
+		batched = c.batch(ctx, keys)
 	}
 	for _, t := range targets {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
 		if t.Kind != Kind {
+			continue
+		}
+		if v, ok := batched[t.Key]; ok {
+			emit(t, v)
 			continue
 		}
 		v, ok := c.verifyOne(ctx, t.Key)

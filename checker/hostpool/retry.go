@@ -18,6 +18,8 @@ const (
 	DefaultMaxWait = 60 * time.Second
 	// retryBase is the first back-off step; each retry doubles the ceiling.
 	retryBase = 500 * time.Millisecond
+	// timeoutRetries is how often a request that timed out is repeated.
+	timeoutRetries = 1
 )
 
 // Policy is the retry policy of a Pool.
@@ -54,7 +56,7 @@ type Decision struct {
 
 // Decide is the one retry decision of linkcheck: whether a request whose
 // attempt-th try (1 for the first) ended with o is tried again, and after
-// how long. Transient failures are retried: timeouts, resets, 408, 425,
+// how long. Transient failures are retried: timeouts (once), resets, 408, 425,
 // 429, 500, 502, 503, 504, and answers the caller found unusable
 // (o.Retry); o.Final never is. A Retry-After wins over the exponential
 // back-off (base 500 ms, full jitter: a uniform wait up to the ceiling, so
@@ -65,6 +67,13 @@ type Decision struct {
 func Decide(p Policy, attempt int, o Outcome, now time.Time, jitter float64) Decision {
 	p = p.withDefaults()
 	if o.Final || attempt > p.Retries || (o.Retry == nil && !transient(o.Code, o.Err)) {
+		return Decision{}
+	}
+	// A request that ran out of time is tried once more, not Retries
+	// times: a server silent for the whole timeout twice in a row seldom
+	// answers the third time, and each try holds a connection (and makes
+	// the verdict wait) for the full timeout.
+	if o.Err != nil && IsTimeout(o.Err) && attempt > min(p.Retries, timeoutRetries) {
 		return Decision{}
 	}
 	if d, ok := ParseRetryAfter(o.RetryAfter, now); ok {

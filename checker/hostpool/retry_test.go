@@ -45,6 +45,9 @@ func TestDecide(t *testing.T) {
 		{"caller's retry runs out too", 4, Outcome{Code: 406, Retry: errors.New("HTTP 406")}, 0.5, Decision{}},
 		{"caller says final", 1, Outcome{Code: 503, Final: true}, 0.5, Decision{}},
 		{"timeout", 1, Outcome{Err: context.DeadlineExceeded}, 0.5, Decision{Retry: true, Wait: 250 * time.Millisecond}},
+		{"timeout twice", 2, Outcome{Err: context.DeadlineExceeded}, 0.5, Decision{}},
+		{"net timeout twice", 2, Outcome{Err: opErr(timeoutErr{})}, 0.5, Decision{}},
+		{"reset after a timeout", 2, Outcome{Err: reset}, 0.5, Decision{Retry: true, Wait: 500 * time.Millisecond}},
 		{"reset", 2, Outcome{Err: reset}, 0.25, Decision{Retry: true, Wait: 250 * time.Millisecond}},
 		{"refused", 1, Outcome{Err: opErr(os.NewSyscallError("connect", syscall.ECONNREFUSED))}, 0.5, Decision{}},
 		{"cancelled", 1, Outcome{Err: context.Canceled}, 0.5, Decision{}},
@@ -102,3 +105,11 @@ func FuzzParseRetryAfter(f *testing.F) {
 		}
 	})
 }
+
+// timeoutErr is a net.Error that timed out, as a dial or read deadline
+// reports it.
+type timeoutErr struct{}
+
+func (timeoutErr) Error() string   { return "i/o timeout" }
+func (timeoutErr) Timeout() bool   { return true }
+func (timeoutErr) Temporary() bool { return true }

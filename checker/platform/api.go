@@ -1,6 +1,7 @@
 package platform
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -53,15 +54,28 @@ type Reply struct {
 // Get asks for u through the Sender, retried by the run's policy. It does
 // not follow redirects.
 func (a *API) Get(ctx context.Context, u *url.URL) Reply {
+	return a.Send(ctx, http.MethodGet, u, nil)
+}
+
+// Send sends a request with body (nil for none) through the Sender,
+// retried by the run's policy. It does not follow redirects.
+func (a *API) Send(ctx context.Context, method string, u *url.URL, body []byte) Reply {
 	var r Reply
 	tried := a.Sender.Try(ctx, strings.ToLower(u.Hostname()), func(ctx context.Context) Attempt {
 		r = Reply{}
-		req, err := http.NewRequestWithContext(ctx, http.MethodGet, u.String(), nil)
+		var rd io.Reader
+		if body != nil {
+			rd = bytes.NewReader(body)
+		}
+		req, err := http.NewRequestWithContext(ctx, method, u.String(), rd)
 		if err != nil {
 			return Attempt{Err: fmt.Errorf("build request: %w", err), Final: true}
 		}
 		for name, vs := range a.Header {
 			req.Header[name] = vs
+		}
+		if body != nil {
+			req.Header.Set("Content-Type", "application/json")
 		}
 		req.Header.Set("User-Agent", a.UserAgent)
 		if a.Authorized(u) {

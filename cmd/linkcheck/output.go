@@ -1,9 +1,9 @@
 package main
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -100,33 +100,39 @@ func githubLinkBase(e env, catalogPath string) string {
 }
 
 // emit renders run to --output or stdout. report.Write writes nothing when
-// it fails, so stdout never gets half a report either.
+// it fails (but in writing), so stdout never gets half a report either; a
+// file is written beside --output and renamed into place.
 func (o *outputFlags) emit(e env, run report.Run, opts report.Options) error {
-	var buf bytes.Buffer
-	w := e.Out
-	if o.output != "" {
-		w = &buf
-	}
-	if err := report.Write(w, run, opts); err != nil {
-		var se *report.SizeError
-		if errors.As(err, &se) {
-			return usageError(fmt.Errorf("invalid --max-report-bytes %d: the report's headings and summary alone take %d bytes", se.Limit, se.Need))
-		}
-		return cannotCheck(err)
-	}
+	write := func(w io.Writer) error { return report.Write(w, run, opts) }
+	var err error
 	if o.output == "" {
-		return nil
+		err = write(e.Out)
+	} else {
+		err = writeFileWith(o.output, write)
 	}
-	if err := writeFileAtomic(o.output, buf.Bytes()); err != nil {
+	var se *report.SizeError
+	switch {
+	case errors.As(err, &se):
+		return usageError(fmt.Errorf("invalid --max-report-bytes %d: the report's headings and summary alone take %d bytes", se.Limit, se.Need))
+	case err != nil:
 		return cannotCheck(err)
 	}
 	return nil
 }
 
-// writeFileAtomic writes data to a temporary file beside path and renames it
-// into place, so a reader never sees half a report and a failed write never
-// destroys the previous one.
-func writeFileAtomic(path string, data []byte) (err error) {
+// writeFileAtomic writes data to a temporary file beside path and renames
+// it into place, so a reader never sees half a file and a failed write
+// never destroys the previous one.
+func writeFileAtomic(path string, data []byte) error {
+	return writeFileWith(path, func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	})
+}
+
+// writeFileWith is writeFileAtomic for content written as it is made (a
+// large report), never held whole in memory.
+func writeFileWith(path string, write func(io.Writer) error) (err error) {
 	dir := filepath.Dir(path)
 	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
 	if err != nil {
@@ -138,7 +144,7 @@ func writeFileAtomic(path string, data []byte) (err error) {
 			os.Remove(f.Name())
 		}
 	}()
-	if _, err = f.Write(data); err != nil {
+	if err = write(f); err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
 	if err = f.Sync(); err != nil {

@@ -7,8 +7,10 @@ import (
 )
 
 // The API requests a check of the bundled catalog makes with a GitHub
-// token: one per repository, the token on every GitHub API request, and no
-// github.com page fetched for a repository the API answered.
+// token: one GraphQL query for every repository (without a token it is
+// one REST request per repository, see TestRealCatalogOnFakeWeb), the
+// token on every GitHub API request, and no github.com page fetched for a
+// repository the API answered.
 func TestRealCatalogAPIRequests(t *testing.T) {
 	if testing.Short() {
 		t.Skip("checks the whole bundled catalog")
@@ -33,16 +35,16 @@ func TestRealCatalogAPIRequests(t *testing.T) {
 			if code != exitFailing {
 				t.Fatalf("check exited %d, want %d: %s", code, exitFailing, stderr)
 			}
-			gh, hub := web.Requests("api.github.com"), 0
+			gh, query, hub := web.Requests("api.github.com"), web.github.GraphQLRequests(), 0
 			for _, r := range web.Log() {
 				if r.Host == "huggingface.co" && len(r.Path) > 5 && r.Path[:5] == "/api/" {
 					hub++
 				}
 			}
-			t.Logf("API requests for %d entries: GitHub %d (repositories: %d), Hub %d (Spaces: %d); github.com pages: %d",
-				len(cat.Resources()), gh, len(repos), hub, len(spaces), web.Requests("github.com"))
-			if gh != len(repos) || hub != len(spaces) {
-				t.Errorf("API requests: GitHub %d, Hub %d; want one per repository: %d and %d", gh, hub, len(repos), len(spaces))
+			t.Logf("API requests for %d entries: GitHub %d (%d GraphQL; repositories: %d), Hub %d (Spaces: %d); github.com pages: %d",
+				len(cat.Resources()), gh, query, len(repos), hub, len(spaces), web.Requests("github.com"))
+			if gh != 1 || query != 1 || hub != len(spaces) {
+				t.Errorf("API requests: GitHub %d (%d GraphQL), Hub %d; want one query for the %d repositories and %d for the Spaces", gh, query, hub, len(repos), len(spaces))
 			}
 			if n := web.Requests("github.com"); n != 0 {
 				t.Errorf("github.com got %d page requests, want 0", n)

@@ -105,6 +105,7 @@ func serveRealCatalog(t *testing.T, entries []catalog.Resource, sites map[string
 	}
 	web.Handle("export.arxiv.org", watch.wrap("export.arxiv.org", api))
 	gh := fakeweb.NewGitHubAPI()
+	served["api.github.com/graphql"] = true
 	for name, rc := range repos {
 		gh.Add(fakeweb.GitHubRepo{FullName: name, Archived: rc.archived, PushedAt: time.Now().Add(-cmp.Or(rc.pushed, 30*24*time.Hour))})
 		served["api.github.com/repos/"+strings.ToLower(name)] = true

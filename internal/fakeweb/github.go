@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"regexp"
 	"strconv"
 	"strings"
 	"sync"
@@ -26,8 +27,11 @@ type GitHubRepo struct {
 // GitHubAPI is a fake GitHub REST API (serve it as api.github.com):
 // GET /repos/{owner}/{name} and GET /repositories/{id}, with GitHub's
 // rate-limit headers. A renamed repository answers 301 to its
-// /repositories/{id} URL, as the real API does. Configure it before the
-// first request; its methods are safe for concurrent use.
+// /repositories/{id} URL, as the real API does. POST /graphql answers
+// queries of aliased repository(owner:, name:) lookups, for requests with
+// the token only; it follows renames and answers null with a NOT_FOUND
+// error for a repository it does not show. Configure it before the first
+// request; its methods are safe for concurrent use.
 type GitHubAPI struct {
 	// Token is the token the API accepts; a request carrying it counts
 	// against TokenLimit, any other against Limit.
@@ -41,12 +45,16 @@ type GitHubAPI struct {
 	// OverQuota is the status answered beyond the limit: 403 (the
 	// default) or 429, both of which GitHub sends.
 	OverQuota int
+	// GraphQLSpent makes GraphQL answer 403 with X-RateLimit-Remaining: 0,
+	// its own quota (counted in points, apart from REST's) being spent.
+	GraphQLSpent bool
 
-	mu     sync.Mutex
-	repos  []GitHubRepo
-	byName map[string]int // lower-case "owner/name", old names included, to index in repos
-	used   map[bool]int   // requests counted, by whether they carried the token
-	auth   []string       // the Authorization header of every request
+	mu      sync.Mutex
+	repos   []GitHubRepo
+	byName  map[string]int // lower-case "owner/name", old names included, to index in repos
+	used    map[bool]int   // requests counted, by whether they carried the token
+	auth    []string       // the Authorization header of every request
+	queries int            // GraphQL requests
 }
 
 // NewGitHubAPI returns an API that knows no repository.
@@ -79,6 +87,11 @@ func (g *GitHubAPI) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	auth := r.Header.Get("Authorization")
 	g.auth = append(g.auth, auth)
 	withToken := g.Token != "" && auth == "Bearer "+g.Token
+	if r.URL.Path == "/graphql" {
+		g.queries++
+		g.graphQL(w, r, withToken)
+		return
+	}
 	limit := g.Limit
 	if withToken {
 		limit = g.TokenLimit
@@ -143,4 +156,68 @@ func (g *GitHubAPI) lookup(path string) (int, bool) {
 	}
 	i, ok := g.byName[strings.ToLower(name)]
 	return i, ok
+}
+
+// GraphQLRequests returns how many GraphQL requests the API got.
+func (g *GitHubAPI) GraphQLRequests() int {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	return g.queries
+}
+
+// lookupAlias matches one aliased lookup of a query.
+var lookupAlias = regexp.MustCompile(`(r[0-9]+): repository\(owner: "([^"]*)", name: "([^"]*)"\)`)
+
+// graphQL answers a query of repository lookups. g.mu is held.
+func (g *GitHubAPI) graphQL(w http.ResponseWriter, r *http.Request, withToken bool) {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	if r.Method != http.MethodPost {
+		w.WriteHeader(http.StatusMethodNotAllowed)
+		return
+	}
+	if !withToken {
+		w.WriteHeader(http.StatusUnauthorized)
+		fmt.Fprint(w, `{"message":"This endpoint requires you to be authenticated."}`)
+		return
+	}
+	if g.GraphQLSpent {
+		w.Header().Set("X-RateLimit-Remaining", "0")
+		w.Header().Set("X-RateLimit-Resource", "graphql")
+		w.WriteHeader(http.StatusForbidden)
+		fmt.Fprint(w, `{"message":"API rate limit exceeded"}`)
+		return
+	}
+	var req struct {
+		Query string `json:"query"`
+	}
+	if err := json.NewDecoder(r.Body).Decode(&req); err != nil {
+		w.WriteHeader(http.StatusBadRequest)
+		return
+	}
+	data := map[string]any{}
+	var errs []map[string]any
+	for _, m := range lookupAlias.FindAllStringSubmatch(req.Query, -1) {
+		alias, name := m[1], m[2]+"/"+m[3]
+		i, ok := g.byName[strings.ToLower(name)]
+		if !ok || g.repos[i].Code != 0 || (g.repos[i].Private && !withToken) {
+			data[alias] = nil
+			errs = append(errs, map[string]any{"type": "NOT_FOUND", "path": []string{alias},
+				"message": fmt.Sprintf("Could not resolve to a Repository with the name '%s'.", name)})
+			continue
+		}
+		repo := g.repos[i]
+		data[alias] = map[string]any{
+			"nameWithOwner": repo.FullName,
+			"url":           "https://github.com/" + repo.FullName,
+			"isArchived":    repo.Archived,
+			"isDisabled":    repo.Disabled,
+			"isPrivate":     repo.Private,
+			"pushedAt":      repo.PushedAt.UTC().Format(time.RFC3339),
+		}
+	}
+	doc := map[string]any{"data": data}
+	if len(errs) > 0 {
+		doc["errors"] = errs
+	}
+	_ = json.NewEncoder(w).Encode(doc)
 }
