@@ -49,8 +49,11 @@ func runChecks(ctx context.Context, e env, f *checkFlags, failOn status.Set) (re
 		return report.Run{}, nil, usageError(err)
 	}
 
-	run := report.Run{Catalog: f.catalog, StartedAt: e.Now()}
-	bar := newProgress(e, c.Plan(cat), failOn)
+	total := c.Plan(cat)
+	// Room for every result at once: growing the list by appending would
+	// hold a large run's results twice while it is copied.
+	run := report.Run{Catalog: f.catalog, StartedAt: e.Now(), Results: make([]checker.Result, 0, total)}
+	bar := newProgress(e, total, failOn)
 	checkErr := c.Check(ctx, cat, func(r checker.Result) {
 		run.Results = append(run.Results, r)
 		bar.add(r)
