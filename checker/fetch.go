@@ -186,7 +186,7 @@ func (f *fetcher) conclude(orig, final *url.URL, hops []Hop, a answer, attempts 
 		msg += fmt.Sprintf(" (after %s to %s)", plural(len(hops), "redirect"), final)
 	}
 	if a.err == nil {
-		if why := parked(orig, final, a.page); why != "" {
+		if why := parked(orig, final, a.code, a.page); why != "" {
 			st, msg = status.Broken, why
 		}
 	}

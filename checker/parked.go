@@ -64,15 +64,17 @@ var parkedPhrases = []string{
 
 // parked says why an answered check is a parked or for-sale domain, or ""
 // when it is not. orig is the catalog's URL, final where the chain ended
-// (the same when there were no redirects), page the final page when it was
-// read.
-func parked(orig, final *url.URL, page *pageInfo) string {
+// (the same when there were no redirects), code the final answer's status
+// and page the final page when it was read. A chain that ends on a sale
+// service is judged whatever that service answers (many refuse robots);
+// a page's words count only on a 2xx page.
+func parked(orig, final *url.URL, code int, page *pageInfo) string {
 	if svc, ok := saleServiceOf(final); ok {
 		if o, same := saleServiceOf(orig); !same || o != svc {
 			return parkedMessage + ": redirected to " + final.Hostname()
 		}
 	}
-	if page == nil {
+	if page == nil || !isOK(code) {
 		return ""
 	}
 	for _, text := range []string{page.Title, page.H1} {

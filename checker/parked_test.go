@@ -65,7 +65,7 @@ func TestParkedRedirectTarget(t *testing.T) {
 	for _, tt := range tests {
 		o, _ := url.Parse(tt.orig)
 		f, _ := url.Parse(tt.final)
-		if got := parked(o, f, nil) != ""; got != tt.want {
+		if got := parked(o, f, http.StatusOK, nil) != ""; got != tt.want {
 			t.Errorf("parked(%s → %s) = %v, want %v", tt.orig, tt.final, got, tt.want)
 		}
 	}
@@ -78,6 +78,11 @@ func TestParkedDomainIsBroken(t *testing.T) {
 	w.Handle("sold.example", fakeweb.Redirect(http.StatusFound, "https://www.afternic.com/forsale/sold.example"))
 	w.Handle("www.afternic.com", fakeweb.Status(http.StatusForbidden))
 	w.Handle("shop.example", fakeweb.Page("Cars for sale | Shop", "<h1>Buy this car</h1>"))
+	w.Handle("refusing.example", http.HandlerFunc(func(rw http.ResponseWriter, r *http.Request) {
+		rw.Header().Set("Content-Type", "text/html")
+		rw.WriteHeader(http.StatusForbidden)
+		_, _ = rw.Write([]byte("<title>This domain is for sale!</title>"))
+	}))
 	c := newChecker(t, testOptions(w))
 	tests := []struct {
 		url  string
@@ -89,6 +94,8 @@ func TestParkedDomainIsBroken(t *testing.T) {
 		// The sale service refuses robots; where the link leads is enough.
 		{"https://sold.example/paper", status.Broken, "domain parked / for sale: redirected to www.afternic.com"},
 		{"https://shop.example/", status.OK, "HTTP 200"},
+		// Only a page that answered fine is read for its words.
+		{"https://refusing.example/", status.Blocked, "HTTP 403"},
 	}
 	for _, tt := range tests {
 		r := checkOne(t, c, tt.url)

@@ -21,11 +21,12 @@ const (
 	// finished report.
 	Unknown Status = iota
 	// Broken: the resource is gone (404/410, DNS "no such host", redirect
-	// loop, soft 404, redirect to a site's home page, unknown or withdrawn
-	// arXiv paper).
+	// loop, soft 404, redirect to a site's home page, a parked or for-sale
+	// domain, unknown or withdrawn arXiv paper, a repository that is gone,
+	// disabled or private, a failing Space).
 	Broken
-	// Moved: a permanent redirect (301/308, or http to https); the result's
-	// final URL is the new address.
+	// Moved: a permanent redirect (301/308, or http to https), or a renamed
+	// or transferred repository; the result's final URL is the new address.
 	Moved
 	// Retitled: arXiv's current title differs from the catalog's title.
 	Retitled
