@@ -15,6 +15,7 @@ import (
 // catalog itself; the result's arxiv, when it carries a version, must agree.
 func (p *Plan) update(e catalog.Resource, res checker.Result) {
 	if res.Target != checker.TargetArxiv {
+		p.human(e, res, humanReason(res))
 		return
 	}
 	pinned, err := catalog.ParseArxivID(e.Arxiv)

@@ -45,7 +45,8 @@ type Plan struct {
 //
 // Entries are matched by id in cat, never by line; a result whose entry is
 // gone, or whose checked value is no longer the catalog's, is stale.
-// Broken, blocked, timeout, error and redirected results need a human.
+// Every other result that needs attention (broken, stale, blocked,
+// timeout, error, redirected) needs a human.
 func PlanFixes(cat *catalog.Catalog, results []checker.Result, kinds status.Set) Plan {
 	byID := make(map[string]catalog.Resource)
 	for _, r := range cat.Resources() {
@@ -79,8 +80,12 @@ func PlanFixes(cat *catalog.Catalog, results []checker.Result, kinds status.Set)
 			if kinds.Has(status.Updated) {
 				p.update(e, res)
 			}
-		case status.Broken, status.Blocked, status.Timeout, status.Error, status.Redirected:
-			p.human(e, res, humanReason(res))
+		default:
+			// Broken, stale, blocked, timeout, error, redirected: no
+			// evidence says what the value should be.
+			if res.Status.Attention() {
+				p.human(e, res, humanReason(res))
+			}
 		}
 	}
 	return p
@@ -110,6 +115,7 @@ func humanReason(res checker.Result) string {
 // move plans a moved link's new url.
 func (p *Plan) move(e catalog.Resource, res checker.Result) {
 	if res.Target != checker.TargetURL {
+		p.human(e, res, humanReason(res)) // a repository, say: not a url to rewrite
 		return
 	}
 	if res.URL != e.URL {
@@ -152,6 +158,7 @@ func chain(res checker.Result) string {
 // result is about the same paper (so its version may be trusted too).
 func (p *Plan) retitle(e catalog.Resource, res checker.Result, apply bool) bool {
 	if res.Target != checker.TargetArxiv {
+		p.human(e, res, humanReason(res))
 		return false
 	}
 	current := strings.Join(strings.Fields(res.CurrentTitle), " ")

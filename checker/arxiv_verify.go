@@ -44,7 +44,7 @@ func (c *Checker) verifyArxiv(ctx context.Context, p *plan, pool *hostpool.Pool,
 	)
 	report := func(paper arxiv.Paper, v arxiv.Verdict) {
 		mu.Lock()
-		if done[paper] || p.byPaper[paper] == nil {
+		if done[paper] || (p.byPaper[paper] == nil && p.byLink[paper] == nil) {
 			mu.Unlock()
 			return
 		}
@@ -52,6 +52,9 @@ func (c *Checker) verifyArxiv(ctx context.Context, p *plan, pool *hostpool.Pool,
 		mu.Unlock()
 		for _, i := range p.byPaper[paper] {
 			out.emit(arxivResult(p.res[i], paper, v))
+		}
+		for _, i := range p.byLink[paper] {
+			out.emit(arxivLinkResult(p.res[i], paper, v))
 		}
 	}
 	err := c.verifier(pool).Verify(ctx, p.papers, report)
@@ -68,7 +71,16 @@ func (c *Checker) verifyArxiv(ctx context.Context, p *plan, pool *hostpool.Pool,
 }
 
 func arxivResult(r *catalog.Resource, paper arxiv.Paper, v arxiv.Verdict) Result {
-	res := baseResult(r, TargetArxiv)
+	return paperResult(baseResult(r, TargetArxiv), r, paper, v)
+}
+
+// arxivLinkResult is the result of an entry's arxiv.org URL, which arXiv's
+// API answered for: a URL result that carries what arXiv said.
+func arxivLinkResult(r *catalog.Resource, paper arxiv.Paper, v arxiv.Verdict) Result {
+	return paperResult(baseResult(r, TargetURL), r, paper, v)
+}
+
+func paperResult(res Result, r *catalog.Resource, paper arxiv.Paper, v arxiv.Verdict) Result {
 	// The pinned version stays: "v5 → v7" needs both ends.
 	res.Arxiv = catalog.ArxivID{ID: paper.ID, Version: paper.Version}.String()
 	res.Status = v.Status

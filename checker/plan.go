@@ -21,8 +21,10 @@ type plan struct {
 	ready  []Result     // known without a request: skipped, invalid
 	queues []*hostQueue // URL jobs by host group, the longest queue first
 	papers []arxiv.Paper
-	// byPaper maps each paper to the entries that cite it.
+	// byPaper maps each paper to the entries that cite it; byLink, each
+	// paper known from an arxiv.org URL to the entries linking to it.
 	byPaper map[arxiv.Paper][]int
+	byLink  map[arxiv.Paper][]int
 	// platforms holds each platform verifier's targets.
 	platforms []*platformWork
 }
@@ -60,6 +62,14 @@ func ownArxivURL(r *catalog.Resource) bool {
 	return ok && fromURL.ID == own.ID
 }
 
+// addPaper plans paper, once, for entry i of the catalog.
+func (p *plan) addPaper(by map[arxiv.Paper][]int, paper arxiv.Paper, i int) {
+	if _, ok := by[paper]; !ok {
+		p.papers = append(p.papers, paper)
+	}
+	by[paper] = append(by[paper], i)
+}
+
 // resources lists the catalog's resources in order, by reference.
 func resources(cat *catalog.Catalog) []*catalog.Resource {
 	n := 0
@@ -76,7 +86,12 @@ func resources(cat *catalog.Catalog) []*catalog.Resource {
 }
 
 func (c *Checker) plan(cat *catalog.Catalog, verifiers []platform.Verifier) *plan {
-	p := &plan{res: resources(cat), byPaper: make(map[arxiv.Paper][]int), platforms: newPlatformWork(verifiers)}
+	p := &plan{
+		res:       resources(cat),
+		byPaper:   make(map[arxiv.Paper][]int),
+		byLink:    make(map[arxiv.Paper][]int),
+		platforms: newPlatformWork(verifiers),
+	}
 	jobs := make(map[string]*urlJob)
 	queues := make(map[string]*hostQueue)
 	for i, r := range p.res {
@@ -84,6 +99,15 @@ func (c *Checker) plan(cat *catalog.Catalog, verifiers []platform.Verifier) *pla
 		skip := c.skipReason(r)
 		if p.claim(i, skip) {
 			hasURL = false // a platform's API answers for the URL
+		}
+		if hasURL && skip == "" {
+			if id, ok := catalog.ArxivIDFromURL(r.URL); ok {
+				// An arxiv.org abs, pdf or html link is a paper: the API
+				// answers for a hundred of them in one request, where
+				// their pages would be fetched one every 3 s.
+				p.addPaper(p.byLink, arxiv.Paper{ID: id.ID, Version: id.Version, Link: true}, i)
+				hasURL = false
+			}
 		}
 		if hasURL {
 			switch {
@@ -116,11 +140,7 @@ func (c *Checker) plan(cat *catalog.Catalog, verifiers []platform.Verifier) *pla
 				res.Status, res.Message = status.Error, err.Error()
 				p.ready = append(p.ready, res)
 			default:
-				paper := arxiv.Paper{ID: id.ID, Version: id.Version, Title: r.Title}
-				if _, ok := p.byPaper[paper]; !ok {
-					p.papers = append(p.papers, paper)
-				}
-				p.byPaper[paper] = append(p.byPaper[paper], i)
+				p.addPaper(p.byPaper, arxiv.Paper{ID: id.ID, Version: id.Version, Title: r.Title}, i)
 			}
 		}
 	}

@@ -55,6 +55,11 @@ type Paper struct {
 	ID      string // canonical arXiv ID without version ("1706.03762", "hep-th/9901001")
 	Version int    // version pinned by the catalog, 0 if none
 	Title   string // the catalog's title
+	// Link marks a paper known only from an arxiv.org link: its existence,
+	// withdrawal and pinned version are checked, but there is no title of
+	// its own to compare (the entry's title names the entry, not
+	// necessarily this paper).
+	Link bool
 }
 
 // Verdict is what arXiv says about one Paper.

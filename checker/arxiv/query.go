@@ -66,6 +66,10 @@ func (c *Client) queryURL(keys []string) string {
 type lookupResult struct {
 	found  map[string]entry  // by key
 	failed map[string]string // by key: why arXiv could not be asked
+	// truncated: the feed counted more results than it held, so keys it
+	// left out may exist (the legacy API counted a stub per unknown ID,
+	// and a server may cut a long answer short).
+	truncated bool
 }
 
 // lookup asks the API about keys, canonical IDs ("1706.03762") or IDs with
@@ -104,6 +108,7 @@ func (c *Client) lookup(ctx context.Context, keys []string, onAttempt func([]str
 			return res, nil
 		}
 		matchEntries(reply.feed.entries, pending, res.found)
+		res.truncated = reply.feed.totalResults > len(reply.feed.entries)
 		return res, nil
 	}
 	return res, nil

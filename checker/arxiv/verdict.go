@@ -50,6 +50,9 @@ func (r *run) verdict(j *job, i int) Verdict {
 	}
 	v.Status, v.Message = versionVerdict(e, pinned)
 
+	if p.Link {
+		return v
+	}
 	catalogTitle := normalizeTitle(p.Title)
 	switch {
 	case !e.hasTitle:

@@ -86,18 +86,39 @@ func (c *Client) Verify(ctx context.Context, papers []Paper, emit func(Paper, Ve
 	r := newRun(papers, func(p Paper, err error) {
 		emit(p, Verdict{Status: status.Error, Message: err.Error() + "; not sent to arXiv"})
 	})
-	var deferred []*job
-	for batch := range slices.Chunk(r.jobs, c.cfg.BatchSize) {
-		if err := c.verifyBatch(ctx, r, batch); err != nil {
-			return fmt.Errorf("verify arXiv papers: %w", err)
+	var deferred, missing []*job
+	settle := func(jobs []*job) error {
+		if err := c.settleWithdrawals(ctx, r, jobs); err != nil {
+			return err
 		}
-		for _, j := range batch {
+		for _, j := range jobs {
 			if r.needsHistory(j) {
 				deferred = append(deferred, j)
 				continue
 			}
 			r.emit(j, emit)
 		}
+		return nil
+	}
+	for batch := range slices.Chunk(r.jobs, c.cfg.BatchSize) {
+		answered, left, err := c.ask(ctx, r, batch)
+		if err != nil {
+			return fmt.Errorf("verify arXiv papers: %w", err)
+		}
+		if len(batch) == 1 {
+			// A lone request left unanswered proves the paper absent.
+			answered, left = batch, nil
+		}
+		missing = append(missing, left...)
+		if err := settle(answered); err != nil {
+			return fmt.Errorf("verify arXiv papers: %w", err)
+		}
+	}
+	if err := c.askAgain(ctx, r, missing); err != nil {
+		return fmt.Errorf("verify arXiv papers: %w", err)
+	}
+	if err := settle(missing); err != nil {
+		return fmt.Errorf("verify arXiv papers: %w", err)
 	}
 	if err := c.fetchHistory(ctx, r, deferred); err != nil {
 		return fmt.Errorf("verify arXiv papers: %w", err)
@@ -108,21 +129,48 @@ func (c *Client) Verify(ctx context.Context, papers []Paper, emit func(Paper, Ve
 	return nil
 }
 
-// verifyBatch asks for a batch, asks again alone for every ID the batch
-// answer left out (a missing entry may be a glitch; only a lone request
-// left unanswered proves the paper absent), and settles withdrawal hints.
-// A batch of one was already a lone request.
-func (c *Client) verifyBatch(ctx context.Context, r *run, batch []*job) error {
+// ask asks for a batch in one request and splits it into the jobs the
+// answer settled (found, or failed) and those it left out.
+func (c *Client) ask(ctx context.Context, r *run, batch []*job) (answered, left []*job, err error) {
 	keys := make([]string, len(batch))
 	for i, j := range batch {
 		keys[i] = j.id
 	}
 	res, err := c.lookup(ctx, keys, r.account)
 	if err != nil {
-		return err
+		return nil, nil, err
 	}
 	for _, j := range batch {
-		if !r.take(j, res) && len(batch) > 1 {
+		if r.take(j, res) {
+			answered = append(answered, j)
+		} else {
+			left = append(left, j)
+		}
+	}
+	return answered, left, nil
+}
+
+// askAgain settles the IDs that batch answers left out. A batch answer can
+// drop an entry (a glitch), while arXiv leaves out an ID it does not know
+// every time, so every ID left out of any batch is asked again, all of
+// them together. Only when that answer itself looks cut short (the feed
+// counts more results than it holds) are the IDs still missing asked one
+// by one, a lone request being the only proof of absence that survives a
+// truncating server. So N papers cost about ⌈N/BatchSize⌉ + 1 requests.
+func (c *Client) askAgain(ctx context.Context, r *run, missing []*job) error {
+	for chunk := range slices.Chunk(missing, c.cfg.BatchSize) {
+		keys := make([]string, len(chunk))
+		for i, j := range chunk {
+			keys[i] = j.id
+		}
+		res, err := c.lookup(ctx, keys, r.account)
+		if err != nil {
+			return err
+		}
+		for _, j := range chunk {
+			if r.take(j, res) || !res.truncated || len(chunk) == 1 {
+				continue
+			}
 			alone, err := c.lookup(ctx, []string{j.id}, r.account)
 			if err != nil {
 				return err
@@ -130,7 +178,13 @@ func (c *Client) verifyBatch(ctx context.Context, r *run, batch []*job) error {
 			r.take(j, alone)
 		}
 	}
-	for _, j := range batch {
+	return nil
+}
+
+// settleWithdrawals turns the withdrawal hints of found papers' comments
+// into verdicts, asking OAI-PMH where the comment is unclear.
+func (c *Client) settleWithdrawals(ctx context.Context, r *run, jobs []*job) error {
+	for _, j := range jobs {
 		if !j.found {
 			continue
 		}

@@ -53,7 +53,7 @@ func TestRealCatalogFix(t *testing.T) {
 	if len(removed) != 2 || len(added) != 2 || strings.Join(added, "\n") != strings.Join(wantAdded, "\n") {
 		t.Errorf("fix --dry-run diff removes %q and adds %q, want it to add %q\n%s", removed, added, wantAdded, stdout)
 	}
-	for _, want := range []string{"alammar-visual-nn (broken): HTTP 404", "evalplus-paper (broken): withdrawn"} {
+	for _, want := range []string{"alammar-visual-nn (broken): HTTP 404", "evalplus-paper (broken): withdrawn", "reflexion (stale): archived on GitHub"} {
 		if !strings.Contains(stderr, want) {
 			t.Errorf("fix lists for a human:\n%s\nwant it to list %q", stderr, want)
 		}

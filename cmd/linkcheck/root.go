@@ -45,7 +45,8 @@ Exit codes: 0 nothing to fail on, 1 failing links found, 2 invalid catalog or
 usage, 3 could not check (network unavailable, interrupted, unwritable output).`,
 		Example: `  linkcheck validate                      # the catalog alone, offline
   linkcheck report                        # what needs a maintainer's attention
-  linkcheck check --fail-on broken,moved  # for CI: exit 1 on failures`,
+  linkcheck check --fail-on broken,moved  # for CI: exit 1 on failures
+  linkcheck fix --dry-run                 # the diff that applies moved links, new titles and versions`,
 		Version:       buildVersion(),
 		SilenceUsage:  true,
 		SilenceErrors: true,

@@ -167,3 +167,17 @@ func parseRange(s string) (start, count int) {
 	count, _ = strconv.Atoi(b)
 	return start, count
 }
+
+// FuzzUnified: whatever the two texts, the diff applies to the first and
+// gives the second.
+func FuzzUnified(f *testing.F) {
+	f.Add("a\nb\nc\n", "a\nB\nc\n")
+	f.Add("a\r\nb", "b\r\na\r\n")
+	f.Add("", "x")
+	f.Fuzz(func(t *testing.T, a, b string) {
+		d := Unified("a", "b", []byte(a), []byte(b), 3)
+		if got, err := apply(a, string(d)); err != nil || got != b {
+			t.Fatalf("applying\n%s\nto %q gives %q (%v), want %q", d, a, got, err, b)
+		}
+	})
+}
