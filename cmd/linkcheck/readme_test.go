@@ -145,6 +145,19 @@ func newExampleRun(t *testing.T) *exampleRun {
 		t.Fatal(err)
 	}
 	writeFile(t, filepath.Join(dir, "resources.yaml"), string(src))
+	if err := os.CopyFS(filepath.Join(dir, "testdata"), os.DirFS(filepath.Join("testdata", "readme"))); err != nil {
+		t.Fatal(err)
+	}
+	for _, sub := range []string{"draft", "fixed"} {
+		if err := os.Mkdir(filepath.Join(dir, sub), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	invalid, err := os.ReadFile(filepath.Join("testdata", "readme", "invalid.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, filepath.Join(dir, "draft", "resources.yaml"), string(invalid))
 	web := readmeWeb(t)
 	t.Chdir(dir)
 	ex := &exampleRun{t: t, dir: dir, env: env{
@@ -158,6 +171,9 @@ func newExampleRun(t *testing.T) *exampleRun {
 		t.Fatalf("check of the README's catalog exited %d, want %d:\n%s", code, exitFailing, stderr)
 	}
 	ex.normalize("checked.json", "results.json")
+	// fix rewrites its catalog: it gets a copy of its own.
+	writeFile(t, filepath.Join(dir, "fixed", "resources.yaml"), string(src))
+	writeFile(t, filepath.Join(dir, "fixed", "results.json"), ex.testdataOut("results.json"))
 	return ex
 }
 
@@ -219,6 +235,94 @@ func (ex *exampleRun) stdout(want int, args ...string) string {
 	return stdout
 }
 
+// console runs linkcheck as a terminal shows it: the command line, then
+// stdout and stderr as they were written, interleaved.
+func (ex *exampleRun) console(want int, args ...string) string {
+	ex.t.Helper()
+	var b bytes.Buffer
+	e := ex.env
+	e.Out, e.Err = &b, &b
+	if code := run(context.Background(), args, e); code != want {
+		ex.t.Errorf("linkcheck %s exited %d, want %d:\n%s", strings.Join(args, " "), code, want, b.String())
+	}
+	return "$ linkcheck " + strings.Join(args, " ") + "\n" + b.String()
+}
+
+// inDir runs f with dir, under the example directory, as the working
+// directory.
+func (ex *exampleRun) inDir(dir string, f func() string) string {
+	ex.t.Helper()
+	if err := os.Chdir(filepath.Join(ex.dir, dir)); err != nil {
+		ex.t.Fatal(err)
+	}
+	defer func() {
+		if err := os.Chdir(ex.dir); err != nil {
+			ex.t.Fatal(err)
+		}
+	}()
+	return f()
+}
+
+// testdataOut returns a file the examples wrote.
+func (ex *exampleRun) testdataOut(name string) string {
+	ex.t.Helper()
+	data, err := os.ReadFile(filepath.Join(ex.dir, name))
+	if err != nil {
+		ex.t.Fatal(err)
+	}
+	return string(data)
+}
+
+// testdata returns a file of testdata/readme, read before the examples
+// moved to their own directory.
+func (ex *exampleRun) testdata(name string) string {
+	ex.t.Helper()
+	data, err := os.ReadFile(filepath.Join(ex.dir, "testdata", name))
+	if err != nil {
+		ex.t.Fatal(err)
+	}
+	return string(data)
+}
+
+// keepResults abridges a JSON report to the results of the given entries;
+// everything else, the summary included, is as printed.
+func keepResults(t *testing.T, doc string, ids ...string) string {
+	t.Helper()
+	// The format is indented two spaces: a result is the lines from "    {"
+	// to "    }" inside "results".
+	var out []string
+	var item []string
+	in := false
+	for _, l := range strings.Split(doc, "\n") {
+		switch {
+		case l == `  "results": [`:
+			in = true
+		case in && l == "    {":
+			item = []string{l}
+			continue
+		case in && (l == "    }," || l == "    }"):
+			item = append(item, "    },")
+			for _, id := range ids {
+				if slices.Contains(item, fmt.Sprintf(`      "id": %q,`, id)) {
+					out = append(out, item...)
+				}
+			}
+			item = nil
+			continue
+		case in && l == "  ]" || in && l == "  ],":
+			in = false
+			if n := len(out) - 1; out[n] == "    }," {
+				out[n] = "    }"
+			}
+		case item != nil:
+			item = append(item, l)
+			continue
+		}
+		out = append(out, l)
+	}
+	return strings.Join(out, "\n")
+}
+
 // readmeExamples produces each README example. The report formats are
 // rendered from the saved run (report --from), which renders exactly as
 // check does; only its timings are normalized.
@@ -232,5 +336,23 @@ var readmeExamples = map[string]func(ex *exampleRun) string{
 	},
 	"github": func(ex *exampleRun) string {
 		return ex.stdout(exitOK, "report", "--from", "results.json", "--format", "github", "--fail-on", "broken,moved")
+	},
+	"json": func(ex *exampleRun) string {
+		// What check --format json printed, timings normalized.
+		return keepResults(ex.t, ex.testdataOut("results.json"), "attention", "lilian-agents", "babyagi")
+	},
+	"catalog": func(ex *exampleRun) string { return ex.testdata("resources.yaml") },
+	"invalid-catalog": func(ex *exampleRun) string { return ex.testdata("invalid.yaml") },
+	"validate": func(ex *exampleRun) string {
+		return ex.inDir("draft", func() string { return ex.console(exitInvalid, "validate") })
+	},
+	"validate-json": func(ex *exampleRun) string {
+		return ex.inDir("draft", func() string { return ex.console(exitInvalid, "validate", "--format", "json") })
+	},
+	"fix": func(ex *exampleRun) string {
+		return ex.inDir("fixed", func() string { return ex.console(exitOK, "fix", "--from", "results.json") })
+	},
+	"fix-dry-run": func(ex *exampleRun) string {
+		return ex.console(exitOK, "fix", "--from", "results.json", "--dry-run")
 	},
 }
