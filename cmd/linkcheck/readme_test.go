@@ -341,7 +341,7 @@ var readmeExamples = map[string]func(ex *exampleRun) string{
 		// What check --format json printed, timings normalized.
 		return keepResults(ex.t, ex.testdataOut("results.json"), "attention", "lilian-agents", "babyagi")
 	},
-	"catalog": func(ex *exampleRun) string { return ex.testdata("resources.yaml") },
+	"catalog":         func(ex *exampleRun) string { return ex.testdata("resources.yaml") },
 	"invalid-catalog": func(ex *exampleRun) string { return ex.testdata("invalid.yaml") },
 	"validate": func(ex *exampleRun) string {
 		return ex.inDir("draft", func() string { return ex.console(exitInvalid, "validate") })
