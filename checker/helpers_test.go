@@ -14,7 +14,10 @@ import (
 	"github.com/ai-reading-list/linkcheck/status"
 )
 
-func TestMain(m *testing.M) { goleak.VerifyTestMain(m) }
+func TestMain(m *testing.M) {
+	fakeweb.RequireLoopback()
+	goleak.VerifyTestMain(m)
+}
 
 // testOptions points a checker at w with limits that keep tests fast.
 func testOptions(w *fakeweb.Web) Options {

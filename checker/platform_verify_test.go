@@ -183,3 +183,20 @@ func TestGitHubAPIHasItsOwnSlot(t *testing.T) {
 		}
 	}
 }
+
+// accept: stale keeps a finished classic on the list as ok, saying why.
+func TestAcceptStale(t *testing.T) {
+	w := fakeweb.New(t)
+	api := fakeweb.NewGitHubAPI()
+	api.Add(fakeweb.GitHubRepo{FullName: "old/classic", Archived: true, PushedAt: time.Date(2021, 5, 1, 0, 0, 0, 0, time.UTC)})
+	w.Handle("api.github.com", api)
+	e := entry("classic", "https://github.com/old/classic")
+	e.Accept = []catalog.Accept{{Status: status.Stale, Reason: "archived, still the reference"}}
+	results, err := run(t, newChecker(t, testOptions(w)), catalogOf(e))
+	if err != nil || len(results) != 1 {
+		t.Fatalf("Check = %d results, %v; want 1", len(results), err)
+	}
+	if r := results[0]; r.Status != status.OK || r.Message != "accepted: archived, still the reference (was stale, HTTP 200)" {
+		t.Errorf("accepted stale repository = %v %q", r.Status, r.Message)
+	}
+}

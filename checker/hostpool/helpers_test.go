@@ -8,9 +8,14 @@ import (
 	"time"
 
 	"go.uber.org/goleak"
+
+	"github.com/ai-reading-list/linkcheck/internal/fakeweb"
 )
 
-func TestMain(m *testing.M) { goleak.VerifyTestMain(m) }
+func TestMain(m *testing.M) {
+	fakeweb.RequireLoopback()
+	goleak.VerifyTestMain(m)
+}
 
 // fakeClock jumps forward by whatever anyone waits for, so that paced and
 // backed-off requests run at once while their timing stays exact.

@@ -42,21 +42,22 @@ func fixWeb(t *testing.T) *fakeweb.Web {
 	return web
 }
 
-// fakecheckCmd is the script command "fakecheck CATALOG RESULTS": it runs
+// fakecheckCmd is the script command "fakecheck CATALOG RESULTS [FLAG...]": it runs
 // linkcheck check in-process against web and saves the JSON run, so that
 // the scripts fix from results the real checker produced.
 func fakecheckCmd(web *fakeweb.Web) func(ts *testscript.TestScript, neg bool, args []string) {
 	return func(ts *testscript.TestScript, neg bool, args []string) {
-		if len(args) != 2 {
-			ts.Fatalf("usage: fakecheck CATALOG RESULTS")
+		if len(args) < 2 {
+			ts.Fatalf("usage: fakecheck CATALOG RESULTS [FLAG...]")
 		}
 		var out, errb strings.Builder
 		now, err := time.Parse(time.DateOnly, ts.Getenv("LINKCHECK_TEST_NOW"))
 		if err != nil {
 			ts.Fatalf("LINKCHECK_TEST_NOW: %v", err)
 		}
-		code := run(context.Background(), []string{"check", "--catalog", ts.MkAbs(args[0]),
-			"--format", "json", "--output", ts.MkAbs(args[1])}, env{
+		argv := append([]string{"check", "--catalog", ts.MkAbs(args[0]),
+			"--format", "json", "--output", ts.MkAbs(args[1])}, args[2:]...)
+		code := run(context.Background(), argv, env{
 			In: strings.NewReader(""), Out: &out, Err: &errb,
 			Getenv: func(string) string { return "" },
 			Now:    func() time.Time { return now },

@@ -81,3 +81,45 @@ func TestRepositoryChecks(t *testing.T) {
 		t.Errorf("check --stale-after 2y exited %d (%s), want %d naming the flag", code, stderr, exitInvalid)
 	}
 }
+
+const spacesCatalog = `version: 1
+sections:
+  - id: boards
+    title: Leaderboards
+    resources:
+      - id: crashed-board
+        title: A crashed leaderboard
+        kind: leaderboard
+        url: https://huggingface.co/spaces/board/crashed
+      - id: hf-blog
+        title: A blog post
+        kind: post
+        url: https://huggingface.co/blog/rlhf
+`
+
+// A crashed Space fails the run although its page answers 200; the
+// optional Hugging Face token goes to the Hub alone and is never printed.
+func TestSpaceChecks(t *testing.T) {
+	const token = "hf_s3cretTokenValue"
+	c := newCLI(t)
+	hub := fakeweb.NewHubAPI()
+	hub.Token = token
+	hub.Add(fakeweb.HubRepo{Kind: "spaces", ID: "board/crashed", Stage: "RUNTIME_ERROR"})
+	hub.Pages = fakeweb.Page("Hugging Face", "<h1>page</h1>")
+	c.web.Handle("huggingface.co", hub)
+	writeFile(t, filepath.Join(c.dir, "resources.yaml"), spacesCatalog)
+	c.env["HF_TOKEN"] = token
+	code, stdout, stderr := c.run("check", "--format", "github")
+	if code != exitFailing {
+		t.Fatalf("check exited %d, want %d for the crashed Space\n%s\n%s", code, exitFailing, stdout, stderr)
+	}
+	if !strings.Contains(stdout, "crashed-board: huggingface:spaces/board/crashed — Space is failing: RUNTIME_ERROR") {
+		t.Errorf("no annotation for the crashed Space:\n%s", stdout)
+	}
+	if strings.Contains(stdout+stderr, token) {
+		t.Errorf("the token was printed:\n%s\n%s", stdout, stderr)
+	}
+	if auth := hub.Authorizations(); !slices.Equal(auth, []string{"Bearer " + token}) {
+		t.Errorf("Authorization at the Hub API = %q, want the token on its one request", auth)
+	}
+}

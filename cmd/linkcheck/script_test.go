@@ -8,12 +8,15 @@ import (
 	"time"
 
 	"github.com/rogpeppe/go-internal/testscript"
+
+	"github.com/ai-reading-list/linkcheck/internal/fakeweb"
 )
 
 // TestMain lets testscript run linkcheck as a real subprocess. The test
 // binary prints "[exit N]" on stderr for a non-zero exit so that scripts
 // can assert the exact exit code, which is part of the tool's contract.
 func TestMain(m *testing.M) {
+	fakeweb.RequireLoopback()
 	testscript.Main(m, map[string]func(){
 		"linkcheck": func() {
 			e := systemEnv()

@@ -70,6 +70,9 @@ func NewServer() (*Web, func(), error) {
 }
 
 func start() (*Web, func(), error) {
+	if err := CheckLoopback(); err != nil {
+		return nil, nil, err
+	}
 	ca, err := newAuthority()
 	if err != nil {
 		return nil, nil, err

@@ -14,7 +14,10 @@ import (
 	"go.uber.org/goleak"
 )
 
-func TestMain(m *testing.M) { goleak.VerifyTestMain(m) }
+func TestMain(m *testing.M) {
+	RequireLoopback()
+	goleak.VerifyTestMain(m)
+}
 
 func get(t *testing.T, c *http.Client, method, url string) (*http.Response, error) {
 	t.Helper()
