@@ -85,7 +85,7 @@ func TestStatuses(t *testing.T) {
 		{url: "https://example.com/unavailable", want: status.Error, code: 503, attempts: 3},
 		{url: "https://badtls.example/", want: status.Error, msg: "TLS"},
 		{url: "https://example.com/reset", want: status.Error, msg: "connection reset", attempts: 3},
-		{url: "https://example.com/hang", want: status.Timeout, msg: "no answer within 500ms", attempts: 2}, // a timeout is retried once
+		{url: "https://example.com/hang", want: status.Timeout, msg: "no answer within 2s", attempts: 2}, // a timeout is retried once
 		{url: "https://example.com/soft", want: status.Broken, code: 200, msg: "soft 404"},
 		{url: "https://example.com/soft-h1", want: status.Broken, code: 200, msg: `soft 404: the page says "Error 404"`},
 		{url: "https://example.com/moved", want: status.Moved, code: 200, final: "https://example.com/ok", hops: 1},

@@ -27,13 +27,15 @@ func testOptions(w *fakeweb.Web) Options {
 		HostRate:        1000,
 		HostBurst:       100,
 		Hosts:           map[string]HostLimit{"arxiv.org": {Rate: 1000, Burst: 10, Concurrency: 2}},
-		RequestTimeout:  500 * time.Millisecond,
-		Retries:         2,
-		MaxRetryWait:    20 * time.Millisecond,
-		AllowPrivate:    true,
-		DialContext:     w.DialContext,
-		TLSConfig:       w.TLSConfig(),
-		Arxiv:           &fakeVerifier{},
+		// Long enough that a busy machine never times out a healthy
+		// fake answer; tests of hanging servers wait it out.
+		RequestTimeout: 2 * time.Second,
+		Retries:        2,
+		MaxRetryWait:   20 * time.Millisecond,
+		AllowPrivate:   true,
+		DialContext:    w.DialContext,
+		TLSConfig:      w.TLSConfig(),
+		Arxiv:          &fakeVerifier{},
 	}
 }
 
