@@ -6,6 +6,7 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"net/http"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -14,6 +15,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ai-reading-list/linkcheck/internal/fakeweb"
 	"github.com/ai-reading-list/linkcheck/report"
 )
 
@@ -148,7 +150,7 @@ func newExampleRun(t *testing.T) *exampleRun {
 	if err := os.CopyFS(filepath.Join(dir, "testdata"), os.DirFS(filepath.Join("testdata", "readme"))); err != nil {
 		t.Fatal(err)
 	}
-	for _, sub := range []string{"draft", "fixed"} {
+	for _, sub := range []string{"draft", "fixed", "weekly"} {
 		if err := os.Mkdir(filepath.Join(dir, sub), 0o755); err != nil {
 			t.Fatal(err)
 		}
@@ -174,6 +176,8 @@ func newExampleRun(t *testing.T) *exampleRun {
 	// fix rewrites its catalog: it gets a copy of its own.
 	writeFile(t, filepath.Join(dir, "fixed", "resources.yaml"), string(src))
 	writeFile(t, filepath.Join(dir, "fixed", "results.json"), ex.testdataOut("results.json"))
+	writeFile(t, filepath.Join(dir, "weekly", "resources.yaml"), string(src))
+	ex.weekly()
 	return ex
 }
 
@@ -323,6 +327,32 @@ func keepResults(t *testing.T, doc string, ids ...string) string {
 	return strings.Join(out, "\n")
 }
 
+// weeklyArgs is the scheduled workflow's check, narrowed to a few entries
+// to keep the examples short.
+var weeklyArgs = []string{"check", "--state", "state.json", "--fail-after", "2", "--format", "json", "--output", "checked.json",
+	"--include", "^(attention|old-agents-post|lilian-agents|flaky-arena)$"}
+
+// weekly runs the scheduled check twice, a week apart, in weekly/: in the
+// first run old-agents-post still worked, in the second it is gone.
+func (ex *exampleRun) weekly() {
+	ex.t.Helper()
+	web := readmeWeb(ex.t)
+	web.Handle("old.example.com", fakeweb.Page("Agents in 2023", "<h1>Agents in 2023</h1>"))
+	week := *ex
+	week.env.Hook = readmeHook(web)
+	week.inDir("weekly", func() string {
+		for i, now := range []time.Time{readmeNow.AddDate(0, 0, -7), readmeNow} {
+			if i == 1 {
+				web.Handle("old.example.com", fakeweb.Status(http.StatusNotFound))
+			}
+			week.env.Now = func() time.Time { return now }
+			week.stdout([]int{exitOK, exitFailing}[i], weeklyArgs...)
+		}
+		week.normalize("checked.json", "results.json")
+		return ""
+	})
+}
+
 // readmeExamples produces each README example. The report formats are
 // rendered from the saved run (report --from), which renders exactly as
 // check does; only its timings are normalized.
@@ -351,6 +381,19 @@ var readmeExamples = map[string]func(ex *exampleRun) string{
 	},
 	"fix": func(ex *exampleRun) string {
 		return ex.inDir("fixed", func() string { return ex.console(exitOK, "fix", "--from", "results.json") })
+	},
+	"state-file": func(ex *exampleRun) string {
+		return ex.testdataOut(filepath.Join("weekly", "state.json"))
+	},
+	"weekly-issue": func(ex *exampleRun) string {
+		gh := ex.withEnv(map[string]string{
+			"GITHUB_SERVER_URL": "https://github.com",
+			"GITHUB_REPOSITORY": "ai-reading-list/reading-list",
+			"GITHUB_SHA":        "4f2c1a9e0b7d3c6a5f8e1d2b3c4a5f6e7d8c9b0a",
+		}, false, 0)
+		return gh.inDir("weekly", func() string {
+			return gh.stdout(exitOK, "report", "--from", "results.json", "--format", "markdown", "--max-report-bytes", "65536")
+		})
 	},
 	"fix-dry-run": func(ex *exampleRun) string {
 		return ex.console(exitOK, "fix", "--from", "results.json", "--dry-run")
