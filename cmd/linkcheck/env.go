@@ -23,6 +23,9 @@ type env struct {
 	// Hook adjusts the checker's options before a run; tests point the
 	// checker at a fake web through it. Nil in production.
 	Hook func(*checker.Options)
+	// LimitMemory, when set, is told how many results a run will keep
+	// (see limitMemory). Nil in tests.
+	LimitMemory func(targets int)
 }
 
 func systemEnv() env {
@@ -34,6 +37,8 @@ func systemEnv() env {
 		ErrIsTTY: term.IsTerminal(int(os.Stderr.Fd())),
 		Getenv:   os.Getenv,
 		Now:      time.Now,
+		// The soft memory limit is the process's: only a real run sets it.
+		LimitMemory: limitMemory(os.Getenv),
 		TermWidth: func() int {
 			if w, _, err := term.GetSize(int(os.Stdout.Fd())); err == nil {
 				return w

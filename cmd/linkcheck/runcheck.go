@@ -50,6 +50,9 @@ func runChecks(ctx context.Context, e env, f *checkFlags, failOn status.Set) (re
 	}
 
 	total := c.Plan(cat)
+	if e.LimitMemory != nil {
+		e.LimitMemory(total)
+	}
 	// Room for every result at once: growing the list by appending would
 	// hold a large run's results twice while it is copied.
 	run := report.Run{Catalog: f.catalog, StartedAt: e.Now(), Results: make([]checker.Result, 0, total)}
