@@ -15,6 +15,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/spf13/pflag"
+
 	"github.com/ai-reading-list/linkcheck/internal/fakeweb"
 	"github.com/ai-reading-list/linkcheck/report"
 )
@@ -398,4 +400,37 @@ var readmeExamples = map[string]func(ex *exampleRun) string{
 	"fix-dry-run": func(ex *exampleRun) string {
 		return ex.console(exitOK, "fix", "--from", "results.json", "--dry-run")
 	},
+}
+
+// TestREADMEFlags: every command and flag linkcheck has is documented in
+// README.md, so a new one cannot ship unmentioned.
+func TestREADMEFlags(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("..", "..", "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	readme := string(data)
+	root := newRootCmd(env{In: strings.NewReader(""), Out: &bytes.Buffer{}, Err: &bytes.Buffer{}, Getenv: func(string) string { return "" }, Now: time.Now})
+	root.InitDefaultCompletionCmd()
+	root.InitDefaultHelpFlag()
+	root.InitDefaultVersionFlag()
+	for _, cmd := range append(root.Commands(), root) {
+		if cmd.Hidden || cmd.Name() == "help" {
+			continue
+		}
+		if cmd != root && !strings.Contains(readme, "`linkcheck "+cmd.Name()) {
+			t.Errorf("README.md does not document the command %q", cmd.Name())
+		}
+		cmd.InitDefaultHelpFlag()
+		cmd.Flags().VisitAll(func(f *pflag.Flag) {
+			// "`--name", "`-n, --name`" or "`--name VALUE`".
+			documented := regexp.MustCompile("(`|, )--" + regexp.QuoteMeta(f.Name) + "[` =]")
+			if !documented.MatchString(readme) {
+				t.Errorf("README.md does not document %s's flag --%s", cmd.CommandPath(), f.Name)
+			}
+			if f.Shorthand != "" && !strings.Contains(readme, "`-"+f.Shorthand) {
+				t.Errorf("README.md does not document %s's -%s (--%s)", cmd.CommandPath(), f.Shorthand, f.Name)
+			}
+		})
+	}
 }
