@@ -18,7 +18,6 @@ package github
 import (
 	"net/http"
 	"net/url"
-	"strings"
 	"time"
 
 	"github.com/ai-reading-list/linkcheck/checker/platform"
@@ -113,18 +112,4 @@ func CheckAPI(raw string) error {
 // Kind implements platform.Verifier.
 func (c *Client) Kind() string { return Kind }
 
-// parseBase checks an API base URL: absolute http(s), no query.
-func parseBase(raw string) (*url.URL, error) {
-	u, err := url.Parse(strings.TrimSuffix(raw, "/"))
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.RawQuery != "" {
-		return &url.URL{}, &BadAPIError{URL: raw}
-	}
-	return u, nil
-}
-
-// BadAPIError reports an API base URL that cannot be used.
-type BadAPIError struct{ URL string }
-
-func (e *BadAPIError) Error() string {
-	return "invalid GitHub API URL " + e.URL + ": want an absolute http or https URL"
-}
+func parseBase(raw string) (*url.URL, error) { return platform.ParseBase("GitHub API", raw) }

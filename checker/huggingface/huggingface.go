@@ -14,7 +14,6 @@ package huggingface
 import (
 	"net/http"
 	"net/url"
-	"strings"
 
 	"github.com/ai-reading-list/linkcheck/checker/platform"
 )
@@ -83,17 +82,4 @@ func CheckAPI(raw string) error {
 	return err
 }
 
-func parseBase(raw string) (*url.URL, error) {
-	u, err := url.Parse(strings.TrimSuffix(raw, "/"))
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.RawQuery != "" {
-		return &url.URL{}, &BadAPIError{URL: raw}
-	}
-	return u, nil
-}
-
-// BadAPIError reports a Hub base URL that cannot be used.
-type BadAPIError struct{ URL string }
-
-func (e *BadAPIError) Error() string {
-	return "invalid Hugging Face Hub URL " + e.URL + ": want an absolute http or https URL"
-}
+func parseBase(raw string) (*url.URL, error) { return platform.ParseBase("Hugging Face Hub", raw) }
