@@ -193,7 +193,7 @@ func TestRateWithinServerLimit(t *testing.T) {
 }
 
 // TestRetryAfterThrottlesHost: a 429 with Retry-After slows the host down
-// for the rest of the run, and the URL still ends up fine.
+// until later answers win its rate back, and the URL still ends up fine.
 func TestRetryAfterThrottlesHost(t *testing.T) {
 	w := fakeweb.New(t)
 	w.Handle("busy.example", fakeweb.Sequence(
