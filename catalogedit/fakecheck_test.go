@@ -73,6 +73,10 @@ func fakeSites() map[string]http.Handler {
 		"retired.test": retired,
 		"dead.test":    fakeweb.Status(http.StatusNotFound),
 		"fine.test":    fakeweb.Page("Fine", "<h1>fine</h1>"),
+		// Moved for good, then sent on for the moment: a 301 to a page
+		// that answers 302 to a session URL.
+		"hop.test":  fakeweb.Redirect(http.StatusMovedPermanently, "https://hop2.test/p"),
+		"hop2.test": fakeweb.Redirect(http.StatusFound, "https://fine.test/p?session=42"),
 	}
 }
 

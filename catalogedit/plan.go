@@ -35,8 +35,9 @@ type Plan struct {
 // PlanFixes turns results into fixes for the statuses in kinds (a subset of
 // Kinds), each only when the evidence is sound:
 //
-//   - moved: url becomes the final URL of a permanent redirect that ended
-//     in a 2xx answer, never an http URL in place of an https one;
+//   - moved: url becomes the final URL of a chain of permanent redirects
+//     (301, 308, http to https) that ended in a 2xx answer, never an http
+//     URL in place of an https one;
 //   - retitled: title becomes arXiv's current title, only when it is the
 //     same paper (a TitleSimilarity of at least arxiv.AnotherWork, the
 //     checker's own rule); a likely wrong ID needs a human;
@@ -138,6 +139,10 @@ func (p *Plan) move(e catalog.Resource, res checker.Result) {
 		return
 	case u.Scheme == "http" && strings.HasPrefix(strings.ToLower(e.URL), "https:"):
 		p.human(e, res, fmt.Sprintf("moved to %s, which is not https: check it by hand", to))
+		return
+	}
+	if hop := temporaryHop(res.Redirects, to); hop != "" {
+		p.human(e, res, fmt.Sprintf("moved, but the chain also has %s: check it by hand", hop))
 		return
 	}
 	p.Fixes = append(p.Fixes, Fix{ID: e.ID, Field: FieldURL, Old: e.URL, New: to,

@@ -158,3 +158,26 @@ func TestFixTwiceChangesNothing(t *testing.T) {
 		t.Errorf("the fixed catalog still has fixes:\n%s", describeAll(again.Fixes))
 	}
 }
+
+// A chain that is permanent only in part says where the link is for the
+// moment, not where it moved: its end is no address to write down.
+func TestPlanMovedThroughATemporaryHop(t *testing.T) {
+	src := `version: 1
+sections:
+  - id: posts
+    title: Posts
+    resources:
+      - {id: hopping, title: Hopping, kind: post, url: "https://hop.test/p"}
+`
+	results := checkOnFakeWeb(t, src)
+	if len(results) != 1 || results[0].Status != status.Moved {
+		t.Fatalf("results = %+v, want one moved result (the chain has a 301)", results)
+	}
+	p := PlanFixes(mustLoad(t, src), results, Kinds)
+	if len(p.Fixes) != 0 {
+		t.Errorf("fixes = %s, want none: the chain ends in a temporary redirect", describeAll(p.Fixes))
+	}
+	if len(p.Human) != 1 || !strings.Contains(p.Human[0].Reason, "temporary redirect (302)") {
+		t.Errorf("needs a human: %+v, want hopping, saying the chain has a temporary redirect (302)", p.Human)
+	}
+}

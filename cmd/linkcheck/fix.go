@@ -79,6 +79,11 @@ func runFix(ctx context.Context, e env, opts *fixOptions) error {
 	if opts.format != "text" && opts.format != "markdown" {
 		return usageError(fmt.Errorf("invalid --format %q: want text or markdown", opts.format))
 	}
+	if opts.from != "" && opts.flags.Changed("state") && opts.history.state != "" {
+		// As for report: a saved run is not checked again, so there is
+		// nothing to record, and silence would suggest otherwise.
+		return usageError(fmt.Errorf("--state records runs as they are checked; the saved run in %s already carries its history", opts.from))
+	}
 	path := opts.catalog
 	cat, err := validCatalog(e, path)
 	if err != nil {

@@ -133,6 +133,7 @@ func TestFailAfterUsage(t *testing.T) {
 		{"settings.state is enough", []string{"check", "--catalog", withSetting, "--fail-after", "2"}, exitFailing, ""},
 		{"an empty --state turns settings.state off", []string{"check", "--catalog", withSetting, "--state", "", "--fail-after", "2"}, exitInvalid, "needs --state"},
 		{"--state with --from", []string{"report", "--from", filepath.Join(c.dir, "x.json"), "--state", "s.json"}, exitInvalid, "already carries its history"},
+		{"fix: --state with --from", []string{"fix", "--from", filepath.Join(c.dir, "x.json"), "--state", "s.json"}, exitInvalid, "already carries its history"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
