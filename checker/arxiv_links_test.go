@@ -36,7 +36,8 @@ func linkFeed(asked *[]string) http.Handler {
 
 // TestArxivLinksThroughTheAPI: entries that only link to arxiv.org (abs,
 // pdf, html, any version, old-style IDs) are verified by the API in one
-// request (and the unknown one once more), their pages are never fetched, a pinned link is outdated like
+// request (and the unknown one once more), their pages are never fetched
+// (so an http:// link is not moved), a pinned link is outdated like
 // a pinned ID, an unknown ID is broken, and, with no paper title in the
 // catalog to compare, nothing is retitled.
 func TestArxivLinksThroughTheAPI(t *testing.T) {
@@ -55,6 +56,7 @@ func TestArxivLinksThroughTheAPI(t *testing.T) {
 		"pdf-ext":   {"https://arxiv.org/pdf/2310.06772v3.pdf", status.OK},
 		"html":      {"https://arxiv.org/html/2310.06773v3", status.OK},
 		"www":       {"https://www.arxiv.org/abs/2310.06774", status.OK},
+		"http":      {"http://arxiv.org/abs/2310.06776", status.OK}, // not moved: never fetched
 		"old-style": {"https://arxiv.org/abs/hep-th/9901001", status.OK},
 		"pinned":    {"https://arxiv.org/abs/2310.06775v1", status.Updated},
 		"unknown":   {"https://arxiv.org/abs/2401.99999", status.Broken},
