@@ -21,7 +21,14 @@ func (w *Web) CACertPEM() []byte {
 // (the real linkcheck binary) reaches the whole fake web through it with
 // HTTPS_PROXY and HTTP_PROXY, unmodified. Call the returned func to stop it.
 func (w *Web) StartProxy() (url string, stop func()) {
-	var tunnels sync.WaitGroup
+	// Every tunnel is counted under mu, and none after the proxy stopped:
+	// the race detector sees no order between a handler's Add and stop's
+	// Wait through the network, only through mu.
+	var (
+		mu      sync.Mutex
+		stopped bool
+		tunnels sync.WaitGroup
+	)
 	done := make(chan struct{})
 	srv := httptest.NewServer(http.HandlerFunc(func(rw http.ResponseWriter, r *http.Request) {
 		if r.Method != http.MethodConnect {
@@ -39,7 +46,15 @@ func (w *Web) StartProxy() (url string, stop func()) {
 			_ = upstream.Close()
 			return
 		}
+		mu.Lock()
+		if stopped {
+			mu.Unlock()
+			_ = client.Close()
+			_ = upstream.Close()
+			return
+		}
 		tunnels.Add(1)
+		mu.Unlock()
 		defer tunnels.Done()
 		// Bytes the client sent after CONNECT are already buffered.
 		if n := buf.Reader.Buffered(); n > 0 {
@@ -53,6 +68,9 @@ func (w *Web) StartProxy() (url string, stop func()) {
 		pipe(client, upstream, done)
 	}))
 	return srv.URL, func() {
+		mu.Lock()
+		stopped = true
+		mu.Unlock()
 		close(done)
 		srv.CloseClientConnections()
 		srv.Close()
