@@ -132,6 +132,30 @@ func (o *outcome) print(out io.Writer, cfg config, w *web, srv *server) error {
 	fmt.Fprintf(out, "429 answers      %d\n", srv.web.CountCode(http.StatusTooManyRequests))
 	fmt.Fprintf(out, "hosts over 2 in flight %d\n", overConc)
 	fmt.Fprintf(out, "wrong verdicts   %d %v\n", sum(wrong), sortedKeys(wrong))
+	w.mu.Lock()
+	var start time.Time
+	lastHost := ""
+	for h, t := range w.first {
+		if start.IsZero() || t.Before(start) {
+			start = t
+		}
+		if lastHost == "" || w.last[h].After(w.last[lastHost]) {
+			lastHost = h
+		}
+	}
+	busiest := hostName(0)
+	kinds := map[kind]int{}
+	for _, l := range w.links {
+		if l.host == 0 {
+			kinds[l.kind]++
+		}
+	}
+	fmt.Fprintf(out, "busiest host's URLs by kind (page, hang, reset, 404, soft 404, moved, flaky): %v\n", []int{kinds[kindPage], kinds[kindHang], kinds[kindReset], kinds[kindMissing], kinds[kindSoft404], kinds[kindMoved], kinds[kindFlaky]})
+	for _, h := range []string{lastHost, busiest} {
+		fmt.Fprintf(out, "host %-22s %d requests, first at %v, last answered at %v\n", h, w.count[h],
+			w.first[h].Sub(start).Round(time.Millisecond), w.last[h].Sub(start).Round(time.Millisecond))
+	}
+	w.mu.Unlock()
 	for _, e := range examples {
 		fmt.Fprintln(out, "  ", e)
 	}

@@ -55,10 +55,14 @@ type web struct {
 	inFlight map[string]int
 	maxIn    map[string]int
 	flaky    map[int]int
+	first    map[string]time.Time // each host's first arrival
+	last     map[string]time.Time // and its last answer
+	count    map[string]int
 }
 
 func newWeb(cfg config) *web {
-	w := &web{cfg: cfg, inFlight: map[string]int{}, maxIn: map[string]int{}, flaky: map[int]int{}}
+	w := &web{cfg: cfg, inFlight: map[string]int{}, maxIn: map[string]int{}, flaky: map[int]int{},
+		first: map[string]time.Time{}, last: map[string]time.Time{}, count: map[string]int{}}
 	w.sizes = hostSizes(cfg.urls, cfg.hosts, cfg.skew)
 	r := rand.New(rand.NewPCG(cfg.seed, 0x9e3779b97f4a7c15))
 	for h, n := range w.sizes {
@@ -213,14 +217,19 @@ func (w *web) start() (*server, error) {
 // server sees them.
 func (w *web) counted(h http.Handler) http.Handler {
 	return http.HandlerFunc(func(rw http.ResponseWriter, r *http.Request) {
-		host := r.Host
+		host, _, _ := strings.Cut(r.Host, ":")
 		w.mu.Lock()
 		w.inFlight[host]++
 		w.maxIn[host] = max(w.maxIn[host], w.inFlight[host])
+		w.count[host]++
+		if _, ok := w.first[host]; !ok {
+			w.first[host] = time.Now()
+		}
 		w.mu.Unlock()
 		defer func() {
 			w.mu.Lock()
 			w.inFlight[host]--
+			w.last[host] = time.Now()
 			w.mu.Unlock()
 		}()
 		h.ServeHTTP(rw, r)
