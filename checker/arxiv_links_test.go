@@ -59,6 +59,10 @@ func TestArxivLinksThroughTheAPI(t *testing.T) {
 		"pinned":    {"https://arxiv.org/abs/2310.06775v1", status.Updated},
 		"unknown":   {"https://arxiv.org/abs/2401.99999", status.Broken},
 	}
+	linkIDs := map[string]string{
+		"abs": "2310.06770", "abs-v3": "2310.06770v3", "pdf-ext": "2310.06772v3",
+		"old-style": "hep-th/9901001", "pinned": "2310.06775v1",
+	}
 	var rs []catalog.Resource
 	for id, l := range links {
 		r := entry(id, l.url)
@@ -84,6 +88,9 @@ func TestArxivLinksThroughTheAPI(t *testing.T) {
 		}
 		if r.Status != want || r.Target != TargetURL || r.Arxiv == "" {
 			t.Errorf("%s (%s): %s %v %q (%s), want a url result with its arXiv ID, %v", r.ID, r.URL, r.Target, r.Status, r.Arxiv, r.Message, want)
+		}
+		if id, ok := linkIDs[r.ID]; ok && r.Arxiv != id {
+			t.Errorf("%s (%s): arxiv = %q, want %q, the ID and version the link names", r.ID, r.URL, r.Arxiv, id)
 		}
 	}
 	// One batch, then the ID it left out asked again: ⌈N/100⌉ + 1.

@@ -91,6 +91,37 @@ func TestStrictHostDoesNotStallOthers(t *testing.T) {
 	}
 }
 
+// TestBackoffLeavesTheHostToOthers: a URL waiting out a back-off between
+// tries is not in flight, so its host's other URLs use the free slot
+// meanwhile. The first URL's 500 asks for an hour's wait (a 500 does not
+// throttle the host, and the wait is within MaxRetryWait); the second URL
+// of the same host, one slot, must be checked during that hour.
+func TestBackoffLeavesTheHostToOthers(t *testing.T) {
+	w := fakeweb.New(t)
+	mux := http.NewServeMux()
+	mux.Handle("/waits", fakeweb.WithHeader("Retry-After", "3600", fakeweb.Status(http.StatusInternalServerError)))
+	mux.Handle("/next", fakeweb.Page("Next", ""))
+	w.Handle("one.example", mux)
+	o := testOptions(w)
+	o.MaxRetryWait = 2 * time.Hour
+	o.Hosts = map[string]HostLimit{"one.example": {Rate: 1000, Burst: 10, Concurrency: 1}}
+	c := newChecker(t, o)
+
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	var next Result
+	err := c.Check(ctx, catalogOf(entry("waits", "https://one.example/waits"), entry("next", "https://one.example/next")),
+		func(r Result) {
+			if r.ID == "next" {
+				next = r
+				cancel() // the first URL's retry is an hour away; what matters is done
+			}
+		})
+	if next.Status != status.OK || !errors.Is(err, context.Canceled) {
+		t.Errorf("Check = %v, second URL %v (%s); want it ok while the first waits out its back-off", err, next.Status, next.Message)
+	}
+}
+
 // TestRetryAfter: a 429's Retry-After is waited for before the retry; a
 // host asking for longer than MaxRetryWait is not asked again early (its
 // answer stands, and says how long it asked for), so a hostile value
@@ -193,7 +224,7 @@ func TestRateWithinServerLimit(t *testing.T) {
 }
 
 // TestRetryAfterThrottlesHost: a 429 with Retry-After slows the host down
-// for the rest of the run, and the URL still ends up fine.
+// until later answers win its rate back, and the URL still ends up fine.
 func TestRetryAfterThrottlesHost(t *testing.T) {
 	w := fakeweb.New(t)
 	w.Handle("busy.example", fakeweb.Sequence(

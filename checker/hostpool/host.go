@@ -125,9 +125,9 @@ func (h *host) end(now time.Time) {
 	h.ended = make(chan struct{})
 }
 
-// throttled is the group's answer to a 429 or 503: halve its rate for the
-// rest of the run, down to a floor (never raising a rate already below
-// it), and send nothing before retryAfter has passed.
+// throttled is the group's answer to a 429 or 503: halve its rate (until
+// successes win it back, see succeeded), down to a floor (never raising a
+// rate already below it), and send nothing before retryAfter has passed.
 func (h *host) throttled(now time.Time, retryAfter time.Duration) {
 	h.mu.Lock()
 	defer h.mu.Unlock()

@@ -8,7 +8,7 @@
 //     burst, counted so that the server sees no more than that rate at
 //     arrival whatever the network's jitter;
 //   - Retry-After blocks and adaptive back-off (a 429 or 503 halves the
-//     group's rate for the rest of the run; answers let it recover);
+//     group's rate; later successes win it back gradually);
 //   - one retry decision (Decide) for every request;
 //   - reachability records, from which NetworkDown tells a machine without
 //     network from a catalog of dead links.
