@@ -1,0 +1,75 @@
+package main
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/ai-reading-list/linkcheck/internal/fakeweb"
+)
+
+// attentionFilter is the jq program with which the weekly workflow counts
+// the results that keep its tracking issue open.
+func attentionFilter(t *testing.T) string {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join("..", "..", ".github", "workflows", "links.yml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	const before, after = `attention="$(jq '`, `' results.json)"`
+	_, rest, ok := strings.Cut(string(data), before)
+	if !ok {
+		t.Fatalf("links.yml has no %s…%s line", before, after)
+	}
+	filter, _, ok := strings.Cut(rest, after)
+	if !ok {
+		t.Fatalf("links.yml: the jq program does not end with %s", after)
+	}
+	return filter
+}
+
+// The tracking issue stays open for anything a maintainer should look at
+// (a warning such as moved, a page whose title changed, a failure that
+// lasted) and not for a transient failure still being watched.
+func TestWorkflowAttentionRule(t *testing.T) {
+	jq, err := exec.LookPath("jq")
+	if err != nil {
+		t.Skip("jq is not installed")
+	}
+	filter := attentionFilter(t)
+	c := newCLI(t)
+	writeFile(t, filepath.Join(c.dir, "resources.yaml"), testCatalog+flakyEntry)
+	statePath := filepath.Join(c.dir, "state.json")
+	week0 := time.Date(2026, 11, 2, 6, 0, 0, 0, time.UTC)
+	c.now = func() time.Time { return week0 }
+	watched := []string{"--include", "^(attention|fine-post|flaky-post)$"}
+
+	count := func(name string, args ...string) string {
+		t.Helper()
+		out := filepath.Join(c.dir, name)
+		args = append([]string{"check", "--format", "json", "--output", out}, args...)
+		if code, _, stderr := c.run(args...); code != exitOK && code != exitFailing {
+			t.Fatalf("linkcheck %v exited %d: %s", args, code, stderr)
+		}
+		got, err := exec.Command(jq, filter, out).Output()
+		if err != nil {
+			t.Fatalf("jq %s %s: %v", filter, out, err)
+		}
+		return strings.TrimSpace(string(got))
+	}
+
+	if got := count("first.json", append(watched, "--state", statePath, "--fail-after", "2")...); got != "0" {
+		t.Errorf("first week: %s results need attention, want 0 (a host that does not resolve is only watched)", got)
+	}
+	c.web.Handle("ok.test", fakeweb.Page("Domain for sale", "<p>buy</p>"))
+	c.now = func() time.Time { return week0.Add(7 * 24 * time.Hour) }
+	if got := count("second.json", append(watched, "--state", statePath, "--fail-after", "2")...); got != "2" {
+		t.Errorf("second week: %s results need attention, want 2 (the failure that lasted, the page whose title changed)", got)
+	}
+	if got := count("moved.json", "--include", "^moved-post$"); got != "1" {
+		t.Errorf("a moved link alone: %s results need attention, want 1", got)
+	}
+}
