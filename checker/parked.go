@@ -97,9 +97,24 @@ func saleServiceOf(u *url.URL) (saleService, bool) {
 	return saleService{}, false
 }
 
+// parkedTitles are whole titles or headings of sale and parking pages,
+// lower-cased, without their final punctuation. As part of a longer text
+// they are too common ("Domain for sale forecasting", "Parked domain
+// detection with ML"), so only the whole text counts.
+var parkedTitles = []string{
+	"domain for sale",         // "Domain for sale!", registrars' landers
+	"this domain for sale",    //
+	"domain name for sale",    //
+	"premium domain for sale", //
+	"parked domain",           // "Parked Domain", parking services
+	"domain parked",           //
+	"parked free",             //
+}
+
 // parkedText reports a title or heading of a parking or sale page: one of
-// parkedPhrases, or "<this site's host> is for sale" ("example.com is for
-// sale | HugeDomains", "The domain name example.com is for sale").
+// parkedPhrases, the whole of one of parkedTitles, or "<this site's host>
+// is for sale" ("example.com is for sale | HugeDomains", "The domain name
+// example.com is for sale").
 func parkedText(text, host string) bool {
 	t := strings.ToLower(squash(text))
 	if t == "" {
@@ -107,6 +122,12 @@ func parkedText(text, host string) bool {
 	}
 	for _, p := range parkedPhrases {
 		if strings.Contains(t, p) {
+			return true
+		}
+	}
+	whole := strings.TrimRight(t, "!.?:;- ")
+	for _, p := range parkedTitles {
+		if whole == p {
 			return true
 		}
 	}

@@ -26,6 +26,10 @@ func TestParkedText(t *testing.T) {
 		{"Diese Domain steht zum Verkauf!", "x.de", true},
 		{"This domain may be for sale", "x.org", true},
 		{"THIS   DOMAIN\nIS PARKED", "x.org", true},
+		{"Domain for sale", "swebench.example", true},
+		{"Domain for Sale!", "x.org", true},
+		{"Parked Domain", "x.org", true},
+		{"Premium domain for sale.", "x.org", true},
 
 		{"Cars for sale in Berlin", "cars.example", false},
 		{"Is OpenAI for sale?", "news.example", false},
@@ -35,6 +39,9 @@ func TestParkedText(t *testing.T) {
 		{"Selling LLM agents: a field guide", "blog.example", false},
 		{"Buy this book", "press.example", false},
 		{"Domain adaptation for sale forecasting", "arxiv.org", false},
+		{"Domain for sale forecasting", "arxiv.org", false},
+		{"Parked domain detection with machine learning", "blog.example", false},
+		{"Is this domain for sale? How to find out", "blog.example", false},
 		{"", "x.org", false},
 	}
 	for _, tt := range tests {

@@ -109,8 +109,10 @@ func TestHistoryAcrossRuns(t *testing.T) {
 		t.Errorf("flaky-post: pending %v, change %q, runs %d, since %q; want failing, same, 2, since the first run", flaky.Pending, flaky.Change, flaky.Runs, flaky.Since)
 	}
 	fine := second.Results[byID["fine-post/url"]]
-	if !strings.Contains(fine.Message, "page title changed: “A fine post” → “Domain for sale”") || fine.PreviousPageTitle != "A fine post" {
-		t.Errorf("fine-post: message %q, previous title %q; want the title change", fine.Message, fine.PreviousPageTitle)
+	// The page check and the title change say it together.
+	if fine.Status != "broken" || !strings.Contains(fine.Message, "domain parked / for sale") ||
+		!strings.Contains(fine.Message, "page title changed: “A fine post” → “Domain for sale”") || fine.PreviousPageTitle != "A fine post" {
+		t.Errorf("fine-post: %s, message %q, previous title %q; want broken, parked, and the title change", fine.Status, fine.Message, fine.PreviousPageTitle)
 	}
 	if len(second.Resolved) != 1 || second.Resolved[0].ID != "gone-post" || second.Resolved[0].PreviousStatus != "broken" ||
 		second.Resolved[0].Since != "2026-11-02T06:00:00Z" || second.Resolved[0].Runs != 1 {
@@ -123,7 +125,7 @@ func TestHistoryAcrossRuns(t *testing.T) {
 		t.Fatalf("report --from exited %d: %s", code, stderr)
 	}
 	for _, want := range []string{
-		"### New since last run (1) · fails the run", "| broken | moved-post |",
+		"### New since last run (2) · fails the run", "| broken | moved-post |", "| broken | fine-post |",
 		"### Still failing (1) · fails the run", "| broken | flaky-post |", "since 2026-11-02, 2 runs",
 		"### Resolved since last run (1)", "| gone-post |", "was broken since 2026-11-02 (1 run)",
 		"page title changed",
