@@ -15,33 +15,8 @@ import (
 	"time"
 
 	"github.com/ai-reading-list/linkcheck/catalog"
+	"github.com/ai-reading-list/linkcheck/internal/fakeclock"
 )
-
-// fakeClock jumps forward by whatever anyone waits for, so paced and
-// backed-off runs finish at once while their timing stays measurable.
-type fakeClock struct {
-	mu  sync.Mutex
-	now time.Time
-}
-
-func newFakeClock() *fakeClock {
-	return &fakeClock{now: time.Date(2026, 4, 12, 22, 0, 0, 0, time.UTC)}
-}
-
-func (c *fakeClock) Now() time.Time {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.now
-}
-
-func (c *fakeClock) After(d time.Duration) <-chan time.Time {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.now = c.now.Add(d)
-	ch := make(chan time.Time, 1)
-	ch <- c.now
-	return ch
-}
 
 // reply is one scripted answer.
 type reply struct {
@@ -68,7 +43,7 @@ type served struct {
 // papers.
 type fakeArxiv struct {
 	t      testing.TB
-	clock  *fakeClock
+	clock  *fakeclock.Clock
 	mu     sync.Mutex
 	script map[string][]reply
 	papers map[string][]string // ID → title of v1, v2, …
@@ -79,7 +54,7 @@ type fakeArxiv struct {
 }
 
 func newFakeArxiv(t testing.TB) *fakeArxiv {
-	return &fakeArxiv{t: t, clock: newFakeClock(), script: make(map[string][]reply), papers: make(map[string][]string)}
+	return &fakeArxiv{t: t, clock: fakeclock.New(), script: make(map[string][]reply), papers: make(map[string][]string)}
 }
 
 func (f *fakeArxiv) ServeHTTP(w http.ResponseWriter, r *http.Request) {

@@ -5,6 +5,8 @@ import (
 	"net/http"
 	"testing"
 	"time"
+
+	"github.com/ai-reading-list/linkcheck/internal/fakeclock"
 )
 
 func TestAdaptiveBackoff(t *testing.T) {
@@ -48,7 +50,7 @@ func TestAdaptiveBackoff(t *testing.T) {
 // rate and holds back the group's next request, whoever sends it, and
 // leaves other groups alone.
 func TestRetryAfterBlocksItsGroup(t *testing.T) {
-	clock := newFakeClock()
+	clock := fakeclock.New()
 	srv := &arrivals{clock: clock, codes: []int{http.StatusTooManyRequests, http.StatusOK}, retryAfter: "5"}
 	url, c := serve(t, srv)
 	p := New(Config{Limit: fixed(Limit{Rate: 100, Burst: 1, Concurrency: 1}), Client: c, Clock: clock, Jitter: noJitter,

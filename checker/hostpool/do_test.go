@@ -8,6 +8,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/ai-reading-list/linkcheck/internal/fakeclock"
 )
 
 // TestDoRetriesWithTheBody: a retried request carries its body again, and
@@ -29,7 +31,7 @@ func TestDoRetriesWithTheBody(t *testing.T) {
 		}
 		io.WriteString(w, "answer")
 	}))
-	p := New(Config{Client: c, Clock: newFakeClock(), Jitter: noJitter, Limit: fixed(Limit{Rate: 100, Burst: 1, Concurrency: 1})})
+	p := New(Config{Client: c, Clock: fakeclock.New(), Jitter: noJitter, Limit: fixed(Limit{Rate: 100, Burst: 1, Concurrency: 1})})
 	req, err := http.NewRequest(http.MethodPost, url, strings.NewReader("query"))
 	if err != nil {
 		t.Fatal(err)

@@ -7,6 +7,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/ai-reading-list/linkcheck/internal/fakeclock"
 )
 
 // jittery delays each request on its way to the server by the next of
@@ -105,7 +107,7 @@ func TestArrivalsKeepTheRateDespiteJitter(t *testing.T) {
 // 3 s after the previous answer came back, so that it cannot arrive within
 // 3 s of the previous one however slow that one was on its way.
 func TestOneAtATimeCountsFromTheAnswer(t *testing.T) {
-	clock := newFakeClock()
+	clock := fakeclock.New()
 	p := New(Config{Limit: fixed(Limit{Rate: 1.0 / 3, Burst: 1, Concurrency: 1}), Clock: clock, Jitter: noJitter})
 	latency := []time.Duration{1500 * time.Millisecond, 0, 700 * time.Millisecond, 0}
 	var sent, answered []time.Time
@@ -127,7 +129,7 @@ func TestOneAtATimeCountsFromTheAnswer(t *testing.T) {
 // TestRetriesArePacedByTheHost: a retry waits for its group's turn like
 // any request, however short the back-off.
 func TestRetriesArePacedByTheHost(t *testing.T) {
-	clock := newFakeClock()
+	clock := fakeclock.New()
 	srv := &arrivals{clock: clock, codes: []int{http.StatusInternalServerError, http.StatusInternalServerError, http.StatusOK}}
 	url, c := serve(t, srv)
 	p := New(Config{
