@@ -3,8 +3,6 @@ package catalogedit
 import (
 	"fmt"
 	"net/http"
-	"net/url"
-	"strings"
 
 	"github.com/ai-reading-list/linkcheck/checker"
 )
@@ -23,7 +21,7 @@ func temporaryHop(hops []checker.Hop, final string) string {
 			next = hops[i+1].URL
 		}
 		switch {
-		case h.Code == http.StatusMovedPermanently, h.Code == http.StatusPermanentRedirect, httpsUpgrade(h.URL, next):
+		case h.Code == http.StatusMovedPermanently, h.Code == http.StatusPermanentRedirect, checker.IsHTTPSUpgrade(h.URL, next):
 			continue
 		case h.Code == http.StatusOK: // how the checker records a meta refresh
 			return "a meta refresh to " + next
@@ -31,18 +29,4 @@ func temporaryHop(hops []checker.Hop, final string) string {
 		return fmt.Sprintf("a temporary redirect (%d) to %s", h.Code, next)
 	}
 	return ""
-}
-
-// httpsUpgrade reports whether to is from with https for http, as the
-// checker counts a move to https: same host, path (up to a trailing slash)
-// and query.
-func httpsUpgrade(from, to string) bool {
-	f, err1 := url.Parse(from)
-	t, err2 := url.Parse(to)
-	if err1 != nil || err2 != nil || f.Scheme != "http" || t.Scheme != "https" {
-		return false
-	}
-	return strings.EqualFold(f.Hostname(), t.Hostname()) &&
-		strings.TrimSuffix(f.EscapedPath(), "/") == strings.TrimSuffix(t.EscapedPath(), "/") &&
-		f.RawQuery == t.RawQuery
 }

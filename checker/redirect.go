@@ -48,7 +48,7 @@ func judgeChain(orig *url.URL, hops []Hop, final *url.URL) (status.Status, strin
 		case metaRefreshCode:
 			meta = true
 		}
-		if upgraded == "" && isHTTPSUpgrade(h.URL, next) {
+		if upgraded == "" && IsHTTPSUpgrade(h.URL, next) {
 			upgraded = next
 		}
 	}
@@ -82,9 +82,10 @@ func samePage(cur, next *url.URL) bool {
 	return sameResource(cur, next)
 }
 
-// isHTTPSUpgrade reports whether to is from with its scheme upgraded to
-// https and nothing else changed.
-func isHTTPSUpgrade(from, to string) bool {
+// IsHTTPSUpgrade reports whether to is from with its scheme upgraded to
+// https and nothing else changed: a move the checker counts as permanent
+// whatever the redirect's code (and so may fix a catalog's URL).
+func IsHTTPSUpgrade(from, to string) bool {
 	f, err1 := url.Parse(from)
 	t, err2 := url.Parse(to)
 	if err1 != nil || err2 != nil || f.Scheme != "http" || t.Scheme != "https" {
