@@ -20,8 +20,5 @@ var _ platform.Sender = poolSender{}
 // Try implements platform.Sender. host is a host name; arXiv's hosts share
 // one group as everywhere else.
 func (s poolSender) Try(ctx context.Context, host string, try func(context.Context) platform.Attempt) platform.Tried {
-	done := s.pool.Try(ctx, s.pool.Group(host), func(ctx context.Context) hostpool.Outcome {
-		return hostpool.Outcome(try(ctx))
-	})
-	return platform.Tried{Attempt: platform.Attempt(done.Outcome), Attempts: done.Attempts}
+	return s.pool.Try(ctx, s.pool.Group(host), try)
 }

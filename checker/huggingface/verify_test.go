@@ -19,7 +19,7 @@ func (directSender) Try(ctx context.Context, _ string, try func(context.Context)
 	for n := 1; ; n++ {
 		a := try(ctx)
 		if a.Final || n == 3 || (a.Retry == nil && a.Err == nil && a.Code < 500 && a.Code != http.StatusTooManyRequests) {
-			return platform.Tried{Attempt: a, Attempts: n}
+			return platform.Tried{Outcome: a, Attempts: n}
 		}
 	}
 }

@@ -12,6 +12,7 @@ package platform
 
 import (
 	"context"
+	"github.com/ai-reading-list/linkcheck/checker/hostpool"
 	"time"
 
 	"github.com/ai-reading-list/linkcheck/catalog"
@@ -71,25 +72,13 @@ type Verifier interface {
 	Verify(ctx context.Context, targets []Target, emit func(Target, Verdict)) error
 }
 
-// Attempt is one try of a request, as the Sender's retry policy sees it.
-type Attempt struct {
-	Code       int    // the HTTP status, 0 when no answer came
-	RetryAfter string // the answer's Retry-After header
-	Err        error  // why no answer came
-	// Retry says the answer cannot be used although its status is final
-	// (a secondary rate limit's 403 with Retry-After): it is retried like
-	// a 503.
-	Retry error
-	// Final says the answer stands however often it is asked: it is not
-	// retried (an exhausted API quota, which asking again only wastes).
-	Final bool
-}
-
-// Tried is the end of a request after its retries.
-type Tried struct {
-	Attempt      // the last try's
-	Attempts int // tries made; 0 when the run stopped before the first
-}
+// Attempt is one try of a request, as the Sender's retry policy sees it,
+// and Tried its end after the retries: the host pool's own types, since
+// every verifier sends through it.
+type (
+	Attempt = hostpool.Outcome
+	Tried   = hostpool.Done
+)
 
 // Sender sends a verifier's requests through the run's host pool.
 type Sender interface {
