@@ -12,10 +12,10 @@ package platform
 
 import (
 	"context"
-	"github.com/ai-reading-list/linkcheck/checker/hostpool"
 	"time"
 
 	"github.com/ai-reading-list/linkcheck/catalog"
+	"github.com/ai-reading-list/linkcheck/checker/hostpool"
 	"github.com/ai-reading-list/linkcheck/status"
 )
 
