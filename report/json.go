@@ -22,13 +22,14 @@ const startedLayout = "2006-01-02T15:04:05.999Z07:00"
 // stays stable when the checker's internals change.
 
 type jsonRun struct {
-	Schema     string       `json:"schema"`
-	Catalog    string       `json:"catalog"`
-	StartedAt  string       `json:"started_at,omitempty"`
-	DurationMS int64        `json:"duration_ms"`
-	Partial    bool         `json:"partial,omitempty"`
-	Summary    jsonSummary  `json:"summary"`
-	Results    []jsonResult `json:"results"`
+	Schema        string       `json:"schema"`
+	Catalog       string       `json:"catalog"`
+	CatalogSHA256 string       `json:"catalog_sha256,omitempty"`
+	StartedAt     string       `json:"started_at,omitempty"`
+	DurationMS    int64        `json:"duration_ms"`
+	Partial       bool         `json:"partial,omitempty"`
+	Summary       jsonSummary  `json:"summary"`
+	Results       []jsonResult `json:"results"`
 	// Resolved lists what was fixed since the last run (with a state file).
 	Resolved []jsonResolved `json:"resolved,omitempty"`
 }
@@ -36,12 +37,13 @@ type jsonRun struct {
 // jsonHead is the part of jsonRun before the results, which streamJSON
 // writes first.
 type jsonHead struct {
-	Schema     string      `json:"schema"`
-	Catalog    string      `json:"catalog"`
-	StartedAt  string      `json:"started_at,omitempty"`
-	DurationMS int64       `json:"duration_ms"`
-	Partial    bool        `json:"partial,omitempty"`
-	Summary    jsonSummary `json:"summary"`
+	Schema        string      `json:"schema"`
+	Catalog       string      `json:"catalog"`
+	CatalogSHA256 string      `json:"catalog_sha256,omitempty"`
+	StartedAt     string      `json:"started_at,omitempty"`
+	DurationMS    int64       `json:"duration_ms"`
+	Partial       bool        `json:"partial,omitempty"`
+	Summary       jsonSummary `json:"summary"`
 }
 
 type jsonResult struct {
@@ -137,11 +139,12 @@ func renderJSON(buf *bytes.Buffer, run Run, opts Options) error {
 // encoding of the whole document (a test holds them to it).
 func streamJSON(w io.Writer, run Run, opts Options) error {
 	head := jsonHead{
-		Schema:     Schema,
-		Catalog:    run.Catalog,
-		DurationMS: millis(run.Duration),
-		Partial:    run.Partial,
-		Summary:    jsonSummary(Summarize(run.Results)),
+		Schema:        Schema,
+		Catalog:       run.Catalog,
+		CatalogSHA256: run.CatalogSHA256,
+		DurationMS:    millis(run.Duration),
+		Partial:       run.Partial,
+		Summary:       jsonSummary(Summarize(run.Results)),
 	}
 	if !run.StartedAt.IsZero() {
 		head.StartedAt = run.StartedAt.Format(startedLayout)

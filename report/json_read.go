@@ -1,6 +1,7 @@
 package report
 
 import (
+	"crypto/sha256"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -61,7 +62,10 @@ func ReadJSON(r io.Reader) (Run, error) {
 }
 
 func fromJSON(doc jsonRun) (Run, error) {
-	run := Run{Catalog: doc.Catalog, Partial: doc.Partial}
+	if doc.CatalogSHA256 != "" && !isSHA256(doc.CatalogSHA256) {
+		return Run{}, fmt.Errorf("catalog_sha256: %q is not a hex SHA-256", doc.CatalogSHA256)
+	}
+	run := Run{Catalog: doc.Catalog, CatalogSHA256: doc.CatalogSHA256, Partial: doc.Partial}
 	if doc.StartedAt != "" {
 		t, err := time.Parse(time.RFC3339, doc.StartedAt)
 		if err != nil {
@@ -168,6 +172,20 @@ func resultFromJSON(j jsonResult) (checker.Result, error) {
 		r.VersionDate = t
 	}
 	return r, nil
+}
+
+// isSHA256 reports whether s is a SHA-256 digest as the json format writes
+// it: 64 lower-case hex digits.
+func isSHA256(s string) bool {
+	if len(s) != 2*sha256.Size {
+		return false
+	}
+	for _, c := range s {
+		if !('0' <= c && c <= '9' || 'a' <= c && c <= 'f') {
+			return false
+		}
+	}
+	return true
 }
 
 func duration(ms int64) (time.Duration, error) {

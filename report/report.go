@@ -29,11 +29,15 @@ const DefaultWidth = 100
 
 // Run is one finished (or interrupted) check of a catalog.
 type Run struct {
-	Catalog   string // catalog file name as given, e.g. "resources.yaml"
-	StartedAt time.Time
-	Duration  time.Duration
-	Results   []checker.Result // in catalog order; reporters keep that order
-	Partial   bool             // interrupted: not every link was checked
+	Catalog string // catalog file name as given, e.g. "resources.yaml"
+	// CatalogSHA256 is the hex SHA-256 of the catalog's bytes as checked,
+	// so that a saved run can tell the catalog it belongs to; "" in a run
+	// saved before it was recorded.
+	CatalogSHA256 string
+	StartedAt     time.Time
+	Duration      time.Duration
+	Results       []checker.Result // in catalog order; reporters keep that order
+	Partial       bool             // interrupted: not every link was checked
 	// Resolved lists the targets that needed attention in the last run
 	// and are fine now; set when the run kept a history.
 	Resolved []state.Resolved

@@ -188,3 +188,33 @@ func TestSaveReplaces(t *testing.T) {
 		t.Errorf("Load after Save = %v targets, %v; want 3", len(s.Targets), err)
 	}
 }
+
+// A state file kept behind a symbolic link (a dotfiles repository, a
+// shared volume) is written through it: the link stays a link, and the
+// file it names gets the history and keeps its mode.
+func TestSaveThroughLink(t *testing.T) {
+	dir := t.TempDir()
+	real := filepath.Join(dir, "kept", "state.json")
+	if err := os.Mkdir(filepath.Dir(real), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(real, []byte(`{"schema": "linkcheck.state/v1", "targets": {}}`), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	link := filepath.Join(dir, "state.json")
+	if err := os.Symlink("kept/state.json", link); err != nil {
+		t.Skipf("no symbolic links here: %v", err)
+	}
+	if err := Save(link, sample()); err != nil {
+		t.Fatal(err)
+	}
+	if fi, err := os.Lstat(link); err != nil || fi.Mode()&os.ModeSymlink == 0 {
+		t.Errorf("Save replaced the link with a file (%v, %v)", fi.Mode(), err)
+	}
+	if s, err := Load(real); err != nil || len(s.Targets) != 3 {
+		t.Errorf("the linked file after Save holds %v targets (%v), want 3", len(s.Targets), err)
+	}
+	if fi, err := os.Stat(real); err != nil || fi.Mode().Perm() != 0o600 {
+		t.Errorf("the linked file's mode = %v (%v), want 0600 kept", fi.Mode().Perm(), err)
+	}
+}

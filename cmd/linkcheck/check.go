@@ -50,7 +50,8 @@ func runCheck(ctx context.Context, e env, opts *checkOptions) error {
 	}
 	// Machines see the whole run; people see what needs attention.
 	ropts.All = ropts.Format == report.Format("json")
-	run, mem, err := runChecks(ctx, e, &opts.checkFlags, failOn)
+	output := runFile{role: "--output", path: opts.output, write: true}
+	run, mem, err := runChecks(ctx, e, &opts.checkFlags, failOn, runFiles{output}, true)
 	if err != nil {
 		return err
 	}

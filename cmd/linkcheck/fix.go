@@ -8,12 +8,14 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/ai-reading-list/linkcheck/catalog"
 	"github.com/ai-reading-list/linkcheck/catalogedit"
+	"github.com/ai-reading-list/linkcheck/internal/atomicfile"
 	"github.com/ai-reading-list/linkcheck/internal/unidiff"
 	"github.com/ai-reading-list/linkcheck/report"
 	"github.com/ai-reading-list/linkcheck/status"
@@ -79,24 +81,46 @@ func runFix(ctx context.Context, e env, opts *fixOptions) error {
 	if opts.format != "text" && opts.format != "markdown" {
 		return usageError(fmt.Errorf("invalid --format %q: want text or markdown", opts.format))
 	}
-	if opts.from != "" && opts.flags.Changed("state") && opts.history.state != "" {
-		// As for report: a saved run is not checked again, so there is
-		// nothing to record, and silence would suggest otherwise.
-		return usageError(fmt.Errorf("--state records runs as they are checked; the saved run in %s already carries its history", opts.from))
+	if opts.flags.Changed("state") && opts.history.state != "" {
+		// fix applies a run, it does not record one: a run recorded by fix
+		// (--dry-run included) would count a night twice toward
+		// --fail-after.
+		if opts.from != "" {
+			return usageError(fmt.Errorf("--state records runs as they are checked; the saved run in %s already carries its history", opts.from))
+		}
+		return usageError(errors.New("--state: fix records no run in the state file; check and report do"))
 	}
 	path := opts.catalog
 	cat, err := validCatalog(e, path)
 	if err != nil {
 		return err
 	}
+	// Every file fix writes is known writable, and none is one it reads,
+	// before anything is checked or written.
+	writes := runFiles{
+		{role: "--output", path: opts.output, write: true},
+		{role: "--catalog", path: path, inPlace: !opts.dryRun},
+	}
 	var run report.Run
-	var mem *memory
 	if opts.from != "" {
+		hist := stateFile(&opts.checkFlags, cat)
+		hist.write = false // never written by fix, nor replaced by its output
+		files := slices.Concat(writes, runFiles{hist, {role: "--from", path: opts.from}})
+		if err := files.check(); err != nil {
+			return err
+		}
 		if run, err = readRun(opts.from); err != nil {
 			return err
 		}
+		edited, err := matchRun(run, opts.from, path)
+		if err != nil {
+			return err
+		}
+		if edited {
+			fmt.Fprintf(e.Err, "linkcheck: %s has changed since the run in %s: fixing where ids and values still match\n", path, opts.from)
+		}
 	} else {
-		if run, mem, err = runChecks(ctx, e, &opts.checkFlags, status.DefaultFailOn); err != nil {
+		if run, _, err = runChecks(ctx, e, &opts.checkFlags, status.DefaultFailOn, writes, false); err != nil {
 			return err
 		}
 		if run.Partial {
@@ -131,16 +155,19 @@ func runFix(ctx context.Context, e env, opts *fixOptions) error {
 		}
 	}
 	outcome := catalogedit.Outcome{Catalog: path, Applied: applied, Human: plan.Human, DryRun: opts.dryRun}
+	var fixed *atomicfile.Pending
 	if len(applied) > 0 && !opts.dryRun {
-		if err := writeCatalog(path, out); err != nil {
-			return cannotCheck(err)
+		// Written beside the catalog now, put in place only once every
+		// other output is: a failure leaves the catalog as it was.
+		if fixed, err = atomicfile.Prepare(path, func(w io.Writer) error {
+			_, err := w.Write(out)
+			return err
+		}); err != nil {
+			return cannotCheck(fmt.Errorf("%w; the catalog is as it was", err))
 		}
+		defer fixed.Discard()
 	}
-	if err := printFix(e, opts, outcome, unidiff.Unified("a/"+diffName(path), "b/"+diffName(path), data, out, 3)); err != nil {
-		return err
-	}
-	// A completed check is one to learn from, as for check and report.
-	return mem.save()
+	return printFix(e, opts, outcome, unidiff.Unified("a/"+diffName(path), "b/"+diffName(path), data, out, 3), fixed)
 }
 
 // validCatalog loads and validates the catalog as check does (an expired
@@ -185,8 +212,9 @@ func refuseInvalid(e env, path string, fixed []byte) error {
 
 // printFix prints the outcome: the diff (dry run) or the changes on
 // stdout, what needs a human after them, warnings and the headline on
-// stderr; or the whole outcome as Markdown.
-func printFix(e env, opts *fixOptions, o catalogedit.Outcome, diff []byte) error {
+// stderr; or the whole outcome as Markdown. The fixed catalog is put in
+// place after --output is written and before anything is printed.
+func printFix(e env, opts *fixOptions, o catalogedit.Outcome, diff []byte, fixed *atomicfile.Pending) error {
 	var buf bytes.Buffer
 	var err error
 	switch {
@@ -204,13 +232,18 @@ func printFix(e env, opts *fixOptions, o catalogedit.Outcome, diff []byte) error
 	if err != nil {
 		return cannotCheck(err)
 	}
+	if opts.output != "" {
+		if err := atomicfile.WriteBytes(opts.output, buf.Bytes()); err != nil {
+			return cannotCheck(fmt.Errorf("%w; the catalog is as it was", err))
+		}
+	}
+	if err := fixed.Commit(); err != nil {
+		return cannotCheck(err)
+	}
 	if opts.format != "markdown" {
 		fmt.Fprintln(e.Err, o.Headline())
 	}
 	if opts.output != "" {
-		if err := writeFileAtomic(opts.output, buf.Bytes()); err != nil {
-			return cannotCheck(err)
-		}
 		return nil
 	}
 	if _, err := io.Copy(e.Out, &buf); err != nil {
@@ -227,21 +260,4 @@ func diffName(path string) string {
 		return filepath.Base(path)
 	}
 	return strings.TrimPrefix(filepath.ToSlash(filepath.Clean(path)), "./")
-}
-
-// writeCatalog replaces the catalog atomically, keeping its permissions.
-func writeCatalog(path string, data []byte) error {
-	fi, err := os.Stat(path)
-	if err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := writeFileAtomic(path, data); err != nil {
-		return err
-	}
-	if fi.Mode().Perm() != 0o644 {
-		if err := os.Chmod(path, fi.Mode().Perm()); err != nil {
-			return fmt.Errorf("write %s: %w", path, err)
-		}
-	}
-	return nil
 }

@@ -30,21 +30,27 @@ type memory struct {
 	failAfter int
 	prev      *state.State
 	next      *state.State
+	fresh     bool // no history yet
 }
 
-// openHistory resolves the state file (the flag, else the catalog's
-// settings.state relative to the catalog), checks --fail-after against it
-// and reads it. Nil without a state file. Every problem is exit 2, before
-// anything is checked.
-func openHistory(e env, f *checkFlags, cat *catalog.Catalog) (*memory, error) {
-	h := f.history
-	path := h.state
+// stateFile is the state file of a run: the flag, else the catalog's
+// settings.state relative to the catalog; a path "" for none.
+func stateFile(f *checkFlags, cat *catalog.Catalog) runFile {
 	if !f.flags.Changed("state") && cat.Settings.State != "" {
-		path = cat.Settings.State
+		path := cat.Settings.State
 		if !filepath.IsAbs(path) {
 			path = filepath.Join(filepath.Dir(f.catalog), path)
 		}
+		return runFile{role: "settings.state", path: path, write: true}
 	}
+	return runFile{role: "--state", path: f.history.state, write: true}
+}
+
+// openHistory checks --fail-after against the state file at path and
+// reads it. Nil without a state file. Every problem is exit 2, before
+// anything is checked.
+func openHistory(f *checkFlags, path string) (*memory, error) {
+	h := f.history
 	switch {
 	case h.failAfter < 1:
 		return nil, usageError(fmt.Errorf("invalid --fail-after %d: want 1 (fail at once) or more runs", h.failAfter))
@@ -57,10 +63,16 @@ func openHistory(e env, f *checkFlags, cat *catalog.Catalog) (*memory, error) {
 	if err != nil {
 		return nil, usageError(stateHint(path, err))
 	}
-	if len(prev.Targets) == 0 && prev.UpdatedAt.IsZero() {
-		fmt.Fprintf(e.Err, "linkcheck: no history in %s yet: this run starts it\n", path)
+	fresh := len(prev.Targets) == 0 && prev.UpdatedAt.IsZero()
+	return &memory{path: path, failAfter: h.failAfter, prev: prev, fresh: fresh}, nil
+}
+
+// announce says on stderr that a run starts a history, once the state
+// file is known to be writable: only then is it true.
+func (m *memory) announce(e env) {
+	if m != nil && m.fresh {
+		fmt.Fprintf(e.Err, "linkcheck: no history in %s yet: this run starts it\n", m.path)
 	}
-	return &memory{path: path, failAfter: h.failAfter, prev: prev}, nil
 }
 
 // stateHint says what to do about a state file that cannot be used. The

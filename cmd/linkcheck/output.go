@@ -10,6 +10,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/ai-reading-list/linkcheck/internal/atomicfile"
 	"github.com/ai-reading-list/linkcheck/report"
 	"github.com/ai-reading-list/linkcheck/status"
 )
@@ -101,14 +102,15 @@ func githubLinkBase(e env, catalogPath string) string {
 
 // emit renders run to --output or stdout. report.Write writes nothing when
 // it fails (but in writing), so stdout never gets half a report either; a
-// file is written beside --output and renamed into place.
+// file is written beside --output (through a symbolic link) and renamed
+// into place.
 func (o *outputFlags) emit(e env, run report.Run, opts report.Options) error {
 	write := func(w io.Writer) error { return report.Write(w, run, opts) }
 	var err error
 	if o.output == "" {
 		err = write(e.Out)
 	} else {
-		err = writeFileWith(o.output, write)
+		err = atomicfile.Write(o.output, write)
 	}
 	var se *report.SizeError
 	switch {
@@ -116,48 +118,6 @@ func (o *outputFlags) emit(e env, run report.Run, opts report.Options) error {
 		return usageError(fmt.Errorf("invalid --max-report-bytes %d: the report's headings and summary alone take %d bytes", se.Limit, se.Need))
 	case err != nil:
 		return cannotCheck(err)
-	}
-	return nil
-}
-
-// writeFileAtomic writes data to a temporary file beside path and renames
-// it into place, so a reader never sees half a file and a failed write
-// never destroys the previous one.
-func writeFileAtomic(path string, data []byte) error {
-	return writeFileWith(path, func(w io.Writer) error {
-		_, err := w.Write(data)
-		return err
-	})
-}
-
-// writeFileWith is writeFileAtomic for content written as it is made (a
-// large report), never held whole in memory.
-func writeFileWith(path string, write func(io.Writer) error) (err error) {
-	dir := filepath.Dir(path)
-	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
-	if err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	defer func() {
-		if err != nil {
-			f.Close()
-			os.Remove(f.Name())
-		}
-	}()
-	if err = write(f); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err = f.Sync(); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err = f.Close(); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err = os.Chmod(f.Name(), 0o644); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err = os.Rename(f.Name(), path); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
 	}
 	return nil
 }

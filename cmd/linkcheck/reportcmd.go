@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"fmt"
-	"os"
 
 	"github.com/spf13/cobra"
 
@@ -51,16 +50,27 @@ func runReport(ctx context.Context, e env, opts *reportOptions) error {
 		return err
 	}
 	ropts.All = opts.all
+	output := runFile{role: "--output", path: opts.output, write: true}
 	var run report.Run
 	var mem *memory
 	if opts.from != "" {
 		if opts.flags.Changed("state") && opts.history.state != "" {
 			return usageError(fmt.Errorf("--state records runs as they are checked; the saved run in %s already carries its history", opts.from))
 		}
+		files := runFiles{output, {role: "--from", path: opts.from}, {role: "--catalog", path: opts.catalog}}
+		if err := files.check(); err != nil {
+			return err
+		}
 		if run, err = readRun(opts.from); err != nil {
 			return err
 		}
-	} else if run, mem, err = runChecks(ctx, e, &opts.checkFlags, failOn); err != nil {
+		if !opts.flags.Changed("catalog") {
+			// The run names its catalog; lines link to that one.
+			ropts.LinkBase = githubLinkBase(e, run.Catalog)
+		} else if err := checkRunCatalog(e, run, opts.from, opts.catalog); err != nil {
+			return err
+		}
+	} else if run, mem, err = runChecks(ctx, e, &opts.checkFlags, failOn, runFiles{output}, true); err != nil {
 		return err
 	}
 	if err := opts.emit(e, run, ropts); err != nil {
@@ -73,17 +83,4 @@ func runReport(ctx context.Context, e env, opts *reportOptions) error {
 		return cannotCheck(fmt.Errorf("interrupted after %d results: the report is partial", len(run.Results)))
 	}
 	return nil
-}
-
-func readRun(path string) (report.Run, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return report.Run{}, usageError(fmt.Errorf("--from: %w", err))
-	}
-	defer f.Close()
-	run, err := report.ReadJSON(f)
-	if err != nil {
-		return report.Run{}, usageError(fmt.Errorf("--from %s: %w", path, err))
-	}
-	return run, nil
 }

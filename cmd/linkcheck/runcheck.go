@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"slices"
 
 	"github.com/ai-reading-list/linkcheck/catalog"
 	"github.com/ai-reading-list/linkcheck/checker"
@@ -15,9 +16,12 @@ import (
 // runChecks loads the catalog, checks it and returns the run in catalog
 // order. An interrupted run (Ctrl-C, --timeout) returns its partial results
 // with Partial set and no error: the caller reports them, then exits 3.
-// With a state file, a completed run's results carry their history, and
-// the caller saves the returned memory once the report is out.
-func runChecks(ctx context.Context, e env, f *checkFlags, failOn status.Set) (report.Run, *memory, error) {
+// With a state file (and record set), a completed run's results carry their
+// history, and the caller saves the returned memory once the report is out.
+// writes are the files the command writes besides the state file: they
+// are checked with the catalog, the state file and --changed-from before
+// the first request.
+func runChecks(ctx context.Context, e env, f *checkFlags, failOn status.Set, writes runFiles, record bool) (report.Run, *memory, error) {
 	// An expired ignore does not stop a check: the entry is checked and
 	// its result says the ignore expired. validate fails on it.
 	cat, problems, err := loadCatalog(f.catalog, catalog.LoadCheckable)
@@ -35,19 +39,41 @@ func runChecks(ctx context.Context, e env, f *checkFlags, failOn status.Set) (re
 	if err != nil {
 		return report.Run{}, nil, err
 	}
+	hist := stateFile(f, cat)
+	// A run not recorded (fix) leaves the state file alone, and its
+	// outputs must not replace it either.
+	hist.write = record
+	files := slices.Concat(writes, runFiles{hist,
+		{role: "--catalog", path: f.catalog},
+		{role: "--changed-from", path: f.changedFrom}})
+	if err := files.distinct(); err != nil {
+		return report.Run{}, nil, err
+	}
+	digest, err := catalogDigest(f.catalog)
+	if err != nil {
+		return report.Run{}, nil, err
+	}
 	if f.changedFrom != "" {
 		if opts.Only, err = changedSince(f.changedFrom, cat, e); err != nil {
 			return report.Run{}, nil, err
 		}
 	}
-	mem, err := openHistory(e, f, cat)
-	if err != nil {
-		return report.Run{}, nil, err
-	}
 	c, err := checker.New(opts)
 	if err != nil {
 		return report.Run{}, nil, usageError(err)
 	}
+	var mem *memory
+	if record {
+		if mem, err = openHistory(f, hist.path); err != nil {
+			return report.Run{}, nil, err
+		}
+	}
+	// After the state file is read, so that one that cannot be is named
+	// as such (exit 2).
+	if err := files.writable(); err != nil {
+		return report.Run{}, nil, err
+	}
+	mem.announce(e)
 
 	total := c.Plan(cat)
 	if e.LimitMemory != nil {
@@ -55,7 +81,7 @@ func runChecks(ctx context.Context, e env, f *checkFlags, failOn status.Set) (re
 	}
 	// Room for every result at once: growing the list by appending would
 	// hold a large run's results twice while it is copied.
-	run := report.Run{Catalog: f.catalog, StartedAt: e.Now(), Results: make([]checker.Result, 0, total)}
+	run := report.Run{Catalog: f.catalog, CatalogSHA256: digest, StartedAt: e.Now(), Results: make([]checker.Result, 0, total)}
 	bar := newProgress(e, total, failOn)
 	checkErr := c.Check(ctx, cat, func(r checker.Result) {
 		run.Results = append(run.Results, r)
