@@ -20,7 +20,7 @@ func CheckWritable(path string) error {
 	switch fi, err := os.Stat(real); {
 	case err == nil && !fi.Mode().IsRegular():
 		return fmt.Errorf("cannot write %s: not a regular file", path)
-	case err != nil && !errors.Is(err, fs.ErrNotExist):
+	case err != nil && !missing(err):
 		return fmt.Errorf("cannot write %s: %w", path, err)
 	}
 	dir := filepath.Dir(real)

@@ -13,6 +13,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"syscall"
 )
 
 // maxLinks bounds the symbolic links followed for one path, as the kernel
@@ -33,7 +34,7 @@ func Resolve(path string) (string, error) {
 		if err == nil {
 			return real, nil
 		}
-		if !errors.Is(err, fs.ErrNotExist) {
+		if !missing(err) {
 			return "", fmt.Errorf("resolve %s: %w", path, err)
 		}
 		fi, lerr := os.Lstat(abs)
@@ -61,4 +62,10 @@ func Resolve(path string) (string, error) {
 		abs = target
 	}
 	return "", fmt.Errorf("resolve %s: too many levels of symbolic links", path)
+}
+
+// missing reports whether err says a path cannot name an existing file:
+// nothing there, or a file where a directory should be.
+func missing(err error) bool {
+	return errors.Is(err, fs.ErrNotExist) || errors.Is(err, syscall.ENOTDIR)
 }
