@@ -24,6 +24,11 @@ limits, retries with back-off) and each arXiv paper against arXiv's metadata.
 It prints the results that need attention and a summary; with --format json
 it prints every result, ok ones included.
 
+Before the first request it refuses an --output or state file that is one
+of the files it reads (the catalog, the state file, --changed-from: exit 2)
+and any file it could not write (exit 3), so nothing is lost and no run is
+wasted.
+
 Exit 0 when no result's status is in --fail-on, 1 when one is, 2 for an
 invalid catalog or usage, 3 when it could not check (network unavailable,
 interrupted, unwritable output). When GITHUB_STEP_SUMMARY is set the

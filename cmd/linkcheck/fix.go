@@ -52,6 +52,13 @@ error, redirected, a likely wrong arXiv ID) is listed as needing a human.
 
 With --dry-run it prints a unified diff and changes nothing.
 
+A saved run must be the catalog's: the same content, or the same file
+edited since; results of another catalog are refused. Before anything is
+checked or written, an --output that is the catalog, the --from run or the
+state file is refused, and the catalog and --output must be writable; the
+catalog is replaced last, so a failure leaves it as it was. fix never
+records a run in the state file.
+
 Exit 0 when done or when there is nothing to do, 2 for an invalid catalog,
 results or usage (or a fix that would make the catalog invalid), 3 when it
 could not check.`,

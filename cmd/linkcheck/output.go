@@ -34,7 +34,7 @@ type outputFlags struct {
 func (o *outputFlags) register(cmd *cobra.Command, failOnHelp string) {
 	fs := cmd.Flags()
 	fs.StringVarP(&o.format, "format", "f", "table", "output format: table, json, markdown or github")
-	fs.StringVarP(&o.output, "output", "o", "", "write the report to this file (atomically) instead of stdout")
+	fs.StringVarP(&o.output, "output", "o", "", "write the report to this file (atomically) instead of stdout; never a file the run reads")
 	fs.StringVar(&o.color, "color", "auto", "colour the table: auto, always or never (NO_COLOR is honoured)")
 	fs.StringVar(&o.failOn, "fail-on", status.DefaultFailOn.String(), failOnHelp)
 	fs.IntVar(&o.maxBytes, "max-report-bytes", 0, "markdown only: cut the report to at most this many bytes, least severe rows first (65536 fits a GitHub issue body)")

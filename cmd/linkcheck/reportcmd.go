@@ -27,6 +27,11 @@ grouped by status from the most severe: broken, moved, retitled, updated,
 stale, blocked, timeout, error, redirected. Each line names the entry, its line in
 the catalog, what was expected and what was found.
 
+With --from and an explicit --catalog, the saved run must be that
+catalog's (the same content, or the same file edited since); another
+catalog's run is refused. An --output that is one of the files read is
+refused before anything is checked.
+
 Exit 0 unless the report could not be made (2 for an invalid catalog or
 usage, 3 when it could not check).`,
 		Example: `  linkcheck report
