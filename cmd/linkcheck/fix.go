@@ -97,6 +97,9 @@ func runFix(ctx context.Context, e env, opts *fixOptions) error {
 		}
 		return usageError(errors.New("--state: fix records no run in the state file; check and report do"))
 	}
+	if opts.flags.Changed("fail-after") {
+		return usageError(errors.New("--fail-after: fix keeps no history and fails on no result; check and report do"))
+	}
 	path := opts.catalog
 	cat, err := validCatalog(e, path)
 	if err != nil {

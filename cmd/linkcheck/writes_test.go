@@ -163,8 +163,8 @@ func TestUnwritableFoundBeforeTheFirstRequest(t *testing.T) {
 
 // fix applies a run and records none: with the catalog's settings.state,
 // neither fix nor fix --dry-run adds a run to the history (which would make
-// the next check's --fail-after count a night twice), and --state is
-// refused.
+// the next check's --fail-after count a night twice), and --state and
+// --fail-after are refused.
 func TestFixNeverWritesTheState(t *testing.T) {
 	c, at := writesWorld(t)
 	catalog := at("with-state.yaml")
@@ -188,12 +188,20 @@ func TestFixNeverWritesTheState(t *testing.T) {
 		}
 	}
 	requests := len(c.web.Log())
-	code, _, stderr := c.run("fix", "--state", at("state.json"))
-	if code != exitInvalid || !strings.Contains(stderr, "fix records no run") {
-		t.Errorf("fix --state = exit %d, stderr %q; want 2 saying fix records no run", code, stderr)
+	for _, tt := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"fix", "--state", at("state.json")}, "fix records no run"},
+		{[]string{"fix", "-c", catalog, "--fail-after", "2"}, "fix keeps no history"},
+	} {
+		code, _, stderr := c.run(tt.args...)
+		if code != exitInvalid || !strings.Contains(stderr, tt.want) {
+			t.Errorf("linkcheck %v = exit %d, stderr %q; want 2 and %q", tt.args, code, stderr, tt.want)
+		}
 	}
 	if len(c.web.Log()) != requests {
-		t.Errorf("fix --state sent requests before refusing")
+		t.Errorf("fix sent requests before refusing --state or --fail-after")
 	}
 }
 
