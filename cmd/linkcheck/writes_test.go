@@ -227,3 +227,35 @@ func TestFixWritesThroughALink(t *testing.T) {
 		t.Errorf("the linked catalog's mode = %v (%v), want 0600 kept", fi.Mode().Perm(), err)
 	}
 }
+
+// The state file and the report behind symbolic links are written through
+// them, as the catalog is by fix.
+func TestCheckWritesThroughLinks(t *testing.T) {
+	c, at := writesWorld(t)
+	if err := os.Mkdir(at("kept"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, link := range []struct{ name, target string }{
+		{"state-link.json", "kept/state.json"},
+		{"report-link.json", "kept/report.json"},
+	} {
+		if err := os.Symlink(link.target, at(link.name)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	code, _, stderr := c.run("check", "--state", at("state-link.json"), "--format", "json", "-o", at("report-link.json"))
+	if code != exitFailing {
+		t.Fatalf("check exited %d: %s", code, stderr)
+	}
+	for _, name := range []string{"state-link.json", "report-link.json"} {
+		if fi, err := os.Lstat(at(name)); err != nil || fi.Mode()&os.ModeSymlink == 0 {
+			t.Errorf("check replaced the link %s with a file (%v, %v)", name, fi.Mode(), err)
+		}
+	}
+	if data, err := os.ReadFile(at("kept/state.json")); err != nil || !strings.Contains(string(data), `"linkcheck.state/v1"`) {
+		t.Errorf("the state did not reach the file its link names: %v", err)
+	}
+	if data, err := os.ReadFile(at("kept/report.json")); err != nil || !strings.Contains(string(data), `"linkcheck.report/v1"`) {
+		t.Errorf("the report did not reach the file its link names: %v", err)
+	}
+}
