@@ -69,11 +69,13 @@ func runReport(ctx context.Context, e env, opts *reportOptions) error {
 		if run, err = readRun(opts.from); err != nil {
 			return err
 		}
-		if !opts.flags.Changed("catalog") {
+		if opts.flags.Changed("catalog") {
+			if err := checkRunCatalog(e, run, opts.from, opts.catalog); err != nil {
+				return err
+			}
+		} else if run.Catalog != "" {
 			// The run names its catalog; lines link to that one.
 			ropts.LinkBase = githubLinkBase(e, run.Catalog)
-		} else if err := checkRunCatalog(e, run, opts.from, opts.catalog); err != nil {
-			return err
 		}
 	} else if run, mem, err = runChecks(ctx, e, &opts.checkFlags, failOn, runFiles{output}, true); err != nil {
 		return err

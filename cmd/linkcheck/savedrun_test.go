@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 // A saved run names the catalog it was made from, by path and by a digest
@@ -98,5 +99,32 @@ func TestSavedRunBelongsToItsCatalog(t *testing.T) {
 	code, _, stderr = c.run("report", "-c", "resources.yaml", "--from", "results.json")
 	if code != exitInvalid || !strings.Contains(stderr, "kebab-case") {
 		t.Errorf("report -c (invalid) --from = exit %d, stderr %q; want 2 and the catalog's problem", code, stderr)
+	}
+}
+
+// report --from without --catalog links each line to the catalog the run
+// names, not to the default resources.yaml.
+func TestReportFromLinksToTheRunsCatalog(t *testing.T) {
+	c := newCLI(t)
+	t.Chdir(c.dir)
+	if err := os.Mkdir("lists", 0o755); err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, filepath.Join("lists", "agents.yaml"), testCatalog)
+	if code, _, stderr := c.run("check", "-c", "lists/agents.yaml", "--format", "json", "-o", "results.json"); code != exitFailing {
+		t.Fatalf("check exited %d: %s", code, stderr)
+	}
+	var out, errb strings.Builder
+	github := map[string]string{"GITHUB_SERVER_URL": "https://github.com", "GITHUB_REPOSITORY": "o/r", "GITHUB_SHA": "abc123"}
+	code := run(t.Context(), []string{"report", "--from", "results.json", "--format", "markdown"}, env{
+		In: strings.NewReader(""), Out: &out, Err: &errb,
+		Getenv: func(k string) string { return github[k] },
+		Now:    time.Now,
+	})
+	if code != exitOK {
+		t.Fatalf("report --from exited %d: %s", code, errb.String())
+	}
+	if want := "(https://github.com/o/r/blob/abc123/lists/agents.yaml#L"; !strings.Contains(out.String(), want) {
+		t.Errorf("report --from links lines elsewhere than %q:\n%s", want, out.String())
 	}
 }
