@@ -3,24 +3,9 @@ package main
 import (
 	"context"
 	"fmt"
-	"runtime/debug"
 
 	"github.com/spf13/cobra"
 )
-
-// version is set at build time with -ldflags "-X main.version=v1.2.3"; when
-// empty, the module version from the build info is used.
-var version string
-
-func buildVersion() string {
-	if version != "" {
-		return version
-	}
-	if info, ok := debug.ReadBuildInfo(); ok && info.Main.Version != "" {
-		return info.Main.Version
-	}
-	return "(devel)"
-}
 
 // run executes the command line args and returns the process exit code.
 func run(ctx context.Context, args []string, e env) int {
