@@ -42,6 +42,7 @@ usage, 3 could not check (network unavailable, interrupted, unwritable output).`
 	root.SetVersionTemplate("linkcheck {{.Version}}\n")
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError(err) })
 	root.AddCommand(newValidateCmd(e), newCheckCmd(e), newReportCmd(e), newFixCmd(e))
+	strictCompletion(root)
 	return root
 }
 
