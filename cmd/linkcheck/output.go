@@ -45,8 +45,12 @@ func (o *outputFlags) reportOptions(e env, catalogPath string) (report.Options, 
 	if err != nil {
 		return report.Options{}, 0, usageError(fmt.Errorf("invalid --format: %w", err))
 	}
-	if o.maxBytes < 0 || o.maxBytes > 0 && format != report.FormatMarkdown {
-		return report.Options{}, 0, usageError(fmt.Errorf("invalid --max-report-bytes %d: want a positive size with --format markdown", o.maxBytes))
+	switch {
+	case o.maxBytes < 0:
+		return report.Options{}, 0, usageError(fmt.Errorf("invalid --max-report-bytes %d: want a positive size (0 for no limit)", o.maxBytes))
+	case o.maxBytes > 0 && format != report.FormatMarkdown:
+		// The size is fine; the format is what does not fit.
+		return report.Options{}, 0, usageError(fmt.Errorf("--max-report-bytes cuts a Markdown report only: drop it, or use --format markdown instead of --format %s", format))
 	}
 	failOn, err := status.ParseSet(o.failOn)
 	if err != nil {
