@@ -57,9 +57,7 @@ func runCheck(ctx context.Context, e env, opts *checkOptions) error {
 	if err := opts.emit(e, run, ropts); err != nil {
 		return err
 	}
-	if err := appendStepSummary(e, run, ropts); err != nil {
-		return err
-	}
+	appendStepSummary(e, run, ropts)
 	if run.Partial {
 		return cannotCheck(fmt.Errorf("interrupted after %d results: the report is partial", len(run.Results)))
 	}

@@ -286,6 +286,45 @@ func TestStepSummary(t *testing.T) {
 	}
 }
 
+// TestStepSummaryUnwritable: a job summary that cannot be written is
+// warned about and changes nothing else: the exit code is the check's and
+// the history is kept.
+func TestStepSummaryUnwritable(t *testing.T) {
+	tests := []struct {
+		name    string
+		summary func(dir string) string
+	}{
+		{"missing directory", func(dir string) string { return filepath.Join(dir, "no-such-dir", "summary.md") }},
+		{"a directory", func(dir string) string { return dir }},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := newCLI(t)
+			summary := tt.summary(c.dir)
+			c.env["GITHUB_STEP_SUMMARY"] = summary
+			statePath := filepath.Join(c.dir, "state.json")
+			for _, run := range []struct {
+				failOn string
+				want   int
+			}{{"broken", exitFailing}, {"", exitOK}} {
+				code, stdout, stderr := c.run("check", "--fail-on", run.failOn, "--state", statePath)
+				if code != run.want {
+					t.Errorf("check --fail-on %q with GITHUB_STEP_SUMMARY=%s exited %d, want %d: %s", run.failOn, summary, code, run.want, stderr)
+				}
+				if !strings.Contains(stderr, "warning: report not added to the job summary") || !strings.Contains(stderr, summary) {
+					t.Errorf("stderr = %q, want a warning naming %s", stderr, summary)
+				}
+				if !strings.Contains(stdout, "4 checked") {
+					t.Errorf("stdout = %q, want the report", stdout)
+				}
+			}
+			if _, err := os.Stat(statePath); err != nil {
+				t.Errorf("the history was not kept: %v", err)
+			}
+		})
+	}
+}
+
 func TestChangedFrom(t *testing.T) {
 	c := newCLI(t)
 	base := filepath.Join(c.dir, "base.yaml")
