@@ -189,10 +189,16 @@ func headline(sum Summary) string {
 	if parts := sum.parts(status.Status.Attention); len(parts) > 0 {
 		return strings.Join(parts, ", ")
 	}
-	if n := sum.Counts[status.Skipped]; n > 0 {
-		return fmt.Sprintf("all %d links ok (%d skipped)", sum.Counts[status.OK], n)
+	ok, skipped := sum.Counts[status.OK], sum.Counts[status.Skipped]
+	line := fmt.Sprintf("all %d links ok", ok)
+	if ok == 0 {
+		// "all 0 links ok" would pass for good news.
+		line = "nothing checked"
 	}
-	return fmt.Sprintf("all %d links ok", sum.Counts[status.OK])
+	if skipped > 0 {
+		line += fmt.Sprintf(" (%d skipped)", skipped)
+	}
+	return line
 }
 
 // runLine says what was checked, when, and how long it took. The date is
