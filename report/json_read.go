@@ -61,7 +61,13 @@ func ReadJSON(r io.Reader) (Run, error) {
 }
 
 func fromJSON(doc jsonRun) (Run, error) {
-	run := Run{Catalog: doc.Catalog, Partial: doc.Partial}
+	run := Run{Catalog: doc.Catalog, Partial: doc.Partial, Stop: doc.Stopped, NotReached: doc.NotReached}
+	if doc.Stopped != "" && doc.Stopped != StopInterrupted && doc.Stopped != StopTimeout {
+		return Run{}, fmt.Errorf("stopped: want %q or %q, got %q", StopInterrupted, StopTimeout, doc.Stopped)
+	}
+	if doc.NotReached < 0 {
+		return Run{}, fmt.Errorf("not_reached: want 0 or more, got %d", doc.NotReached)
+	}
 	if doc.StartedAt != "" {
 		t, err := time.Parse(time.RFC3339, doc.StartedAt)
 		if err != nil {

@@ -33,7 +33,7 @@ func TestJSONRoundTrip(t *testing.T) {
 	ragged := fixtureRun()
 	ragged.StartedAt = time.Date(2025, 6, 1, 11, 30, 0, 123456789, time.FixedZone("CEST", 2*3600))
 	ragged.Duration = 42317*time.Millisecond + 600*time.Microsecond
-	ragged.Partial = true
+	ragged.Partial, ragged.Stop, ragged.NotReached = true, StopTimeout, 3
 	ragged.Results[0].VersionDate = time.Date(2023, 8, 2, 0, 41, 18, 0, time.UTC)
 
 	tests := []struct {
@@ -118,6 +118,8 @@ func TestReadJSONRejects(t *testing.T) {
 		{"huge duration", result(`, "duration_ms": 9223372036854775807`), "is out of range", false},
 		{"similarity out of range", result(`, "similarity": 1.5`), "similarity: 1.5 is outside [0, 1]", false},
 		{"unknown summary key", strings.Replace(result(""), `"ok": 1`, `"fine": 1`, 1), `summary: unknown key "fine"`, false},
+		{"unknown stop", strings.Replace(result(""), `"catalog"`, `"partial": true, "stopped": "crashed", "catalog"`, 1), `stopped: want "interrupted" or "timeout", got "crashed"`, false},
+		{"negative not reached", strings.Replace(result(""), `"catalog"`, `"partial": true, "not_reached": -1, "catalog"`, 1), "not_reached: want 0 or more, got -1", false},
 		{"wrong type", strings.Replace(result(""), `"id": "a"`, `"id": 7`, 1), "cannot unmarshal number", false},
 	}
 	for _, tt := range tests {

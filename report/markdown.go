@@ -161,7 +161,7 @@ func statuses(secs []*mdSection) []status.Status {
 func (d *mdDoc) write(buf *bytes.Buffer) {
 	fmt.Fprintf(buf, "## linkcheck: %s\n\n", headline(d.sum))
 	if d.run.Partial {
-		buf.WriteString("> **Interrupted:** partial results; not every link was checked.\n\n")
+		fmt.Fprintf(buf, "> **%s:** partial results; %s.\n\n", partialTitle(d.run), partialNote(d.run))
 	}
 	if d.capped {
 		shown, total := 0, 0

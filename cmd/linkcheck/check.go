@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/spf13/cobra"
 
@@ -59,7 +58,7 @@ func runCheck(ctx context.Context, e env, opts *checkOptions) error {
 	}
 	appendStepSummary(e, run, ropts)
 	if run.Partial {
-		return cannotCheck(fmt.Errorf("interrupted after %d results: the report is partial", len(run.Results)))
+		return partialError(run, &opts.checkFlags, "the report is partial")
 	}
 	// The history is written only now: a run whose report could not be
 	// written is not one to learn from either.

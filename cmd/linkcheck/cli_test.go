@@ -74,6 +74,9 @@ type cli struct {
 	hook func(*checker.Options)
 	// dial replaces the fake web's dialer, e.g. to take the network away.
 	dial func(ctx context.Context, network, addr string) (net.Conn, error)
+	// ctx is the run's context, as main's signal handling gives it; nil
+	// is one that is never cancelled.
+	ctx context.Context
 }
 
 func newCLI(t *testing.T) *cli {
@@ -133,7 +136,11 @@ func (c *cli) run(args ...string) (code int, stdout, stderr string) {
 	if c.now != nil {
 		e.Now = c.now
 	}
-	code = run(context.Background(), args, e)
+	ctx := c.ctx
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	code = run(ctx, args, e)
 	return code, out.String(), errb.String()
 }
 
@@ -348,26 +355,62 @@ func TestChangedFrom(t *testing.T) {
 	}
 }
 
-func TestInterruptedRunReportsPartialResults(t *testing.T) {
-	c := newCLI(t)
-	c.web.Handle("hang.test", fakeweb.Hang())
-	writeFile(t, filepath.Join(c.dir, "resources.yaml"), testCatalog+`      - id: hanging-post
+// TestPartialRun: a run stopped by --timeout or by a signal reports what it
+// found so far, says which of the two stopped it and how many targets it
+// did not reach, and exits 3.
+func TestPartialRun(t *testing.T) {
+	const hanging = `      - id: hanging-post
         title: A post whose server never answers
         kind: post
         url: https://hang.test/post
-`)
-	code, stdout, stderr := c.run("check", "--timeout", "1500ms", "--request-timeout", "1m")
-	if code != exitCannotCheck {
-		t.Fatalf("check --timeout exited %d, want %d (could not check)\nstdout:\n%s\nstderr:\n%s", code, exitCannotCheck, stdout, stderr)
+`
+	tests := []struct {
+		name string
+		// interrupt cancels the run when the hanging request arrives, as
+		// Ctrl-C would; otherwise --timeout ends it.
+		interrupt bool
+		args      []string
+		stdout    *regexp.Regexp
+		stderr    *regexp.Regexp
+	}{
+		{"timeout", false, []string{"check", "--timeout", "1500ms", "--request-timeout", "1m"},
+			regexp.MustCompile(`^timed out: partial results, [1-5] of 5 targets not reached\n`),
+			regexp.MustCompile(`^linkcheck: timed out with [1-5] of 5 targets not reached \(--timeout 1\.5s\): the report is partial\n`)},
+		{"signal", true, []string{"check", "--request-timeout", "1m"},
+			regexp.MustCompile(`^interrupted: partial results, [1-5] of 5 targets not reached\n`),
+			regexp.MustCompile(`^linkcheck: interrupted with [1-5] of 5 targets not reached: the report is partial\n`)},
+		{"report, timeout", false, []string{"report", "--timeout", "1500ms", "--request-timeout", "1m"},
+			regexp.MustCompile(`^timed out: partial results, [1-5] of 5 targets not reached\n`),
+			regexp.MustCompile(`^linkcheck: timed out with [1-5] of 5 targets not reached \(--timeout 1\.5s\): the report is partial\n`)},
+		{"fix, signal", true, []string{"fix", "--request-timeout", "1m"},
+			regexp.MustCompile(`^$`),
+			regexp.MustCompile(`^linkcheck: interrupted with [1-5] of 5 targets not reached: nothing was changed\n`)},
 	}
-	if !strings.HasPrefix(stdout, "interrupted: partial results") || !strings.Contains(stdout, "gone-post") {
-		t.Errorf("partial report = %q, want the interruption said first and the results so far", stdout)
-	}
-	if strings.Contains(stdout, "hanging-post") {
-		t.Errorf("the unfinished check of hanging-post was reported:\n%s", stdout)
-	}
-	if !strings.Contains(stderr, "interrupted after") {
-		t.Errorf("stderr = %q, want it to say the run was interrupted", stderr)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := newCLI(t)
+			ctx, cancel := context.WithCancel(context.Background())
+			defer cancel()
+			c.ctx = ctx
+			hang := fakeweb.Hang()
+			c.web.Handle("hang.test", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				if tt.interrupt {
+					cancel()
+				}
+				hang.ServeHTTP(w, r)
+			}))
+			writeFile(t, filepath.Join(c.dir, "resources.yaml"), testCatalog+hanging)
+			code, stdout, stderr := c.run(tt.args...)
+			if code != exitCannotCheck {
+				t.Fatalf("%v exited %d, want %d (could not check)\nstdout:\n%s\nstderr:\n%s", tt.args, code, exitCannotCheck, stdout, stderr)
+			}
+			if !tt.stdout.MatchString(stdout) || strings.Contains(stdout, "hanging-post") {
+				t.Errorf("%v: stdout = %q, want it to match %s, without the unfinished hanging-post", tt.args, stdout, tt.stdout)
+			}
+			if !tt.stderr.MatchString(stderr) {
+				t.Errorf("%v: stderr = %q, want it to match %s", tt.args, stderr, tt.stderr)
+			}
+		})
 	}
 }
 
