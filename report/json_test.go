@@ -102,9 +102,11 @@ func TestReadJSONRejects(t *testing.T) {
 		want       string
 		wantSchema bool
 	}{
-		{"empty input", "", "malformed JSON", false},
-		{"truncated", `{"schema": "linkcheck.report/v1", "results": [`, "malformed JSON", false},
-		{"not an object", `[1, 2]`, "malformed JSON", false},
+		{"empty input", "", "not a linkcheck report: the file holds nothing (the file is empty)", true},
+		{"truncated", `{"schema": "linkcheck.report/v1", "results": [`, "malformed JSON: line 1, column 46: unexpected end of JSON input", false},
+		{"not an object", `[1, 2]`, "not a linkcheck report: the file holds a JSON array", true},
+		{"a catalog", "version: 1\nsections: []\n", "not a linkcheck report: the file holds YAML, perhaps a catalog", true},
+		{"a state file", `{"schema": "linkcheck.state/v1", "targets": {}}`, `not a linkcheck report: a state file (schema "linkcheck.state/v1")`, true},
 		{"trailing garbage", result("") + "}", "malformed JSON", false},
 		{"no schema", `{"results": []}`, `not a linkcheck report: no "schema" field`, true},
 		{"other version", `{"schema": "linkcheck.report/v2"}`, `unsupported report schema "linkcheck.report/v2" (want "linkcheck.report/v1")`, true},
@@ -120,7 +122,7 @@ func TestReadJSONRejects(t *testing.T) {
 		{"unknown summary key", strings.Replace(result(""), `"ok": 1`, `"fine": 1`, 1), `summary: unknown key "fine"`, false},
 		{"unknown stop", strings.Replace(result(""), `"catalog"`, `"partial": true, "stopped": "crashed", "catalog"`, 1), `stopped: want "interrupted" or "timeout", got "crashed"`, false},
 		{"negative not reached", strings.Replace(result(""), `"catalog"`, `"partial": true, "not_reached": -1, "catalog"`, 1), "not_reached: want 0 or more, got -1", false},
-		{"wrong type", strings.Replace(result(""), `"id": "a"`, `"id": 7`, 1), "cannot unmarshal number", false},
+		{"wrong type", strings.Replace(result(""), `"id": "a"`, `"id": 7`, 1), "line 1, column 127: results.id: want a string, got a number", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -130,6 +132,9 @@ func TestReadJSONRejects(t *testing.T) {
 			}
 			if !strings.HasPrefix(err.Error(), "read report: ") {
 				t.Errorf("ReadJSON(%q) error %q, want it to start with \"read report: \"", tt.in, err)
+			}
+			if strings.Contains(err.Error(), "Go ") || strings.Contains(err.Error(), "struct") {
+				t.Errorf("ReadJSON(%q) error %q names a Go type", tt.in, err)
 			}
 			var se *SchemaError
 			if errors.As(err, &se) != tt.wantSchema {
