@@ -25,8 +25,10 @@ it prints every result, ok ones included.
 
 Exit 0 when no result's status is in --fail-on, 1 when one is, 2 for an
 invalid catalog or usage, 3 when it could not check (network unavailable,
-interrupted, unwritable output). When GITHUB_STEP_SUMMARY is set the
-Markdown report is appended to the job summary too, cut to GitHub's 1 MiB.`,
+interrupted or timed out: the partial report says how many targets were
+not reached; unwritable output). When GITHUB_STEP_SUMMARY is set the
+Markdown report is appended to the job summary too, cut to GitHub's 1 MiB;
+a summary that cannot be written is only a warning.`,
 		Example: `  linkcheck check
   linkcheck check --fail-on broken,moved,retitled
   linkcheck check --format json --output results.json

@@ -27,7 +27,8 @@ arXiv paper of a catalog (resources.yaml) and reports what is broken, moved,
 retitled, updated or stale.
 
 Exit codes: 0 nothing to fail on, 1 failing links found, 2 invalid catalog or
-usage, 3 could not check (network unavailable, interrupted, unwritable output).`,
+usage, 3 could not check (network unavailable, interrupted or timed out,
+unwritable output). These are the binary's: go run reports any failure as 1.`,
 		Example: `  linkcheck validate                      # the catalog alone, offline
   linkcheck report                        # what needs a maintainer's attention
   linkcheck check --fail-on broken,moved  # for CI: exit 1 on failures
