@@ -192,6 +192,28 @@ func TestCheckTable(t *testing.T) {
 	}
 }
 
+// TestNothingChecked: a run whose every target is skipped says that
+// nothing was checked, never "4 checked" nor "all 0 links ok".
+func TestNothingChecked(t *testing.T) {
+	c := newCLI(t)
+	tests := []struct {
+		format, want string
+	}{
+		{"table", "nothing checked (4 skipped)"},
+		{"markdown", "## linkcheck: nothing checked (4 skipped)"},
+		{"github", "nothing checked (4 skipped)"},
+	}
+	for _, tt := range tests {
+		code, stdout, stderr := c.run("check", "--exclude", ".", "--format", tt.format)
+		if code != exitOK {
+			t.Errorf("check --exclude . --format %s exited %d: %s", tt.format, code, stderr)
+		}
+		if !strings.Contains(stdout, tt.want) || strings.Contains(stdout, "4 checked") || strings.Contains(stdout, "links ok") {
+			t.Errorf("check --exclude . --format %s:\n%s\nwant %q", tt.format, stdout, tt.want)
+		}
+	}
+}
+
 func TestCheckJSONAndReportFrom(t *testing.T) {
 	c := newCLI(t)
 	results := filepath.Join(c.dir, "results.json")
