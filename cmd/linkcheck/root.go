@@ -44,6 +44,7 @@ unwritable output). These are the binary's: go run reports any failure as 1.`,
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError(err) })
 	root.AddCommand(newValidateCmd(e), newCheckCmd(e), newReportCmd(e), newFixCmd(e))
 	strictCompletion(root)
+	strictHelp(root)
 	return root
 }
 
