@@ -34,6 +34,17 @@ func ParseAge(s string) (time.Duration, error) {
 	return 0, fmt.Errorf("invalid age %q: want days (\"730d\"), weeks (\"104w\") or a duration (\"17520h\")", s)
 }
 
+// FormatAge writes an age as ParseAge reads it and as people state it: whole
+// days in days ("730d", "0d"), anything else as a Go duration ("36h"), so
+// that a message echoes "stale_after 0d" rather than Go's "0s".
+func FormatAge(d time.Duration) string {
+	const day = 24 * time.Hour
+	if d%day == 0 {
+		return strconv.FormatInt(int64(d/day), 10) + "d"
+	}
+	return d.String()
+}
+
 // age decodes an age setting (see ParseAge).
 func (d *decoder) age(name string, v *yaml.Node) time.Duration {
 	if v.Kind == yaml.ScalarNode {

@@ -94,7 +94,7 @@ func (v *validator) settings(s *Settings) {
 	if has(s.Fields, "stale_after", s.StaleAfter != 0) && s.StaleAfter <= 0 {
 		// Zero would make every repository stale, or be read as "the
 		// default" further down: neither is what the key says.
-		v.add(fieldPos(s.Fields, "stale_after", s.Pos), "stale_after must be a positive age, got %v", s.StaleAfter)
+		v.add(fieldPos(s.Fields, "stale_after", s.Pos), "stale_after must be a positive age, got %s", FormatAge(s.StaleAfter))
 	}
 	if s.Retries < 0 {
 		v.add(fieldPos(s.Fields, "retries", s.Pos), "retries must not be negative, got %d", s.Retries)

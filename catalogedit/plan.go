@@ -181,7 +181,16 @@ func (p *Plan) retitle(e catalog.Resource, res checker.Result, apply bool) bool 
 	}
 	if apply && current != e.Title {
 		p.Fixes = append(p.Fixes, Fix{ID: e.ID, Field: FieldTitle, Old: e.Title, New: current,
-			Status: status.Retitled, Evidence: fmt.Sprintf("arXiv %s's current title (similarity %.2f)", e.Arxiv, res.Similarity), Line: e.Pos.Line})
+			Status: status.Retitled, Evidence: fmt.Sprintf("arXiv %s's current title (similarity %.2f)", paperID(e.Arxiv), res.Similarity), Line: e.Pos.Line})
 	}
 	return true
+}
+
+// paperID is the catalog's arXiv value as arXiv names the paper: the same
+// "2302.04761" whether the catalog wrote "arXiv:2302.04761" or a URL.
+func paperID(written string) string {
+	if a, err := catalog.ParseArxivID(written); err == nil {
+		return a.String()
+	}
+	return written
 }

@@ -181,3 +181,24 @@ sections:
 		t.Errorf("needs a human: %+v, want hopping, saying the chain has a temporary redirect (302)", p.Human)
 	}
 }
+
+// A retitle's evidence names the paper once, as arXiv does, however the
+// catalog writes its ID.
+func TestRetitledEvidenceNamesThePaperOnce(t *testing.T) {
+	for _, written := range []string{"2302.04761", `"arXiv:2302.04761"`, `"arxiv:2302.04761"`, "https://arxiv.org/abs/2302.04761"} {
+		t.Run(written, func(t *testing.T) {
+			src := strings.Replace(fixCatalog, "arxiv: 2302.04761", "arxiv: "+written, 1)
+			if src == fixCatalog && written != "2302.04761" {
+				t.Fatal("the test's replacement did not apply")
+			}
+			p := PlanFixes(mustLoad(t, src), checkOnFakeWeb(t, src), status.NewSet(status.Retitled))
+			if len(p.Fixes) != 1 {
+				t.Fatalf("PlanFixes gave %s, want the toolformer retitle", describeAll(p.Fixes))
+			}
+			const want = "arXiv 2302.04761's current title (similarity "
+			if ev := p.Fixes[0].Evidence; !strings.HasPrefix(ev, want) {
+				t.Errorf("retitle evidence = %q, want it to start %q", ev, want)
+			}
+		})
+	}
+}

@@ -90,6 +90,8 @@ func TestMarkdownHeadline(t *testing.T) {
 		{"all ok", ok(3), "all 3 links ok"},
 		{"ok and skipped", append(ok(2), checker.Result{Status: status.Skipped}), "all 2 links ok (1 skipped)"},
 		{"problems", append(ok(2), checker.Result{Status: status.Broken}, checker.Result{Status: status.Moved}), "1 broken, 1 moved"},
+		{"everything skipped", []checker.Result{{Status: status.Skipped}, {Status: status.Skipped}}, "nothing checked (2 skipped)"},
+		{"nothing at all", nil, "nothing checked"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

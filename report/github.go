@@ -13,7 +13,7 @@ import (
 // agree with the run's exit code.
 func renderGitHub(buf *bytes.Buffer, run Run, opts Options) error {
 	if run.Partial {
-		buf.WriteString("::warning title=interrupted::" + escapeData("partial results: the run was interrupted before every link was checked") + "\n")
+		buf.WriteString("::warning title=" + escapeProperty(strings.ToLower(partialTitle(run))) + "::" + escapeData("partial results: "+partialNote(run)) + "\n")
 	}
 	for _, r := range listed(run.Results, opts) {
 		if !r.Status.Attention() && r.IgnoreExpired.IsZero() && r.History.PreviousTitle == "" {

@@ -20,7 +20,7 @@ var failOnTransient = status.NewSet(status.Broken, status.Moved, status.Timeout)
 
 func TestGolden(t *testing.T) {
 	partial := fixtureRun()
-	partial.Partial = true
+	partial.Partial, partial.Stop, partial.NotReached = true, StopTimeout, 10
 	partial.Results = partial.Results[:6]
 
 	tests := []struct {

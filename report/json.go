@@ -28,6 +28,8 @@ type jsonRun struct {
 	StartedAt     string       `json:"started_at,omitempty"`
 	DurationMS    int64        `json:"duration_ms"`
 	Partial       bool         `json:"partial,omitempty"`
+	Stopped       Stop         `json:"stopped,omitempty"`
+	NotReached    int          `json:"not_reached,omitempty"`
 	Summary       jsonSummary  `json:"summary"`
 	Results       []jsonResult `json:"results"`
 	// Resolved lists what was fixed since the last run (with a state file).
@@ -43,6 +45,8 @@ type jsonHead struct {
 	StartedAt     string      `json:"started_at,omitempty"`
 	DurationMS    int64       `json:"duration_ms"`
 	Partial       bool        `json:"partial,omitempty"`
+	Stopped       Stop        `json:"stopped,omitempty"`
+	NotReached    int         `json:"not_reached,omitempty"`
 	Summary       jsonSummary `json:"summary"`
 }
 
@@ -144,6 +148,8 @@ func streamJSON(w io.Writer, run Run, opts Options) error {
 		CatalogSHA256: run.CatalogSHA256,
 		DurationMS:    millis(run.Duration),
 		Partial:       run.Partial,
+		Stopped:       run.Stop,
+		NotReached:    run.NotReached,
 		Summary:       jsonSummary(Summarize(run.Results)),
 	}
 	if !run.StartedAt.IsZero() {

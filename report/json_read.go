@@ -8,21 +8,32 @@ import (
 	"io"
 	"math"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/ai-reading-list/linkcheck/checker"
+	"github.com/ai-reading-list/linkcheck/internal/jsondoc"
 	"github.com/ai-reading-list/linkcheck/status"
 )
 
-// SchemaError means a JSON document is not a report this version can read:
-// another tool's JSON, or a report of another schema version.
+// SchemaError means a document is not a report this version can read:
+// another tool's JSON, a state file, a catalog, or a report of another
+// schema version.
 type SchemaError struct {
 	Got string // the document's schema, "" if it has none
+	// What the document holds when it is not a JSON object, in words:
+	// "a JSON array", "YAML, perhaps a catalog".
+	What string
 }
 
 func (e *SchemaError) Error() string {
-	if e.Got == "" {
+	switch {
+	case e.What != "":
+		return fmt.Sprintf("not a linkcheck report: the file holds %s (want a JSON object with \"schema\": %q, as check --format json writes)", e.What, Schema)
+	case e.Got == "":
 		return fmt.Sprintf("not a linkcheck report: no %q field (want %q)", "schema", Schema)
+	case strings.HasPrefix(e.Got, "linkcheck.state/"):
+		return fmt.Sprintf("not a linkcheck report: a state file (schema %q); give a saved run (check --format json)", e.Got)
 	}
 	return fmt.Sprintf("unsupported report schema %q (want %q)", e.Got, Schema)
 }
@@ -41,18 +52,25 @@ func ReadJSON(r io.Reader) (Run, error) {
 	}
 	// The schema is checked before the rest so that a document of another
 	// version is named as such, not as a puzzling field error.
+	switch what, syntax := jsondoc.Sniff(data); {
+	case syntax != nil && !strings.HasPrefix(what, "YAML"):
+		// Most likely a report cut short.
+		return Run{}, fmt.Errorf("read report: malformed JSON: %w", syntax)
+	case what != "":
+		return Run{}, fmt.Errorf("read report: %w", &SchemaError{What: what})
+	}
 	var head struct {
 		Schema string `json:"schema"`
 	}
 	if err := json.Unmarshal(data, &head); err != nil {
-		return Run{}, fmt.Errorf("read report: malformed JSON: %w", err)
+		return Run{}, fmt.Errorf("read report: %w", jsondoc.Problem(data, err))
 	}
 	if head.Schema != Schema {
 		return Run{}, fmt.Errorf("read report: %w", &SchemaError{Got: head.Schema})
 	}
 	var doc jsonRun
 	if err := json.Unmarshal(data, &doc); err != nil {
-		return Run{}, fmt.Errorf("read report: %w", err)
+		return Run{}, fmt.Errorf("read report: %w", jsondoc.Problem(data, err))
 	}
 	run, err := fromJSON(doc)
 	if err != nil {
@@ -65,7 +83,13 @@ func fromJSON(doc jsonRun) (Run, error) {
 	if doc.CatalogSHA256 != "" && !isSHA256(doc.CatalogSHA256) {
 		return Run{}, fmt.Errorf("catalog_sha256: %q is not a hex SHA-256", doc.CatalogSHA256)
 	}
-	run := Run{Catalog: doc.Catalog, CatalogSHA256: doc.CatalogSHA256, Partial: doc.Partial}
+	run := Run{Catalog: doc.Catalog, CatalogSHA256: doc.CatalogSHA256, Partial: doc.Partial, Stop: doc.Stopped, NotReached: doc.NotReached}
+	if doc.Stopped != "" && doc.Stopped != StopInterrupted && doc.Stopped != StopTimeout {
+		return Run{}, fmt.Errorf("stopped: want %q or %q, got %q", StopInterrupted, StopTimeout, doc.Stopped)
+	}
+	if doc.NotReached < 0 {
+		return Run{}, fmt.Errorf("not_reached: want 0 or more, got %d", doc.NotReached)
+	}
 	if doc.StartedAt != "" {
 		t, err := time.Parse(time.RFC3339, doc.StartedAt)
 		if err != nil {

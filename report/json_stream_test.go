@@ -13,7 +13,7 @@ import (
 // resolved list, titles and URLs with characters HTML would escape.
 func TestStreamJSONIsTheWholeDocument(t *testing.T) {
 	partial := fixtureRun()
-	partial.Partial = true
+	partial.Partial, partial.Stop, partial.NotReached = true, StopInterrupted, 4
 	empty := Run{Catalog: "empty.yaml", StartedAt: time.Date(2025, 6, 1, 9, 30, 0, 0, time.UTC)}
 	escapes := fixtureRun()
 	escapes.Results = escapes.Results[:1]
@@ -49,6 +49,8 @@ func wholeJSON(t *testing.T, run Run, opts Options) []byte {
 		Catalog:    run.Catalog,
 		DurationMS: millis(run.Duration),
 		Partial:    run.Partial,
+		Stopped:    run.Stop,
+		NotReached: run.NotReached,
 		Summary:    jsonSummary(Summarize(run.Results)),
 		Results:    []jsonResult{},
 		Resolved:   resolvedToJSON(run.Resolved),

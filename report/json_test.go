@@ -33,7 +33,7 @@ func TestJSONRoundTrip(t *testing.T) {
 	ragged := fixtureRun()
 	ragged.StartedAt = time.Date(2025, 6, 1, 11, 30, 0, 123456789, time.FixedZone("CEST", 2*3600))
 	ragged.Duration = 42317*time.Millisecond + 600*time.Microsecond
-	ragged.Partial = true
+	ragged.Partial, ragged.Stop, ragged.NotReached = true, StopTimeout, 3
 	ragged.Results[0].VersionDate = time.Date(2023, 8, 2, 0, 41, 18, 0, time.UTC)
 
 	tests := []struct {
@@ -103,9 +103,11 @@ func TestReadJSONRejects(t *testing.T) {
 		want       string
 		wantSchema bool
 	}{
-		{"empty input", "", "malformed JSON", false},
-		{"truncated", `{"schema": "linkcheck.report/v1", "results": [`, "malformed JSON", false},
-		{"not an object", `[1, 2]`, "malformed JSON", false},
+		{"empty input", "", "not a linkcheck report: the file holds nothing (the file is empty)", true},
+		{"truncated", `{"schema": "linkcheck.report/v1", "results": [`, "malformed JSON: line 1, column 46: unexpected end of JSON input", false},
+		{"not an object", `[1, 2]`, "not a linkcheck report: the file holds a JSON array", true},
+		{"a catalog", "version: 1\nsections: []\n", "not a linkcheck report: the file holds YAML, perhaps a catalog", true},
+		{"a state file", `{"schema": "linkcheck.state/v1", "targets": {}}`, `not a linkcheck report: a state file (schema "linkcheck.state/v1")`, true},
 		{"trailing garbage", result("") + "}", "malformed JSON", false},
 		{"no schema", `{"results": []}`, `not a linkcheck report: no "schema" field`, true},
 		{"other version", `{"schema": "linkcheck.report/v2"}`, `unsupported report schema "linkcheck.report/v2" (want "linkcheck.report/v1")`, true},
@@ -121,7 +123,9 @@ func TestReadJSONRejects(t *testing.T) {
 		{"unknown summary key", strings.Replace(result(""), `"ok": 1`, `"fine": 1`, 1), `summary: unknown key "fine"`, false},
 		{"short digest", strings.Replace(result(""), `"catalog"`, `"catalog_sha256": "9f86d081", "catalog"`, 1), `catalog_sha256: "9f86d081" is not a hex SHA-256`, false},
 		{"upper-case digest", strings.Replace(result(""), `"catalog"`, `"catalog_sha256": "9F86D081884C7D659A2FEAA0C55AD015A3BF4F1B2B0B822CD15D6C15B0F00A08", "catalog"`, 1), "is not a hex SHA-256", false},
-		{"wrong type", strings.Replace(result(""), `"id": "a"`, `"id": 7`, 1), "cannot unmarshal number", false},
+		{"unknown stop", strings.Replace(result(""), `"catalog"`, `"partial": true, "stopped": "crashed", "catalog"`, 1), `stopped: want "interrupted" or "timeout", got "crashed"`, false},
+		{"negative not reached", strings.Replace(result(""), `"catalog"`, `"partial": true, "not_reached": -1, "catalog"`, 1), "not_reached: want 0 or more, got -1", false},
+		{"wrong type", strings.Replace(result(""), `"id": "a"`, `"id": 7`, 1), "line 1, column 127: results.id: want a string, got a number", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -131,6 +135,9 @@ func TestReadJSONRejects(t *testing.T) {
 			}
 			if !strings.HasPrefix(err.Error(), "read report: ") {
 				t.Errorf("ReadJSON(%q) error %q, want it to start with \"read report: \"", tt.in, err)
+			}
+			if strings.Contains(err.Error(), "Go ") || strings.Contains(err.Error(), "struct") {
+				t.Errorf("ReadJSON(%q) error %q names a Go type", tt.in, err)
 			}
 			var se *SchemaError
 			if errors.As(err, &se) != tt.wantSchema {

@@ -161,7 +161,7 @@ func statuses(secs []*mdSection) []status.Status {
 func (d *mdDoc) write(buf *bytes.Buffer) {
 	fmt.Fprintf(buf, "## linkcheck: %s\n\n", headline(d.sum))
 	if d.run.Partial {
-		buf.WriteString("> **Interrupted:** partial results; not every link was checked.\n\n")
+		fmt.Fprintf(buf, "> **%s:** partial results; %s.\n\n", partialTitle(d.run), partialNote(d.run))
 	}
 	if d.capped {
 		shown, total := 0, 0
@@ -189,10 +189,16 @@ func headline(sum Summary) string {
 	if parts := sum.parts(status.Status.Attention); len(parts) > 0 {
 		return strings.Join(parts, ", ")
 	}
-	if n := sum.Counts[status.Skipped]; n > 0 {
-		return fmt.Sprintf("all %d links ok (%d skipped)", sum.Counts[status.OK], n)
+	ok, skipped := sum.Counts[status.OK], sum.Counts[status.Skipped]
+	line := fmt.Sprintf("all %d links ok", ok)
+	if ok == 0 {
+		// "all 0 links ok" would pass for good news.
+		line = "nothing checked"
 	}
-	return fmt.Sprintf("all %d links ok", sum.Counts[status.OK])
+	if skipped > 0 {
+		line += fmt.Sprintf(" (%d skipped)", skipped)
+	}
+	return line
 }
 
 // runLine says what was checked, when, and how long it took. The date is

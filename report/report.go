@@ -38,6 +38,10 @@ type Run struct {
 	Duration      time.Duration
 	Results       []checker.Result // in catalog order; reporters keep that order
 	Partial       bool             // interrupted: not every link was checked
+	// Stop says why a partial run ended early; NotReached is how many of
+	// its targets it never checked.
+	Stop       Stop
+	NotReached int
 	// Resolved lists the targets that needed attention in the last run
 	// and are fine now; set when the run kept a history.
 	Resolved []state.Resolved

@@ -51,12 +51,14 @@ func TestSummarize(t *testing.T) {
 		results []checker.Result
 		want    string
 	}{
-		{"empty", nil, "0 checked"},
+		{"empty", nil, "nothing checked"},
 		{"all ok", results(status.OK, status.OK), "2 checked: 2 ok"},
 		{"severity order", results(status.Skipped, status.OK, status.Moved, status.Broken, status.Broken),
-			"5 checked: 2 broken, 1 moved, 1 ok, 1 skipped"},
+			"4 checked: 2 broken, 1 moved, 1 ok (1 skipped)"},
+		{"everything skipped", results(status.Skipped, status.Skipped, status.Skipped, status.Skipped, status.Skipped),
+			"nothing checked (5 skipped)"},
 		{"fixture", fixtureRun().Results,
-			"16 checked: 3 broken, 1 moved, 2 retitled, 1 updated, 1 stale, 1 blocked, 1 timeout, 1 error, 1 redirected, 2 ok, 2 skipped"},
+			"14 checked: 3 broken, 1 moved, 2 retitled, 1 updated, 1 stale, 1 blocked, 1 timeout, 1 error, 1 redirected, 2 ok (2 skipped)"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -26,13 +26,20 @@ func Summarize(results []checker.Result) Summary {
 }
 
 // String is a one-line summary in severity order, zero counts left out:
-// "68 checked: 2 broken, 1 moved, 60 ok, 5 skipped".
+// "63 checked: 2 broken, 1 moved, 60 ok (5 skipped)". A skipped target
+// (ignored, excluded, private) was not checked, so it is never counted as
+// checked: a run that skipped everything says "nothing checked (5 skipped)".
 func (s Summary) String() string {
-	parts := s.parts(func(status.Status) bool { return true })
-	if len(parts) == 0 {
-		return fmt.Sprintf("%d checked", s.Total)
+	skipped := s.Counts[status.Skipped]
+	parts := s.parts(func(st status.Status) bool { return st != status.Skipped })
+	line := "nothing checked"
+	if len(parts) > 0 {
+		line = fmt.Sprintf("%d checked: %s", s.Total-skipped, strings.Join(parts, ", "))
 	}
-	return fmt.Sprintf("%d checked: %s", s.Total, strings.Join(parts, ", "))
+	if skipped > 0 {
+		line += fmt.Sprintf(" (%d skipped)", skipped)
+	}
+	return line
 }
 
 // Attention is the number of results that need a maintainer's attention.

@@ -69,7 +69,7 @@ type tableGroup struct {
 // columns aligned across groups.
 func renderTable(buf *bytes.Buffer, run Run, opts Options) error {
 	if run.Partial {
-		buf.WriteString(paint(opts, ansiYellow, "interrupted: partial results") + "\n")
+		buf.WriteString(paint(opts, ansiYellow, strings.ToLower(partialTitle(run))+": partial results, "+partialNote(run)) + "\n")
 	}
 	groups := byStatus(listed(run.Results, opts))
 	var table []tableGroup

@@ -12,6 +12,7 @@ import (
 
 	"github.com/ai-reading-list/linkcheck/checker"
 	"github.com/ai-reading-list/linkcheck/internal/atomicfile"
+	"github.com/ai-reading-list/linkcheck/internal/jsondoc"
 	"github.com/ai-reading-list/linkcheck/status"
 )
 
@@ -55,24 +56,35 @@ func Load(path string) (*State, error) {
 }
 
 func parse(path string, data []byte) (*State, error) {
-	// The schema is read first so that another document is named as such,
-	// not as a puzzling field error.
+	// What the file is comes first, so that another document is named as
+	// such (and never called a corrupt history to delete), not as a
+	// puzzling field error.
+	what, syntax := jsondoc.Sniff(data)
+	switch {
+	case syntax != nil && bytes.Contains(data, []byte(`"`+Schema+`"`)):
+		// A state file cut short or broken by a hand edit.
+		return nil, &CorruptError{Path: path, Err: fmt.Errorf("not valid JSON: %w", syntax)}
+	case what != "":
+		return nil, &SchemaError{Path: path, What: what}
+	}
 	var head struct {
-		Schema *string `json:"schema"`
+		Schema json.RawMessage `json:"schema"`
 	}
 	if err := json.Unmarshal(data, &head); err != nil {
-		return nil, &CorruptError{Path: path, Err: fmt.Errorf("not valid JSON: %w", err)}
+		return nil, &CorruptError{Path: path, Err: jsondoc.Problem(data, err)}
 	}
-	if head.Schema == nil || *head.Schema != Schema {
-		got := ""
-		if head.Schema != nil {
-			got = *head.Schema
-		}
-		return nil, &SchemaError{Path: path, Got: got}
+	var schema string
+	switch {
+	case head.Schema == nil:
+		return nil, &SchemaError{Path: path}
+	case json.Unmarshal(head.Schema, &schema) != nil:
+		return nil, &SchemaError{Path: path, What: "JSON whose \"schema\" is not a string"}
+	case schema != Schema:
+		return nil, &SchemaError{Path: path, Got: schema}
 	}
 	var doc fileDoc
 	if err := json.Unmarshal(data, &doc); err != nil {
-		return nil, &CorruptError{Path: path, Err: err}
+		return nil, &CorruptError{Path: path, Err: jsondoc.Problem(data, err)}
 	}
 	s, err := fromFile(doc)
 	if err != nil {

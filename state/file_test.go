@@ -95,18 +95,24 @@ func TestLoadBadFiles(t *testing.T) {
 	tests := []struct {
 		name    string
 		data    string
-		corrupt bool // else a schema error
+		corrupt bool   // else a schema error
+		want    string // in the message, after the path
 	}{
-		{"not JSON", "{\"schema\": \"linkcheck.state/v1\", ", true},
-		{"empty", "", true},
-		{"a report", `{"schema": "linkcheck.report/v1", "results": []}`, false},
-		{"a future version", `{"schema": "linkcheck.state/v2", "targets": {}}`, false},
-		{"no schema", `{"targets": {}}`, false},
-		{"an array", `[]`, true},
-		{"unknown status", strings.Replace(string(good), `"status": "broken"`, `"status": "rotten"`, 1), true},
-		{"bad key", strings.Replace(string(good), `"b/url"`, `"b-url"`, 1), true},
-		{"bad time", strings.Replace(string(good), `"since": "2026-11-02T06:00:00Z"`, `"since": "last week"`, 1), true},
-		{"zero runs", strings.Replace(string(good), `"runs": 2`, `"runs": 0`, 1), true},
+		{"cut short", "{\"schema\": \"linkcheck.state/v1\", ", true, "is corrupt: not valid JSON: line 1, column 33: unexpected end of JSON input"},
+		{"empty", "", false, "holds nothing (the file is empty), not a linkcheck state"},
+		{"a report", `{"schema": "linkcheck.report/v1", "results": []}`, false, `is a saved linkcheck run (schema "linkcheck.report/v1"), not a state`},
+		{"a catalog", "version: 1\nsections: []\n", false, "holds YAML, perhaps a catalog, not a linkcheck state"},
+		{"a future version", `{"schema": "linkcheck.state/v2", "targets": {}}`, false, `has schema "linkcheck.state/v2", written by another version of linkcheck`},
+		{"another tool", `{"schema": "https://json.schemastore.org/package"}`, false, `has schema "https://json.schemastore.org/package", not a linkcheck state`},
+		{"no schema", `{"targets": {}}`, false, `is JSON without a "schema" field, not a linkcheck state`},
+		{"schema not a string", `{"schema": 1}`, false, `holds JSON whose "schema" is not a string`},
+		{"an array", `[]`, false, "holds a JSON array, not a linkcheck state"},
+		{"an array of states", "[" + string(good) + "]", false, "holds a JSON array, not a linkcheck state"},
+		{"wrong type", strings.Replace(string(good), `"runs": 2`, `"runs": "2"`, 1), true, `targets.runs: want a whole number, got a string`},
+		{"unknown status", strings.Replace(string(good), `"status": "broken"`, `"status": "rotten"`, 1), true, `unknown status "rotten"`},
+		{"bad key", strings.Replace(string(good), `"b/url"`, `"b-url"`, 1), true, "want a key of the form ID/TARGET"},
+		{"bad time", strings.Replace(string(good), `"since": "2026-11-02T06:00:00Z"`, `"since": "last week"`, 1), true, "want an RFC 3339 time"},
+		{"zero runs", strings.Replace(string(good), `"runs": 2`, `"runs": 0`, 1), true, "want runs ≥ 1"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -126,8 +132,11 @@ func TestLoadBadFiles(t *testing.T) {
 			case !tt.corrupt && !errors.As(err, &se):
 				t.Errorf("Load = %v, want a *SchemaError", err)
 			}
-			if err != nil && !strings.Contains(err.Error(), path) {
-				t.Errorf("error %q does not name the file", err)
+			if err == nil || !strings.Contains(err.Error(), path+" ") || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("Load = %v, want an error naming the file and saying %q", err, tt.want)
+			}
+			if err != nil && (strings.Contains(err.Error(), "Go ") || strings.Contains(err.Error(), "struct")) {
+				t.Errorf("Load = %v names a Go type", err)
 			}
 			if data, _ := os.ReadFile(path); string(data) != tt.data {
 				t.Errorf("Load modified the file")

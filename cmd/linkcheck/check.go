@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/spf13/cobra"
 
@@ -31,8 +30,10 @@ wasted.
 
 Exit 0 when no result's status is in --fail-on, 1 when one is, 2 for an
 invalid catalog or usage, 3 when it could not check (network unavailable,
-interrupted, unwritable output). When GITHUB_STEP_SUMMARY is set the
-Markdown report is appended to the job summary too, cut to GitHub's 1 MiB.`,
+interrupted or timed out: the partial report says how many targets were
+not reached; unwritable output). When GITHUB_STEP_SUMMARY is set the
+Markdown report is appended to the job summary too, cut to GitHub's 1 MiB;
+a summary that cannot be written is only a warning.`,
 		Example: `  linkcheck check
   linkcheck check --fail-on broken,moved,retitled
   linkcheck check --format json --output results.json
@@ -63,11 +64,9 @@ func runCheck(ctx context.Context, e env, opts *checkOptions) error {
 	if err := opts.emit(e, run, ropts); err != nil {
 		return err
 	}
-	if err := appendStepSummary(e, run, ropts); err != nil {
-		return err
-	}
+	appendStepSummary(e, run, ropts)
 	if run.Partial {
-		return cannotCheck(fmt.Errorf("interrupted after %d results: the report is partial", len(run.Results)))
+		return partialError(run, &opts.checkFlags, "the report is partial")
 	}
 	// The history is written only now: a run whose report could not be
 	// written is not one to learn from either.

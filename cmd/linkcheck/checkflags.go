@@ -147,13 +147,7 @@ func redactHeader(h string) string {
 // ageFlag is a flag holding an age, written as catalog.ParseAge reads it.
 type ageFlag time.Duration
 
-func (a *ageFlag) String() string {
-	d := time.Duration(*a)
-	if d%(24*time.Hour) == 0 {
-		return fmt.Sprintf("%dd", d/(24*time.Hour))
-	}
-	return d.String()
-}
+func (a *ageFlag) String() string { return catalog.FormatAge(time.Duration(*a)) }
 
 func (a *ageFlag) Set(s string) error {
 	d, err := catalog.ParseAge(s)

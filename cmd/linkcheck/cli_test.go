@@ -74,6 +74,9 @@ type cli struct {
 	hook func(*checker.Options)
 	// dial replaces the fake web's dialer, e.g. to take the network away.
 	dial func(ctx context.Context, network, addr string) (net.Conn, error)
+	// ctx is the run's context, as main's signal handling gives it; nil
+	// is one that is never cancelled.
+	ctx context.Context
 }
 
 func newCLI(t *testing.T) *cli {
@@ -133,7 +136,11 @@ func (c *cli) run(args ...string) (code int, stdout, stderr string) {
 	if c.now != nil {
 		e.Now = c.now
 	}
-	code = run(context.Background(), args, e)
+	ctx := c.ctx
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	code = run(ctx, args, e)
 	return code, out.String(), errb.String()
 }
 
@@ -182,6 +189,28 @@ func TestCheckTable(t *testing.T) {
 	}
 	if strings.Contains(stdout, "fine-post") {
 		t.Errorf("check's table lists an ok entry:\n%s", stdout)
+	}
+}
+
+// TestNothingChecked: a run whose every target is skipped says that
+// nothing was checked, never "4 checked" nor "all 0 links ok".
+func TestNothingChecked(t *testing.T) {
+	c := newCLI(t)
+	tests := []struct {
+		format, want string
+	}{
+		{"table", "nothing checked (4 skipped)"},
+		{"markdown", "## linkcheck: nothing checked (4 skipped)"},
+		{"github", "nothing checked (4 skipped)"},
+	}
+	for _, tt := range tests {
+		code, stdout, stderr := c.run("check", "--exclude", ".", "--format", tt.format)
+		if code != exitOK {
+			t.Errorf("check --exclude . --format %s exited %d: %s", tt.format, code, stderr)
+		}
+		if !strings.Contains(stdout, tt.want) || strings.Contains(stdout, "4 checked") || strings.Contains(stdout, "links ok") {
+			t.Errorf("check --exclude . --format %s:\n%s\nwant %q", tt.format, stdout, tt.want)
+		}
 	}
 }
 
@@ -286,6 +315,45 @@ func TestStepSummary(t *testing.T) {
 	}
 }
 
+// TestStepSummaryUnwritable: a job summary that cannot be written is
+// warned about and changes nothing else: the exit code is the check's and
+// the history is kept.
+func TestStepSummaryUnwritable(t *testing.T) {
+	tests := []struct {
+		name    string
+		summary func(dir string) string
+	}{
+		{"missing directory", func(dir string) string { return filepath.Join(dir, "no-such-dir", "summary.md") }},
+		{"a directory", func(dir string) string { return dir }},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := newCLI(t)
+			summary := tt.summary(c.dir)
+			c.env["GITHUB_STEP_SUMMARY"] = summary
+			statePath := filepath.Join(c.dir, "state.json")
+			for _, run := range []struct {
+				failOn string
+				want   int
+			}{{"broken", exitFailing}, {"", exitOK}} {
+				code, stdout, stderr := c.run("check", "--fail-on", run.failOn, "--state", statePath)
+				if code != run.want {
+					t.Errorf("check --fail-on %q with GITHUB_STEP_SUMMARY=%s exited %d, want %d: %s", run.failOn, summary, code, run.want, stderr)
+				}
+				if !strings.Contains(stderr, "warning: report not added to the job summary") || !strings.Contains(stderr, summary) {
+					t.Errorf("stderr = %q, want a warning naming %s", stderr, summary)
+				}
+				if !strings.Contains(stdout, "4 checked") {
+					t.Errorf("stdout = %q, want the report", stdout)
+				}
+			}
+			if _, err := os.Stat(statePath); err != nil {
+				t.Errorf("the history was not kept: %v", err)
+			}
+		})
+	}
+}
+
 func TestChangedFrom(t *testing.T) {
 	c := newCLI(t)
 	base := filepath.Join(c.dir, "base.yaml")
@@ -309,26 +377,62 @@ func TestChangedFrom(t *testing.T) {
 	}
 }
 
-func TestInterruptedRunReportsPartialResults(t *testing.T) {
-	c := newCLI(t)
-	c.web.Handle("hang.test", fakeweb.Hang())
-	writeFile(t, filepath.Join(c.dir, "resources.yaml"), testCatalog+`      - id: hanging-post
+// TestPartialRun: a run stopped by --timeout or by a signal reports what it
+// found so far, says which of the two stopped it and how many targets it
+// did not reach, and exits 3.
+func TestPartialRun(t *testing.T) {
+	const hanging = `      - id: hanging-post
         title: A post whose server never answers
         kind: post
         url: https://hang.test/post
-`)
-	code, stdout, stderr := c.run("check", "--timeout", "1500ms", "--request-timeout", "1m")
-	if code != exitCannotCheck {
-		t.Fatalf("check --timeout exited %d, want %d (could not check)\nstdout:\n%s\nstderr:\n%s", code, exitCannotCheck, stdout, stderr)
+`
+	tests := []struct {
+		name string
+		// interrupt cancels the run when the hanging request arrives, as
+		// Ctrl-C would; otherwise --timeout ends it.
+		interrupt bool
+		args      []string
+		stdout    *regexp.Regexp
+		stderr    *regexp.Regexp
+	}{
+		{"timeout", false, []string{"check", "--timeout", "1500ms", "--request-timeout", "1m"},
+			regexp.MustCompile(`^timed out: partial results, [1-5] of 5 targets not reached\n`),
+			regexp.MustCompile(`^linkcheck: timed out with [1-5] of 5 targets not reached \(--timeout 1\.5s\): the report is partial\n`)},
+		{"signal", true, []string{"check", "--request-timeout", "1m"},
+			regexp.MustCompile(`^interrupted: partial results, [1-5] of 5 targets not reached\n`),
+			regexp.MustCompile(`^linkcheck: interrupted with [1-5] of 5 targets not reached: the report is partial\n`)},
+		{"report, timeout", false, []string{"report", "--timeout", "1500ms", "--request-timeout", "1m"},
+			regexp.MustCompile(`^timed out: partial results, [1-5] of 5 targets not reached\n`),
+			regexp.MustCompile(`^linkcheck: timed out with [1-5] of 5 targets not reached \(--timeout 1\.5s\): the report is partial\n`)},
+		{"fix, signal", true, []string{"fix", "--request-timeout", "1m"},
+			regexp.MustCompile(`^$`),
+			regexp.MustCompile(`^linkcheck: interrupted with [1-5] of 5 targets not reached: nothing was changed\n`)},
 	}
-	if !strings.HasPrefix(stdout, "interrupted: partial results") || !strings.Contains(stdout, "gone-post") {
-		t.Errorf("partial report = %q, want the interruption said first and the results so far", stdout)
-	}
-	if strings.Contains(stdout, "hanging-post") {
-		t.Errorf("the unfinished check of hanging-post was reported:\n%s", stdout)
-	}
-	if !strings.Contains(stderr, "interrupted after") {
-		t.Errorf("stderr = %q, want it to say the run was interrupted", stderr)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := newCLI(t)
+			ctx, cancel := context.WithCancel(context.Background())
+			defer cancel()
+			c.ctx = ctx
+			hang := fakeweb.Hang()
+			c.web.Handle("hang.test", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				if tt.interrupt {
+					cancel()
+				}
+				hang.ServeHTTP(w, r)
+			}))
+			writeFile(t, filepath.Join(c.dir, "resources.yaml"), testCatalog+hanging)
+			code, stdout, stderr := c.run(tt.args...)
+			if code != exitCannotCheck {
+				t.Fatalf("%v exited %d, want %d (could not check)\nstdout:\n%s\nstderr:\n%s", tt.args, code, exitCannotCheck, stdout, stderr)
+			}
+			if !tt.stdout.MatchString(stdout) || strings.Contains(stdout, "hanging-post") {
+				t.Errorf("%v: stdout = %q, want it to match %s, without the unfinished hanging-post", tt.args, stdout, tt.stdout)
+			}
+			if !tt.stderr.MatchString(stderr) {
+				t.Errorf("%v: stderr = %q, want it to match %s", tt.args, stderr, tt.stderr)
+			}
+		})
 	}
 }
 

@@ -14,7 +14,7 @@ const (
 	exitOK          = 0 // nothing to fail on
 	exitFailing     = 1 // a result's status is in --fail-on
 	exitInvalid     = 2 // invalid catalog or usage
-	exitCannotCheck = 3 // could not check: network down, interrupted, unwritable output
+	exitCannotCheck = 3 // could not check: network down, interrupted or timed out, unwritable output
 )
 
 // exitError carries an exit code through cobra's error return.

@@ -134,7 +134,7 @@ func runFix(ctx context.Context, e env, opts *fixOptions) error {
 			return err
 		}
 		if run.Partial {
-			return cannotCheck(fmt.Errorf("interrupted after %d results: nothing was changed", len(run.Results)))
+			return partialError(run, &opts.checkFlags, "nothing was changed")
 		}
 		// The check loaded the catalog afresh; plan against the same bytes
 		// the edit reads.

@@ -76,15 +76,19 @@ func (m *memory) announce(e env) {
 }
 
 // stateHint says what to do about a state file that cannot be used. The
-// file is left as it is: it may hold months of history worth repairing.
+// file is left as it is: a corrupt state may hold months of history worth
+// repairing, and a file that is not a state at all (a saved run, the
+// catalog) is someone's data: deleting it is never suggested.
 func stateHint(path string, err error) error {
 	var corrupt *state.CorruptError
 	var schema *state.SchemaError
 	switch {
 	case errors.As(err, &corrupt):
 		return fmt.Errorf("%w: repair it, or delete it to start a fresh history", err)
+	case errors.As(err, &schema) && schema.OtherVersion():
+		return fmt.Errorf("%w: run the linkcheck that wrote it, or give --state another file", err)
 	case errors.As(err, &schema):
-		return fmt.Errorf("%w: give --state a linkcheck state file, or delete %s to start a fresh history", err, path)
+		return fmt.Errorf("%w: give --state the state file, or a path that does not exist yet to start a history there", err)
 	}
 	return fmt.Errorf("%w: check the path and its permissions, or give --state another file", err)
 }

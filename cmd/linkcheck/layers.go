@@ -77,7 +77,7 @@ func (f *checkFlags) checkLimitFlags() error {
 		{"retries", f.retries < 0, f.retries, "0 (none) or more"},
 		{"max-retry-wait", f.maxRetryWait <= 0, f.maxRetryWait, "a positive duration"},
 		{"max-body", f.maxBody < 1, f.maxBody, "at least 1 byte"},
-		{"stale-after", f.staleAfter <= 0, time.Duration(f.staleAfter), "a positive age"},
+		{"stale-after", f.staleAfter <= 0, &f.staleAfter, "a positive age"},
 	} {
 		if l.bad && f.flags.Changed(l.name) {
 			return usageError(fmt.Errorf("invalid --%s %v: want %s", l.name, l.given, l.positive))

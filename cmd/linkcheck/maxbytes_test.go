@@ -32,7 +32,8 @@ func TestMaxBytes(t *testing.T) {
 		{"cut", []string{"--max-report-bytes", strconv.Itoa(cut)}, exitOK, "findings listed, to stay within " + strconv.Itoa(cut) + " bytes", "", cut},
 		{"too small", []string{"--max-report-bytes", "100"}, exitInvalid, "", "invalid --max-report-bytes 100: the report's headings and summary alone take ", 0},
 		{"negative", []string{"--max-report-bytes", "-1"}, exitInvalid, "", "invalid --max-report-bytes -1", 0},
-		{"not markdown", []string{"--max-report-bytes", "5000", "--format", "json"}, exitInvalid, "", "with --format markdown", 0},
+		{"not markdown", []string{"--max-report-bytes", "5000", "--format", "json"}, exitInvalid, "", "--max-report-bytes cuts a Markdown report only: drop it, or use --format markdown instead of --format json", 0},
+		{"github", []string{"--max-report-bytes", "5000", "--format", "github"}, exitInvalid, "", "instead of --format github", 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -43,6 +44,10 @@ func TestMaxBytes(t *testing.T) {
 			}
 			if !strings.Contains(stdout, tt.stdout) || !strings.Contains(stderr, tt.stderr) {
 				t.Errorf("%v: stdout %q, stderr %q; want them to contain %q and %q", tt.args, stdout, stderr, tt.stdout, tt.stderr)
+			}
+			// Only a size that does not fit the report is the size's fault.
+			if blamed := strings.Contains(stderr, "invalid --max-report-bytes"); blamed != (tt.name == "too small" || tt.name == "negative") {
+				t.Errorf("%v: stderr %q blames the size: %v", tt.args, stderr, blamed)
 			}
 			if tt.maxBytes > 0 && len(stdout) > tt.maxBytes {
 				t.Errorf("%v: report is %d bytes, over %d", tt.args, len(stdout), tt.maxBytes)

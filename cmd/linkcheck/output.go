@@ -46,8 +46,12 @@ func (o *outputFlags) reportOptions(e env, catalogPath string) (report.Options, 
 	if err != nil {
 		return report.Options{}, 0, usageError(fmt.Errorf("invalid --format: %w", err))
 	}
-	if o.maxBytes < 0 || o.maxBytes > 0 && format != report.FormatMarkdown {
-		return report.Options{}, 0, usageError(fmt.Errorf("invalid --max-report-bytes %d: want a positive size with --format markdown", o.maxBytes))
+	switch {
+	case o.maxBytes < 0:
+		return report.Options{}, 0, usageError(fmt.Errorf("invalid --max-report-bytes %d: want a positive size (0 for no limit)", o.maxBytes))
+	case o.maxBytes > 0 && format != report.FormatMarkdown:
+		// The size is fine; the format is what does not fit.
+		return report.Options{}, 0, usageError(fmt.Errorf("--max-report-bytes cuts a Markdown report only: drop it, or use --format markdown instead of --format %s", format))
 	}
 	failOn, err := status.ParseSet(o.failOn)
 	if err != nil {
@@ -124,19 +128,27 @@ func (o *outputFlags) emit(e env, run report.Run, opts report.Options) error {
 
 // appendStepSummary adds the Markdown report to the GitHub Actions job
 // summary when the runner provides one, cut to the room the step has left.
-func appendStepSummary(e env, run report.Run, opts report.Options) error {
+// The summary is a convenience: when it cannot be written, stderr says why
+// and the run's outcome is still what the check found.
+func appendStepSummary(e env, run report.Run, opts report.Options) {
 	path := e.Getenv("GITHUB_STEP_SUMMARY")
 	if path == "" {
-		return nil
+		return
 	}
+	if err := writeStepSummary(path, run, opts); err != nil {
+		fmt.Fprintf(e.Err, "linkcheck: warning: report not added to the job summary: %v\n", err)
+	}
+}
+
+func writeStepSummary(path string, run report.Run, opts report.Options) error {
 	f, err := os.OpenFile(path, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)
 	if err != nil {
-		return cannotCheck(fmt.Errorf("open job summary: %w", err))
+		return fmt.Errorf("open job summary: %w", err)
 	}
 	fi, err := f.Stat()
 	if err != nil {
 		f.Close()
-		return cannotCheck(fmt.Errorf("job summary %s: %w", path, err))
+		return fmt.Errorf("job summary %s: %w", path, err)
 	}
 	opts.Format = report.FormatMarkdown
 	opts.Color = false
@@ -146,12 +158,11 @@ func appendStepSummary(e env, run report.Run, opts report.Options) error {
 	var se *report.SizeError
 	switch {
 	case errors.As(werr, &se):
-		// The summary is a convenience: a full one must not fail the check.
-		fmt.Fprintf(e.Err, "linkcheck: job summary %s is full (%d bytes); report not added\n", path, fi.Size())
+		return fmt.Errorf("job summary %s is full (%d bytes)", path, fi.Size())
 	case werr != nil:
-		return cannotCheck(fmt.Errorf("write job summary %s: %w", path, werr))
+		return fmt.Errorf("write job summary %s: %w", path, werr)
 	case cerr != nil:
-		return cannotCheck(fmt.Errorf("write job summary %s: %w", path, cerr))
+		return fmt.Errorf("write job summary %s: %w", path, cerr)
 	}
 	return nil
 }

@@ -87,7 +87,7 @@ func runReport(ctx context.Context, e env, opts *reportOptions) error {
 		return err
 	}
 	if run.Partial && opts.from == "" {
-		return cannotCheck(fmt.Errorf("interrupted after %d results: the report is partial", len(run.Results)))
+		return partialError(run, &opts.checkFlags, "the report is partial")
 	}
 	return nil
 }

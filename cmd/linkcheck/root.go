@@ -3,24 +3,9 @@ package main
 import (
 	"context"
 	"fmt"
-	"runtime/debug"
 
 	"github.com/spf13/cobra"
 )
-
-// version is set at build time with -ldflags "-X main.version=v1.2.3"; when
-// empty, the module version from the build info is used.
-var version string
-
-func buildVersion() string {
-	if version != "" {
-		return version
-	}
-	if info, ok := debug.ReadBuildInfo(); ok && info.Main.Version != "" {
-		return info.Main.Version
-	}
-	return "(devel)"
-}
 
 // run executes the command line args and returns the process exit code.
 func run(ctx context.Context, args []string, e env) int {
@@ -42,7 +27,8 @@ arXiv paper of a catalog (resources.yaml) and reports what is broken, moved,
 retitled, updated or stale.
 
 Exit codes: 0 nothing to fail on, 1 failing links found, 2 invalid catalog or
-usage, 3 could not check (network unavailable, interrupted, unwritable output).`,
+usage, 3 could not check (network unavailable, interrupted or timed out,
+unwritable output). These are the binary's: go run reports any failure as 1.`,
 		Example: `  linkcheck validate                      # the catalog alone, offline
   linkcheck report                        # what needs a maintainer's attention
   linkcheck check --fail-on broken,moved  # for CI: exit 1 on failures
@@ -57,6 +43,8 @@ usage, 3 could not check (network unavailable, interrupted, unwritable output).`
 	root.SetVersionTemplate("linkcheck {{.Version}}\n")
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError(err) })
 	root.AddCommand(newValidateCmd(e), newCheckCmd(e), newReportCmd(e), newFixCmd(e))
+	strictCompletion(root)
+	strictHelp(root)
 	return root
 }
 

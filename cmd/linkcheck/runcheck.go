@@ -15,7 +15,8 @@ import (
 
 // runChecks loads the catalog, checks it and returns the run in catalog
 // order. An interrupted run (Ctrl-C, --timeout) returns its partial results
-// with Partial set and no error: the caller reports them, then exits 3.
+// with Partial, Stop and NotReached set and no error: the caller reports
+// them, then exits 3 (partialError).
 // With a state file (and record set), a completed run's results carry their
 // history, and the caller saves the returned memory once the report is out.
 // writes are the files the command writes besides the state file: they
@@ -97,13 +98,29 @@ func runChecks(ctx context.Context, e env, f *checkFlags, failOn status.Set, wri
 		// Reporting every link as broken would blame the catalog for the
 		// runner's outage.
 		return report.Run{}, nil, cannotCheck(fmt.Errorf("%w: nothing was reported; try again when the network is back", checkErr))
-	case errors.Is(checkErr, context.Canceled), errors.Is(checkErr, context.DeadlineExceeded):
-		run.Partial = true
+	case errors.Is(checkErr, context.DeadlineExceeded):
+		// Only --timeout sets a deadline on the run.
+		run.Partial, run.Stop = true, report.StopTimeout
+	case errors.Is(checkErr, context.Canceled):
+		run.Partial, run.Stop = true, report.StopInterrupted
 	default:
 		return report.Run{}, nil, cannotCheck(checkErr)
 	}
+	if run.Partial {
+		run.NotReached = max(total-len(run.Results), 0)
+	}
 	mem.record(&run)
 	return run, mem, nil
+}
+
+// partialError is the exit 3 of a run that stopped early: why, how much it
+// did not reach, and then what became of its output.
+func partialError(run report.Run, f *checkFlags, then string) error {
+	why := run.Stopped()
+	if run.Stop == report.StopTimeout {
+		why += fmt.Sprintf(" (--timeout %s)", f.timeout)
+	}
+	return cannotCheck(fmt.Errorf("%s: %s", why, then))
 }
 
 // changedSince returns the ids of entries added or changed since the catalog

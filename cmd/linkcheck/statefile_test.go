@@ -77,19 +77,29 @@ func TestStateFileProblems(t *testing.T) {
 		return p
 	}
 	corrupt := write("corrupt.json", `{"schema": "linkcheck.state/v1", "targets": {`)
-	foreign := write("foreign.json", `{"schema": "linkcheck.report/v1", "results": []}`)
+	results := write("results.json", `{"schema": "linkcheck.report/v1", "results": []}`)
+	array := write("array.json", `[{"schema": "linkcheck.state/v1", "targets": {}}]`)
+	newer := write("newer.json", `{"schema": "linkcheck.state/v2", "targets": {}}`)
+	catalogPath := write("another-catalog.yaml", testCatalog)
 	dir := filepath.Join(c.dir, "a-directory")
 	if err := os.Mkdir(dir, 0o755); err != nil {
 		t.Fatal(err)
 	}
+	// Only a state file is a history one may delete; a file that is not
+	// one is someone's data, and a Go type means nothing to a user.
+	neverSaid := []string{"delete", "Go value", "struct {"}
 	tests := []struct {
-		name string
-		path string
-		want []string
+		name    string
+		path    string
+		want    []string
+		notWant []string
 	}{
-		{"not JSON", corrupt, []string{corrupt, "not valid JSON", "delete it to start a fresh history"}},
-		{"another schema", foreign, []string{foreign, `"linkcheck.report/v1"`, "delete " + foreign + " to start a fresh history"}},
-		{"unreadable", dir, []string{dir, "give --state another file"}},
+		{"not JSON", corrupt, []string{corrupt, "not valid JSON", "delete it to start a fresh history"}, nil},
+		{"a saved run", results, []string{results, `is a saved linkcheck run (schema "linkcheck.report/v1"), not a state`, "give --state the state file"}, neverSaid},
+		{"the catalog", catalogPath, []string{catalogPath, "holds YAML, perhaps a catalog, not a linkcheck state", "give --state the state file"}, neverSaid},
+		{"a JSON array", array, []string{array, "holds a JSON array, not a linkcheck state"}, neverSaid},
+		{"another version", newer, []string{newer, "written by another version of linkcheck", "run the linkcheck that wrote it"}, neverSaid},
+		{"unreadable", dir, []string{dir, "give --state another file"}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -101,6 +111,11 @@ func TestStateFileProblems(t *testing.T) {
 			for _, w := range tt.want {
 				if !strings.Contains(stderr, w) {
 					t.Errorf("stderr = %q, want it to contain %q", stderr, w)
+				}
+			}
+			for _, w := range tt.notWant {
+				if strings.Contains(stderr, w) {
+					t.Errorf("stderr = %q, want it not to say %q", stderr, w)
 				}
 			}
 			if c.web.Requests("gone.test") != 0 {
