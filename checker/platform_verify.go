@@ -75,7 +75,7 @@ func (c *Checker) platforms(pool *hostpool.Pool) []platform.Verifier {
 	// API requests follow redirects hop by hop, each paced, so that a
 	// token never follows one to another host.
 	client := &http.Client{
-		Transport:     c.transport,
+		Transport:     c.rt,
 		Timeout:       c.opts.RequestTimeout,
 		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
 	}
