@@ -152,9 +152,12 @@ func TestPrivateAddressErrorIsTyped(t *testing.T) {
 }
 
 // TestGuardOnRealDialer: without a replacement dialer the guard runs on the
-// address the system resolver chose, so a literal IP and a name that
-// resolves to loopback are both refused before any connection.
+// address the resolver chose, so a literal IP, a name of private use and a
+// public name that resolves to loopback are all refused before any
+// connection: the first two skipped (the catalog names an intranet host),
+// the last broken (no reader can open it).
 func TestGuardOnRealDialer(t *testing.T) {
+	clearProxyEnv(t)
 	var mu sync.Mutex
 	hits := 0
 	srv := newLocalServer(t, http.HandlerFunc(func(rw http.ResponseWriter, r *http.Request) {
@@ -164,34 +167,36 @@ func TestGuardOnRealDialer(t *testing.T) {
 		fakeweb.Page("Local", "").ServeHTTP(rw, r)
 	}))
 	_, port, _ := net.SplitHostPort(srv)
-	urls := []string{"http://" + srv + "/", "http://localhost:" + port + "/", "http://0.0.0.0:" + port + "/", "http://[::1]:" + port + "/"}
+	resolver := fakeweb.Resolver(map[string][]string{"lapsed.example": {"127.0.0.1"}})
 	tests := []struct {
+		url   string
 		allow bool
 		want  status.Status
 	}{
-		{false, status.Skipped},
-		{true, status.OK},
+		{"http://" + srv + "/", false, status.Skipped},
+		{"http://localhost:" + port + "/", false, status.Skipped},
+		{"http://0.0.0.0:" + port + "/", false, status.Skipped},
+		{"http://[::1]:" + port + "/", false, status.Skipped},
+		{"http://lapsed.example:" + port + "/", false, status.Broken},
+		{"http://" + srv + "/", true, status.OK},
+		{"http://localhost:" + port + "/", true, status.OK},
+		{"http://lapsed.example:" + port + "/", true, status.OK},
 	}
 	for _, tt := range tests {
-		o := Options{AllowPrivate: tt.allow, RequestTimeout: 2 * time.Second, Retries: -1, HostRate: 1000}
-		c := newChecker(t, o)
-		for _, u := range urls[:2] { // [::1] and 0.0.0.0 may not be served here
-			r := checkOne(t, c, u)
-			if r.Status != tt.want {
-				t.Errorf("check(%s) with AllowPrivate %v = %v (%s), want %v", u, tt.allow, r.Status, r.Message, tt.want)
-			}
+		mu.Lock()
+		hits = 0
+		mu.Unlock()
+		o := Options{AllowPrivate: tt.allow, RequestTimeout: 2 * time.Second, Retries: -1, HostRate: 1000, Resolver: resolver, Arxiv: &fakeVerifier{}}
+		r := checkOne(t, newChecker(t, o), tt.url)
+		if r.Status != tt.want {
+			t.Errorf("check(%s) with AllowPrivate %v = %v (%s), want %v", tt.url, tt.allow, r.Status, r.Message, tt.want)
 		}
-		if tt.allow {
-			continue
-		}
-		for _, u := range urls[2:] {
-			if r := checkOne(t, c, u); r.Status != status.Skipped {
-				t.Errorf("check(%s) = %v (%s), want skipped", u, r.Status, r.Message)
-			}
+		if tt.want == status.Broken && !strings.Contains(r.Message, "lapsed.example resolves only to private addresses (127.0.0.1)") {
+			t.Errorf("check(%s) = %v (%s), want it to say the name resolves only to private addresses", tt.url, r.Status, r.Message)
 		}
 		mu.Lock()
-		if hits != 0 {
-			t.Errorf("the local server got %d requests through the guard, want 0", hits)
+		if !tt.allow && hits != 0 {
+			t.Errorf("check(%s): the local server got %d requests through the guard, want 0", tt.url, hits)
 		}
 		mu.Unlock()
 	}
