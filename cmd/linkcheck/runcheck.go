@@ -76,6 +76,7 @@ func runChecks(ctx context.Context, e env, f *checkFlags, failOn status.Set) (re
 	default:
 		return report.Run{}, nil, cannotCheck(checkErr)
 	}
+	notePrivate(e.Err, run.Results)
 	mem.record(&run)
 	return run, mem, nil
 }
