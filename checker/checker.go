@@ -124,7 +124,7 @@ func (c *Checker) Check(ctx context.Context, cat *catalog.Catalog, emit func(Res
 	for _, w := range p.platforms {
 		if len(w.targets) > 0 {
 			g.Go(func() error {
-				verifyPlatform(ctx, p, w, out)
+				verifyPlatform(ctx, p, w, f, out)
 				return nil
 			})
 		}
@@ -141,7 +141,9 @@ func (c *Checker) Check(ctx context.Context, cat *catalog.Catalog, emit func(Res
 	return pool.NetworkDown()
 }
 
-// Plan returns how many Results Check will emit for cat.
+// Plan returns how many Results Check will emit for cat, short of the page
+// checks of repositories a platform's API could not answer for (a rate
+// limit, an outage), which only the run can tell.
 func (c *Checker) Plan(cat *catalog.Catalog) (total int) {
 	verifiers := c.platforms(nil)
 	for _, s := range cat.Sections {
