@@ -128,8 +128,8 @@ type Options struct {
 	// Resolver resolves names for the default dialer and, with a proxy
 	// in the environment, for the guard that judges a request's host
 	// before the proxy sees it; nil is the system's.
-	Resolver *net.Resolver
-	TLSConfig   *tls.Config
+	Resolver  *net.Resolver
+	TLSConfig *tls.Config
 	// Arxiv replaces the arXiv client built from ArxivAPI and ArxivOAI.
 	Arxiv ArxivVerifier
 	// Platforms, when not nil, replaces the platform verifiers built from
