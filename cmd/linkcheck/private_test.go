@@ -1,7 +1,10 @@
 package main
 
 import (
+	"encoding/json"
+	"net/http"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -102,5 +105,86 @@ func TestNotePrivateNamesFewHosts(t *testing.T) {
 		if got := b.String(); (tt.want == "") != (got == "") || !strings.Contains(got, tt.want) {
 			t.Errorf("notePrivate(%s) = %q, want it to hold %q", tt.name, got, tt.want)
 		}
+	}
+}
+
+const proxiedCatalog = `version: 1
+sections:
+  - id: posts
+    title: Posts
+    resources:
+      - id: metadata
+        title: Metadata
+        kind: post
+        url: http://169.254.169.254/latest/meta-data/
+      - id: admin
+        title: Admin
+        kind: post
+        url: https://moved.example/admin
+      - id: lapsed
+        title: Lapsed
+        kind: post
+        url: https://lapsed.example/post
+      - id: fine
+        title: Fine
+        kind: post
+        url: https://fine.example/post
+`
+
+// TestProxyDoesNotBypassGuard: with a proxy in the environment, as on
+// many CI runners, links to private addresses are judged before the proxy
+// sees them, so no intranet page's title reaches the report.
+func TestProxyDoesNotBypassGuard(t *testing.T) {
+	c := newCLI(t)
+	c.web.Handle("169.254.169.254", fakeweb.Page("instance metadata: ami-id", ""))
+	c.web.Handle("10.1.2.3", fakeweb.Page("Router admin", ""))
+	c.web.Handle("lapsed.example", fakeweb.Page("Parked intranet page", ""))
+	c.web.Handle("moved.example", fakeweb.Redirect(http.StatusMovedPermanently, "http://10.1.2.3/admin"))
+	c.web.Handle("fine.example", fakeweb.Page("A fine post", ""))
+	proxyURL, stop := c.web.StartProxy()
+	t.Cleanup(stop)
+	for _, k := range []string{"HTTP_PROXY", "http_proxy", "HTTPS_PROXY", "https_proxy", "NO_PROXY", "no_proxy", "REQUEST_METHOD"} {
+		t.Setenv(k, "")
+	}
+	t.Setenv("HTTP_PROXY", proxyURL)
+	t.Setenv("HTTPS_PROXY", proxyURL)
+	c.hook = func(o *checker.Options) {
+		o.DialContext = nil // the real dialer, which reaches the web only through the proxy
+		o.AllowPrivate = false
+		o.Resolver = fakeweb.Resolver(map[string][]string{
+			"lapsed.example": {"10.0.0.7"},
+			"moved.example":  {"93.184.215.14"},
+			"fine.example":   {"93.184.215.14"},
+		})
+	}
+	path := filepath.Join(c.dir, "proxied.yaml")
+	writeFile(t, path, proxiedCatalog)
+	code, stdout, stderr := c.run("check", "--catalog", path, "--format", "json")
+	if code != 1 {
+		t.Fatalf("check exited %d, want 1 (broken links): %s", code, stderr)
+	}
+	var got struct {
+		Results []struct {
+			ID        string `json:"id"`
+			Status    string `json:"status"`
+			PageTitle string `json:"page_title"`
+		} `json:"results"`
+	}
+	if err := json.Unmarshal([]byte(stdout), &got); err != nil {
+		t.Fatalf("JSON report: %v", err)
+	}
+	want := map[string]string{"metadata": "skipped", "admin": "broken", "lapsed": "broken", "fine": "ok"}
+	for _, r := range got.Results {
+		if r.Status != want[r.ID] {
+			t.Errorf("%s: %s, want %s", r.ID, r.Status, want[r.ID])
+		}
+	}
+	for _, leak := range []string{"instance metadata", "Router admin", "Parked intranet page"} {
+		if strings.Contains(stdout, leak) {
+			t.Errorf("the report holds %q, a page behind the guard", leak)
+		}
+	}
+	if got := c.web.Proxied(); !slices.Equal(got, []string{"moved.example:443", "fine.example:443"}) && !slices.Equal(got, []string{"fine.example:443", "moved.example:443"}) {
+		t.Errorf("the proxy received %q, want only moved.example and fine.example", got)
 	}
 }
