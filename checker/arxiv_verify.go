@@ -25,7 +25,7 @@ func (c *Checker) verifier(pool *hostpool.Pool) ArxivVerifier {
 	return arxiv.New(arxiv.Config{
 		BaseURL:    c.opts.ArxivAPI,
 		OAIBaseURL: c.opts.ArxivOAI,
-		HTTPClient: &http.Client{Transport: c.transport, Timeout: c.opts.RequestTimeout},
+		HTTPClient: &http.Client{Transport: c.rt, Timeout: c.opts.RequestTimeout},
 		UserAgent:  c.opts.UserAgent,
 		Pool:       pool,
 	})

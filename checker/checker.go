@@ -12,6 +12,7 @@ import (
 	"context"
 	"fmt"
 	"net/http"
+	"net/url"
 	"sync"
 
 	"golang.org/x/sync/errgroup"
@@ -27,7 +28,12 @@ const maxHeaderBytes = 256 << 10
 type Checker struct {
 	opts      Options
 	transport *http.Transport
-	client    *http.Client
+	// proxy picks a request's proxy; nil when none can apply.
+	proxy proxyFunc
+	// rt sends over transport, judging a request's host before a proxy
+	// sees it; every client of the Checker sends through it.
+	rt     http.RoundTripper
+	client *http.Client
 }
 
 // New returns a Checker for opts, after validating them and filling in the
@@ -37,24 +43,40 @@ func New(opts Options) (*Checker, error) {
 	if err != nil {
 		return nil, fmt.Errorf("invalid checker options: %w", err)
 	}
-	tr := newTransport(&o)
-	return &Checker{
-		opts:      o,
-		transport: tr,
-		// Redirects are followed by hand, hop by hop, so that every hop is
-		// recorded, paced by its own host and judged.
-		client: &http.Client{
-			Transport:     tr,
-			CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
-		},
-	}, nil
+	c := &Checker{opts: o}
+	if o.DialContext == nil {
+		c.proxy = environmentProxy()
+	}
+	c.transport = newTransport(&o, c.proxy)
+	c.rt = c.guarded(c.transport)
+	// Redirects are followed by hand, hop by hop, so that every hop is
+	// recorded, paced by its own host and judged.
+	c.client = &http.Client{
+		Transport:     c.rt,
+		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
+	}
+	return c, nil
 }
 
-// newTransport clones http.DefaultTransport so that the proxy environment
-// (HTTP_PROXY, HTTPS_PROXY, NO_PROXY) and SSL_CERT_FILE keep working. A
-// replacement dialer routes connections itself, so no proxy applies then.
-func newTransport(o *Options) *http.Transport {
+// guarded returns next behind the proxy guard, or next itself when no
+// request can go through a proxy or private addresses are allowed.
+func (c *Checker) guarded(next http.RoundTripper) http.RoundTripper {
+	if c.proxy == nil || c.opts.AllowPrivate {
+		return next
+	}
+	return &proxyGuard{next: next, proxy: c.proxy, resolver: c.opts.Resolver}
+}
+
+// newTransport clones http.DefaultTransport so that SSL_CERT_FILE keeps
+// working, and routes requests through proxy (the environment's
+// HTTP_PROXY, HTTPS_PROXY and NO_PROXY), nil for none: a replacement
+// dialer routes connections itself.
+func newTransport(o *Options, proxy proxyFunc) *http.Transport {
 	tr := http.DefaultTransport.(*http.Transport).Clone()
+	tr.Proxy = nil
+	if proxy != nil {
+		tr.Proxy = func(r *http.Request) (*url.URL, error) { return proxy(r.URL) }
+	}
 	tr.DialContext = newDialer(o)
 	tr.ForceAttemptHTTP2 = true
 	tr.MaxIdleConnsPerHost = o.HostConcurrency
@@ -64,9 +86,6 @@ func newTransport(o *Options) *http.Transport {
 	tr.MaxResponseHeaderBytes = maxHeaderBytes
 	if o.TLSConfig != nil {
 		tr.TLSClientConfig = o.TLSConfig.Clone()
-	}
-	if o.DialContext != nil {
-		tr.Proxy = nil
 	}
 	return tr
 }
@@ -105,7 +124,7 @@ func (c *Checker) Check(ctx context.Context, cat *catalog.Catalog, emit func(Res
 	for _, w := range p.platforms {
 		if len(w.targets) > 0 {
 			g.Go(func() error {
-				verifyPlatform(ctx, p, w, out)
+				verifyPlatform(ctx, p, w, f, out)
 				return nil
 			})
 		}
@@ -122,7 +141,9 @@ func (c *Checker) Check(ctx context.Context, cat *catalog.Catalog, emit func(Res
 	return pool.NetworkDown()
 }
 
-// Plan returns how many Results Check will emit for cat.
+// Plan returns how many Results Check will emit for cat, short of the page
+// checks of repositories a platform's API could not answer for (a rate
+// limit, an outage), which only the run can tell.
 func (c *Checker) Plan(cat *catalog.Catalog) (total int) {
 	verifiers := c.platforms(nil)
 	for _, s := range cat.Sections {

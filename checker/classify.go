@@ -70,7 +70,7 @@ func classifyError(err error) (status.Status, string) {
 	)
 	switch {
 	case errors.As(err, &private):
-		return status.Skipped, private.Error()
+		return privateVerdict(private, false)
 	case errors.Is(err, errRedirectLoop), errors.Is(err, errTooManyRedirects):
 		return status.Broken, err.Error()
 	case errors.As(err, &dnsErr) && dnsErr.IsNotFound:

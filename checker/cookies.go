@@ -21,7 +21,7 @@ func (c *Checker) runClient(conns *hostConns) *http.Client {
 	jar, _ := cookiejar.New(&cookiejar.Options{PublicSuffixList: publicsuffix.List}) // never fails
 	client := *c.client
 	client.Jar = jar
-	client.Transport = conns
+	client.Transport = c.guarded(conns)
 	return &client
 }
 

@@ -2,6 +2,7 @@ package checker
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -170,6 +171,9 @@ func (f *fetcher) conclude(orig, final *url.URL, hops []Hop, a answer, attempts 
 		}
 	}
 	st, msg := classify(fc, a.err)
+	if private := (*PrivateAddressError)(nil); len(hops) > 0 && errors.As(a.err, &private) {
+		st, msg = privateVerdict(private, true) // a public link led there
+	}
 	if st == status.Timeout {
 		msg = fmt.Sprintf("no answer within %v", f.opts.RequestTimeout)
 	}

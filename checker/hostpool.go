@@ -29,6 +29,6 @@ func (c *Checker) newPool() *hostpool.Pool {
 		Limit:       func(group string) hostpool.Limit { return hostpool.Limit(c.opts.hostLimit(group)) },
 		Group:       hostGroup,
 		Retry:       hostpool.Policy{Retries: retries, MaxWait: c.opts.MaxRetryWait},
-		Client:      &http.Client{Transport: c.transport, Timeout: c.opts.RequestTimeout},
+		Client:      &http.Client{Transport: c.rt, Timeout: c.opts.RequestTimeout},
 	})
 }

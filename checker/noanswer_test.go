@@ -1,7 +1,10 @@
 package checker
 
 import (
+	"context"
+	"net"
 	"net/http"
+	"strings"
 	"testing"
 
 	"github.com/ai-reading-list/linkcheck/internal/fakeweb"
@@ -17,12 +20,27 @@ func TestNetworkFailure(t *testing.T) {
 	w.Handle("loop.test", fakeweb.Redirect(http.StatusMovedPermanently, "https://loop.test/"))
 	w.Handle("reset.test", fakeweb.Reset())
 	w.Handle("ok.test", fakeweb.Page("Fine", "<p>fine</p>"))
-	c := newChecker(t, testOptions(w))
+	w.Handle("lapsed.test", fakeweb.Page("Fine", "<p>fine</p>"))
+	w.Handle("to-intranet.test", fakeweb.Redirect(http.StatusFound, "http://10.1.2.3/"))
+	o := testOptions(w)
+	o.AllowPrivate = false // the fake web is on loopback: every name resolves to a private address
+	o.DialContext = func(ctx context.Context, network, addr string) (net.Conn, error) {
+		conn, err := w.DialContext(ctx, network, addr)
+		if err != nil || strings.HasPrefix(addr, "lapsed.test:") {
+			return conn, err
+		}
+		return publicConn{conn}, nil
+	}
+	c := newChecker(t, o)
 	tests := []struct {
 		url     string
 		status  status.Status
 		network bool
 	}{
+		// DNS answered with a private address: a failure of the path.
+		{"https://lapsed.test/page", status.Broken, true},
+		// A redirect named it: the page's own answer.
+		{"https://to-intranet.test/page", status.Broken, false},
 		{"https://nowhere.test/page", status.Broken, true}, // DNS: no such host
 		{"https://reset.test/page", status.Error, true},
 		{"https://gone.test/page", status.Broken, false},

@@ -89,7 +89,9 @@ type Options struct {
 	Headers   []Header
 
 	// AllowPrivate lifts the refusal to connect to loopback, private,
-	// link-local and similar addresses.
+	// link-local and similar addresses and to host names of private use.
+	// Without it, a link naming one is skipped (Result.PrivateAddress), and
+	// a public name or a redirect that leads to one is broken.
 	AllowPrivate bool
 
 	// Include and Exclude filter entries by id and URL; Exclude wins.
@@ -120,10 +122,14 @@ type Options struct {
 	HubToken string
 
 	// DialContext replaces the dialer. The private-address guard still
-	// applies to the address it connects to, unless AllowPrivate.
+	// applies to the address it connects to, unless AllowPrivate. No proxy
+	// applies with a replacement dialer.
 	DialContext func(ctx context.Context, network, addr string) (net.Conn, error)
-	Resolver    *net.Resolver
-	TLSConfig   *tls.Config
+	// Resolver resolves names for the default dialer and, with a proxy
+	// in the environment, for the guard that judges a request's host
+	// before the proxy sees it; nil is the system's.
+	Resolver  *net.Resolver
+	TLSConfig *tls.Config
 	// Arxiv replaces the arXiv client built from ArxivAPI and ArxivOAI.
 	Arxiv ArxivVerifier
 	// Platforms, when not nil, replaces the platform verifiers built from

@@ -109,6 +109,12 @@ func (c *Checker) plan(cat *catalog.Catalog, verifiers []platform.Verifier) *pla
 				hasURL = false
 			}
 		}
+		if hasURL && skip == "" && !c.opts.AllowPrivate {
+			if res, ok := privateSkip(r); ok {
+				p.ready = append(p.ready, res)
+				hasURL = false
+			}
+		}
 		if hasURL {
 			switch {
 			case skip != "":

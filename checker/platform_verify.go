@@ -75,7 +75,7 @@ func (c *Checker) platforms(pool *hostpool.Pool) []platform.Verifier {
 	// API requests follow redirects hop by hop, each paced, so that a
 	// token never follows one to another host.
 	client := &http.Client{
-		Transport:     c.transport,
+		Transport:     c.rt,
 		Timeout:       c.opts.RequestTimeout,
 		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
 	}
@@ -101,11 +101,14 @@ func (c *Checker) platforms(pool *hostpool.Pool) []platform.Verifier {
 
 // verifyPlatform verifies one platform's targets and emits a Result for
 // every entry claiming each. Targets left without a verdict get an error
-// result, unless the run was stopped.
-func verifyPlatform(ctx context.Context, p *plan, w *platformWork, out *emitter) {
+// result, unless the run was stopped. An entry whose URL is a target's own
+// page, which the API's verdict stands for, gets its page checked like
+// any link when the API could not answer for the target.
+func verifyPlatform(ctx context.Context, p *plan, w *platformWork, f *fetcher, out *emitter) {
 	var (
-		mu   sync.Mutex
-		done = make(map[platform.Target]bool, len(w.targets))
+		mu    sync.Mutex
+		done  = make(map[platform.Target]bool, len(w.targets))
+		pages []int // entries whose page stands in for a silent API
 	)
 	report := func(t platform.Target, v platform.Verdict) {
 		mu.Lock()
@@ -114,6 +117,11 @@ func verifyPlatform(ctx context.Context, p *plan, w *platformWork, out *emitter)
 			return
 		}
 		done[t] = true
+		for _, ec := range w.claims[t] {
+			if ec.claim.CoversURL && !apiAnswered(v) {
+				pages = append(pages, ec.entry)
+			}
+		}
 		mu.Unlock()
 		for _, ec := range w.claims[t] {
 			out.emit(platformResult(p.res[ec.entry], w.v.Kind(), ec.claim, v))
@@ -130,6 +138,47 @@ func verifyPlatform(ctx context.Context, p *plan, w *platformWork, out *emitter)
 	for _, t := range w.targets {
 		report(t, platform.Verdict{Status: status.Error, Message: msg})
 	}
+	if len(pages) > 0 {
+		f.runQueues(ctx, pagePlan(p, pages), out)
+	}
+}
+
+// apiAnswered reports a verdict about the target itself. Blocked (a rate
+// limit, a refusal), error and timeout say the API did not answer for it:
+// they are no evidence about the target, so its page is checked instead.
+func apiAnswered(v platform.Verdict) bool {
+	switch v.Status {
+	case status.Blocked, status.Error, status.Timeout:
+		return false
+	}
+	return true
+}
+
+// pagePlan is the URL work of entries whose pages are checked after all,
+// one job per distinct URL, queued by host group as in plan.
+func pagePlan(p *plan, entries []int) *plan {
+	out := &plan{res: p.res}
+	jobs := make(map[string]*urlJob)
+	queues := make(map[string]*hostQueue)
+	for _, i := range entries {
+		raw := p.res[i].URL
+		key := normalizeURL(raw)
+		if j, ok := jobs[key]; ok {
+			j.entries = append(j.entries, i)
+			continue
+		}
+		j := &urlJob{url: raw, entries: []int{i}}
+		jobs[key] = j
+		group := groupOf(raw)
+		q, ok := queues[group]
+		if !ok {
+			q = &hostQueue{group: group}
+			queues[group] = q
+			out.queues = append(out.queues, q)
+		}
+		q.jobs = append(q.jobs, j)
+	}
+	return out
 }
 
 // platformResult is an entry's view of a target's verdict. A renamed

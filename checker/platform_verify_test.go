@@ -1,6 +1,7 @@
 package checker
 
 import (
+	"maps"
 	"net/http"
 	"testing"
 	"time"
@@ -198,5 +199,76 @@ func TestAcceptStale(t *testing.T) {
 	}
 	if r := results[0]; r.Status != status.OK || r.Message != "accepted: archived, still the reference (was stale, HTTP 200)" {
 		t.Errorf("accepted stale repository = %v %q", r.Status, r.Message)
+	}
+}
+
+// TestRepoPageWhenAPISilent: a repository's own page is left to the API
+// only when the API answered for it. Rate-limited or down, the API says
+// nothing about the repository, so its page is checked like any link.
+func TestRepoPageWhenAPISilent(t *testing.T) {
+	pages := http.NewServeMux()
+	pages.Handle("/live/tool", fakeweb.Page("live/tool", ""))
+	pages.Handle("/", fakeweb.Status(http.StatusNotFound))
+	tests := []struct {
+		name string
+		api  http.Handler
+		// want is each entry's results by target.
+		want map[string]map[TargetKind]status.Status
+		// pages is how many repository pages are fetched.
+		pages int
+	}{
+		{"rate limit after the first repository", func() http.Handler {
+			api := fakeweb.NewGitHubAPI()
+			api.Limit = 1
+			api.Reset = time.Now().Add(time.Hour)
+			api.Add(fakeweb.GitHubRepo{FullName: "live/tool", PushedAt: time.Now().AddDate(0, -1, 0)})
+			return api
+		}(), map[string]map[TargetKind]status.Status{
+			"live": {TargetGitHub: status.OK},
+			"gone": {TargetGitHub: status.Blocked, TargetURL: status.Broken},
+			"same": {TargetGitHub: status.Blocked, TargetURL: status.Broken},
+		}, 1},
+		{"API down", fakeweb.Status(http.StatusBadGateway), map[string]map[TargetKind]status.Status{
+			"live": {TargetGitHub: status.Error, TargetURL: status.OK},
+			"gone": {TargetGitHub: status.Error, TargetURL: status.Broken},
+			"same": {TargetGitHub: status.Error, TargetURL: status.Broken},
+		}, 2},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			w := fakeweb.New(t)
+			w.Handle("api.github.com", tt.api)
+			w.Handle("github.com", pages)
+			cat := catalogOf(
+				entry("live", "https://github.com/live/tool"),
+				entry("gone", "https://github.com/gone/repo"),
+				entry("same", "https://github.com/gone/repo"), // one page check for both
+			)
+			results, err := run(t, newChecker(t, testOptions(w)), cat)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := make(map[string]map[TargetKind]status.Status)
+			for _, r := range results {
+				if got[r.ID] == nil {
+					got[r.ID] = make(map[TargetKind]status.Status)
+				}
+				got[r.ID][r.Target] = r.Status
+			}
+			for id, want := range tt.want {
+				if !maps.Equal(got[id], want) {
+					t.Errorf("%s: results %v, want %v", id, got[id], want)
+				}
+			}
+			pageChecks := 0
+			for _, r := range w.Log() {
+				if r.Host == "github.com" {
+					pageChecks++
+				}
+			}
+			if pageChecks != tt.pages {
+				t.Errorf("github.com pages fetched %d times, want %d", pageChecks, tt.pages)
+			}
+		})
 	}
 }

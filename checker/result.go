@@ -81,6 +81,11 @@ type Result struct {
 	// as transient (see History); a 404 or a soft 404 is the page's own.
 	NetworkFailure bool
 
+	// PrivateAddress is set on a result skipped because its URL names a
+	// private address or a host name of private use, which the run does
+	// not connect to unless Options.AllowPrivate.
+	PrivateAddress bool
+
 	// History is filled in when the run keeps a state file.
 	History History
 }

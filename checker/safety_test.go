@@ -63,18 +63,35 @@ func FuzzRedact(f *testing.F) {
 }
 
 // TestPrivateGuard shows the guard refusing the fake web's loopback address
-// when AllowPrivate is off, whatever name led there.
+// when AllowPrivate is off: a link naming a private address is skipped
+// without a request; a public name that leads there is broken, since no
+// reader can open it.
 func TestPrivateGuard(t *testing.T) {
 	w := fakeweb.New(t)
 	w.Handle("example.com", fakeweb.Page("Hi", ""))
 	o := testOptions(w)
 	o.AllowPrivate = false
 	c := newChecker(t, o)
-	for _, url := range []string{"https://example.com/", "http://127.0.0.1/", "http://[::1]:8080/", "http://169.254.169.254/latest"} {
-		r := checkOne(t, c, url)
-		if r.Status != status.Skipped || !strings.Contains(r.Message, "refusing to connect to private address") ||
-			!strings.Contains(r.Message, "--allow-private") {
-			t.Errorf("check(%s) without AllowPrivate = %v (%s), want skipped: refusing ...", url, r.Status, r.Message)
+	tests := []struct {
+		url     string
+		want    status.Status
+		message string
+	}{
+		{"https://example.com/", status.Broken, "example.com resolves only to private addresses (127.0.0.1)"},
+		{"http://127.0.0.1/", status.Skipped, "refusing to connect to private address 127.0.0.1"},
+		{"http://[::1]:8080/", status.Skipped, "refusing to connect to private address ::1"},
+		{"http://169.254.169.254/latest", status.Skipped, "refusing to connect to private address 169.254.169.254"},
+		{"http://localhost:8080/", status.Skipped, "localhost, a host name of private use"},
+		{"http://metadata.google.internal/", status.Skipped, "metadata.google.internal, a host name of private use"},
+		{"http://wiki/start", status.Skipped, "wiki, a host name of private use"},
+	}
+	for _, tt := range tests {
+		r := checkOne(t, c, tt.url)
+		if r.Status != tt.want || !strings.Contains(r.Message, tt.message) || !strings.Contains(r.Message, "--allow-private") {
+			t.Errorf("check(%s) without AllowPrivate = %v (%s), want %v: %s ... --allow-private", tt.url, r.Status, r.Message, tt.want, tt.message)
+		}
+		if r.PrivateAddress != (tt.want == status.Skipped) {
+			t.Errorf("check(%s): PrivateAddress = %v, want %v", tt.url, r.PrivateAddress, tt.want == status.Skipped)
 		}
 	}
 	if n := w.Requests("example.com"); n != 0 {
@@ -105,14 +122,16 @@ func TestPrivateGuardOnRedirectAndDNS(t *testing.T) {
 		return publicConn{conn}, nil
 	}
 	c := newChecker(t, o)
-	tests := []struct{ url, addr string }{
-		{"https://public.example/x", "10.0.0.1"},
-		{"https://rebind.example/x", "127.0.0.1"},
+	// A public link that leads to a private address is dead for its
+	// readers: broken, not skipped.
+	tests := []struct{ url, message string }{
+		{"https://public.example/x", "redirected to a private address: refusing to connect to private address 10.0.0.1"},
+		{"https://rebind.example/x", "redirected to a private address: intranet.example resolves only to private addresses (127.0.0.1)"},
 	}
 	for _, tt := range tests {
 		r := checkOne(t, c, tt.url)
-		if r.Status != status.Skipped || !strings.Contains(r.Message, "private address "+tt.addr) || len(r.Redirects) != 1 {
-			t.Errorf("check(%s) = %v (%s) after %d hops, want skipped for %s after 1 hop", tt.url, r.Status, r.Message, len(r.Redirects), tt.addr)
+		if r.Status != status.Broken || !strings.Contains(r.Message, tt.message) || len(r.Redirects) != 1 {
+			t.Errorf("check(%s) = %v (%s) after %d hops, want broken: %s after 1 hop", tt.url, r.Status, r.Message, len(r.Redirects), tt.message)
 		}
 	}
 	if n := w.Requests("intranet.example"); n != 0 {
@@ -133,9 +152,12 @@ func TestPrivateAddressErrorIsTyped(t *testing.T) {
 }
 
 // TestGuardOnRealDialer: without a replacement dialer the guard runs on the
-// address the system resolver chose, so a literal IP and a name that
-// resolves to loopback are both refused before any connection.
+// address the resolver chose, so a literal IP, a name of private use and a
+// public name that resolves to loopback are all refused before any
+// connection: the first two skipped (the catalog names an intranet host),
+// the last broken (no reader can open it).
 func TestGuardOnRealDialer(t *testing.T) {
+	clearProxyEnv(t)
 	var mu sync.Mutex
 	hits := 0
 	srv := newLocalServer(t, http.HandlerFunc(func(rw http.ResponseWriter, r *http.Request) {
@@ -145,34 +167,36 @@ func TestGuardOnRealDialer(t *testing.T) {
 		fakeweb.Page("Local", "").ServeHTTP(rw, r)
 	}))
 	_, port, _ := net.SplitHostPort(srv)
-	urls := []string{"http://" + srv + "/", "http://localhost:" + port + "/", "http://0.0.0.0:" + port + "/", "http://[::1]:" + port + "/"}
+	resolver := fakeweb.Resolver(map[string][]string{"lapsed.example": {"127.0.0.1"}})
 	tests := []struct {
+		url   string
 		allow bool
 		want  status.Status
 	}{
-		{false, status.Skipped},
-		{true, status.OK},
+		{"http://" + srv + "/", false, status.Skipped},
+		{"http://localhost:" + port + "/", false, status.Skipped},
+		{"http://0.0.0.0:" + port + "/", false, status.Skipped},
+		{"http://[::1]:" + port + "/", false, status.Skipped},
+		{"http://lapsed.example:" + port + "/", false, status.Broken},
+		{"http://" + srv + "/", true, status.OK},
+		{"http://localhost:" + port + "/", true, status.OK},
+		{"http://lapsed.example:" + port + "/", true, status.OK},
 	}
 	for _, tt := range tests {
-		o := Options{AllowPrivate: tt.allow, RequestTimeout: 2 * time.Second, Retries: -1, HostRate: 1000}
-		c := newChecker(t, o)
-		for _, u := range urls[:2] { // [::1] and 0.0.0.0 may not be served here
-			r := checkOne(t, c, u)
-			if r.Status != tt.want {
-				t.Errorf("check(%s) with AllowPrivate %v = %v (%s), want %v", u, tt.allow, r.Status, r.Message, tt.want)
-			}
+		mu.Lock()
+		hits = 0
+		mu.Unlock()
+		o := Options{AllowPrivate: tt.allow, RequestTimeout: 2 * time.Second, Retries: -1, HostRate: 1000, Resolver: resolver, Arxiv: &fakeVerifier{}}
+		r := checkOne(t, newChecker(t, o), tt.url)
+		if r.Status != tt.want {
+			t.Errorf("check(%s) with AllowPrivate %v = %v (%s), want %v", tt.url, tt.allow, r.Status, r.Message, tt.want)
 		}
-		if tt.allow {
-			continue
-		}
-		for _, u := range urls[2:] {
-			if r := checkOne(t, c, u); r.Status != status.Skipped {
-				t.Errorf("check(%s) = %v (%s), want skipped", u, r.Status, r.Message)
-			}
+		if tt.want == status.Broken && !strings.Contains(r.Message, "lapsed.example resolves only to private addresses (127.0.0.1)") {
+			t.Errorf("check(%s) = %v (%s), want it to say the name resolves only to private addresses", tt.url, r.Status, r.Message)
 		}
 		mu.Lock()
-		if hits != 0 {
-			t.Errorf("the local server got %d requests through the guard, want 0", hits)
+		if !tt.allow && hits != 0 {
+			t.Errorf("check(%s): the local server got %d requests through the guard, want 0", tt.url, hits)
 		}
 		mu.Unlock()
 	}

@@ -3,7 +3,7 @@ package checker
 import (
 	"net"
 	"net/http"
-	"reflect"
+	"net/url"
 	"strings"
 	"sync"
 	"testing"
@@ -41,24 +41,31 @@ func TestRequestHeaders(t *testing.T) {
 // TestTransportDefaults: the transport is Go's default one, adjusted, so
 // that HTTP_PROXY, HTTPS_PROXY, NO_PROXY and SSL_CERT_FILE keep working;
 // only a replacement dialer (which routes connections itself) turns the
-// proxy off.
+// proxy off. With a proxy, requests go through the proxy guard unless
+// private addresses are allowed.
 func TestTransportDefaults(t *testing.T) {
-	fromEnv := reflect.ValueOf(http.ProxyFromEnvironment).Pointer()
+	clearProxyEnv(t)
+	t.Setenv("HTTPS_PROXY", "http://127.0.0.1:9")
+	t.Setenv("NO_PROXY", "direct.example")
 	tests := []struct {
 		name      string
 		opts      Options
 		wantProxy bool
+		wantGuard bool
 	}{
-		{"default dialer", Options{}, true},
-		{"replacement dialer", Options{DialContext: (&net.Dialer{}).DialContext}, false},
+		{"default dialer", Options{}, true, true},
+		{"default dialer, private allowed", Options{AllowPrivate: true}, true, false},
+		{"replacement dialer", Options{DialContext: (&net.Dialer{}).DialContext}, false, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			c := newChecker(t, tt.opts)
 			tr := c.transport
-			gotProxy := tr.Proxy != nil && reflect.ValueOf(tr.Proxy).Pointer() == fromEnv
-			if gotProxy != tt.wantProxy {
-				t.Errorf("transport proxy from environment = %v, want %v", gotProxy, tt.wantProxy)
+			if got := proxyOf(t, tr, "https://example.com/"); got != map[bool]string{true: "http://127.0.0.1:9"}[tt.wantProxy] {
+				t.Errorf("proxy for https://example.com/ = %q, want one: %v", got, tt.wantProxy)
+			}
+			if got := proxyOf(t, tr, "https://direct.example/"); got != "" {
+				t.Errorf("proxy for a NO_PROXY host = %q, want none", got)
 			}
 			if tr.TLSClientConfig != nil && tr.TLSClientConfig.RootCAs != nil {
 				t.Errorf("transport has its own root CAs, want the system's (SSL_CERT_FILE)")
@@ -67,43 +74,57 @@ func TestTransportDefaults(t *testing.T) {
 				t.Errorf("transport: HTTP/2 %v, keep-alives %v, header cap %d; want true, true, %d",
 					tr.ForceAttemptHTTP2, !tr.DisableKeepAlives, tr.MaxResponseHeaderBytes, maxHeaderBytes)
 			}
-			if c.client.Transport != tr {
-				t.Errorf("client does not use the checker's transport")
+			_, guard := c.client.Transport.(*proxyGuard)
+			if guard != tt.wantGuard || (!guard && c.client.Transport != tr) {
+				t.Errorf("client transport %T, want the proxy guard: %v, else the checker's transport", c.client.Transport, tt.wantGuard)
 			}
 		})
 	}
 }
 
-// TestProxyAddrs reads the proxies the private-address guard lets through:
-// with a proxy, the proxy resolves and connects.
-func TestProxyAddrs(t *testing.T) {
-	tests := []struct {
-		http, https string
-		want        []string
-	}{
-		{"", "", nil},
-		{"http://proxy.internal:3128", "", []string{"proxy.internal:3128"}},
-		{"10.0.0.5", "https://secure.proxy", []string{"10.0.0.5:80", "secure.proxy:443"}},
-		{"socks5://[fd00::1]", "", []string{"[fd00::1]:1080"}},
-		{"http://%zz", "", nil},
+// proxyOf returns the proxy tr sends raw through, "" for none.
+func proxyOf(t *testing.T, tr *http.Transport, raw string) string {
+	t.Helper()
+	if tr.Proxy == nil {
+		return ""
+	}
+	req, err := http.NewRequest(http.MethodGet, raw, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := tr.Proxy(req)
+	if err != nil || p == nil {
+		return ""
+	}
+	return p.String()
+}
+
+// clearProxyEnv empties every proxy variable for the test.
+func clearProxyEnv(t *testing.T) {
+	t.Helper()
+	for _, k := range []string{"HTTP_PROXY", "http_proxy", "HTTPS_PROXY", "https_proxy", "NO_PROXY", "no_proxy", "REQUEST_METHOD"} {
+		t.Setenv(k, "")
+	}
+}
+
+// TestProxyAddr: the one dial the guard exempts is to the address net/http
+// dials for the proxy, default ports included.
+func TestProxyAddr(t *testing.T) {
+	tests := []struct{ proxy, want string }{
+		{"http://proxy.internal:3128", "proxy.internal:3128"},
+		{"http://10.0.0.5", "10.0.0.5:80"},
+		{"https://secure.proxy", "secure.proxy:443"},
+		{"socks5://[fd00::1]", "[fd00::1]:1080"},
+		{"socks5h://socks.example", "socks.example:1080"},
 	}
 	for _, tt := range tests {
-		t.Run(tt.http+" "+tt.https, func(t *testing.T) {
-			for _, k := range []string{"HTTP_PROXY", "http_proxy", "HTTPS_PROXY", "https_proxy", "REQUEST_METHOD"} {
-				t.Setenv(k, "")
-			}
-			t.Setenv("HTTP_PROXY", tt.http)
-			t.Setenv("HTTPS_PROXY", tt.https)
-			got := proxyAddrs()
-			if len(got) != len(tt.want) {
-				t.Errorf("proxyAddrs() = %v, want %v", got, tt.want)
-			}
-			for _, a := range tt.want {
-				if !got[a] {
-					t.Errorf("proxyAddrs() = %v, want it to hold %s", got, a)
-				}
-			}
-		})
+		u, err := url.Parse(tt.proxy)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := proxyAddr(u); got != tt.want {
+			t.Errorf("proxyAddr(%s) = %s, want %s", tt.proxy, got, tt.want)
+		}
 	}
 }
 

@@ -41,7 +41,8 @@ type Claim struct {
 	// a renamed target's new address replaces it in the URL.
 	URLPrefix string
 	// CoversURL says the entry's URL is the target's own page and the
-	// target's verdict is its check: the page is not fetched.
+	// target's verdict is its check: the page is not fetched, unless the
+	// API could not answer for the target (blocked, error, timeout).
 	CoversURL bool
 }
 

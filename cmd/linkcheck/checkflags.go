@@ -57,7 +57,7 @@ func (f *checkFlags) register(cmd *cobra.Command) {
 	fs.Int64Var(&f.maxBody, "max-body", checker.DefaultMaxBodyBytes, "bytes of a page read at most")
 	fs.StringVar(&f.userAgent, "user-agent", "", "User-Agent header (default linkcheck/VERSION (+project URL))")
 	fs.StringArrayVar(&f.headers, "header", nil, "extra header for one host, as HOST=Name: value (repeatable); sent only to HOST, only over https")
-	fs.BoolVar(&f.allowPrivate, "allow-private", false, "allow requests to loopback and private addresses (intranet catalogs)")
+	fs.BoolVar(&f.allowPrivate, "allow-private", false, "check links to loopback and private addresses and intranet host names (intranet catalogs); without it they are skipped")
 	fs.StringArrayVar(&f.include, "include", nil, "check only entries whose id or URL matches this regexp (repeatable)")
 	fs.StringArrayVar(&f.exclude, "exclude", nil, "skip entries whose id or URL matches this regexp (repeatable)")
 	fs.StringVar(&f.arxivAPI, "arxiv-api", arxiv.DefaultBaseURL, "base URL of the arXiv API (for mirrors and tests)")

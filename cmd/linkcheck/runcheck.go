@@ -109,6 +109,7 @@ func runChecks(ctx context.Context, e env, f *checkFlags, failOn status.Set, wri
 	if run.Partial {
 		run.NotReached = max(total-len(run.Results), 0)
 	}
+	notePrivate(e.Err, run.Results)
 	mem.record(&run)
 	return run, mem, nil
 }

@@ -46,6 +46,7 @@ type Web struct {
 	log      []Request
 	counts   map[string]int
 	bytes    map[string]int64
+	proxied  []string // the host:port of every request a proxy received
 }
 
 // New starts a fake web that is closed when the test ends.

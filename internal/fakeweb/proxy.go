@@ -31,6 +31,9 @@ func (w *Web) StartProxy() (url string, stop func()) {
 	)
 	done := make(chan struct{})
 	srv := httptest.NewServer(http.HandlerFunc(func(rw http.ResponseWriter, r *http.Request) {
+		w.mu.Lock()
+		w.proxied = append(w.proxied, r.Host)
+		w.mu.Unlock()
 		if r.Method != http.MethodConnect {
 			w.proxyPlain(rw, r)
 			return
@@ -76,6 +79,15 @@ func (w *Web) StartProxy() (url string, stop func()) {
 		srv.Close()
 		tunnels.Wait()
 	}
+}
+
+// Proxied returns the host:port of every request the web's proxies
+// received, in order: the target of a CONNECT or of an absolute-form
+// request, the proxy's own address for a request sent to it directly.
+func (w *Web) Proxied() []string {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return append([]string(nil), w.proxied...)
 }
 
 // pipe copies both ways until either side closes or the proxy stops, then

@@ -6,6 +6,7 @@ import (
 	"io"
 	"net/http"
 	"net/url"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -46,5 +47,9 @@ func TestProxy(t *testing.T) {
 	}
 	if n := w.Requests("example.com"); n != 2 {
 		t.Errorf("example.com got %d requests, want 2", n)
+	}
+	want := []string{"example.com:443", "example.com", "unknown.example:443"}
+	if got := w.Proxied(); !slices.Equal(got, want) {
+		t.Errorf("Proxied() = %q, want %q", got, want)
 	}
 }

@@ -1,0 +1,65 @@
+package checker
+
+import (
+	"net/netip"
+	"net/url"
+	"strings"
+
+	"github.com/ai-reading-list/linkcheck/catalog"
+)
+
+// privateHost reports a URL host that names a private address or a host
+// name of private use, which no public reader can open: such a link is
+// the catalog's own intranet link, skipped without a request unless
+// AllowPrivate. host is a URL's Hostname().
+func privateHost(host string) bool {
+	if a, err := netip.ParseAddr(host); err == nil {
+		return isPrivate(a)
+	}
+	return privateName(host)
+}
+
+// privateSkip returns the skipped result of an entry whose URL names a
+// private address or a host name of private use, and whether it does.
+func privateSkip(r *catalog.Resource) (Result, bool) {
+	u, err := url.Parse(r.URL)
+	if err != nil || !privateHost(u.Hostname()) {
+		return Result{}, false
+	}
+	refusal := &PrivateAddressError{Host: u.Hostname()}
+	if a, err := netip.ParseAddr(u.Hostname()); err == nil {
+		refusal = &PrivateAddressError{Addr: a.Unmap()}
+	}
+	res := skipped(r, TargetURL, refusal.Error())
+	res.PrivateAddress = true
+	return res, true
+}
+
+// privateSuffixes are the top-level names of private use: localhost
+// (RFC 6761), local (mDNS, RFC 6762), home.arpa (RFC 8375), internal
+// (reserved by ICANN for private use, 2024; cloud metadata servers live
+// there), and the de facto intranet names that ICANN will not delegate
+// for fear of collisions.
+var privateSuffixes = []string{
+	"localhost", "local", "internal", "home.arpa",
+	"localdomain", "lan", "intranet", "corp", "home", "private",
+}
+
+// privateName reports a host name of private use: one of privateSuffixes
+// or below, or a single label ("http://wiki/"), which only a local
+// search domain can resolve.
+func privateName(host string) bool {
+	host = strings.TrimSuffix(strings.ToLower(host), ".")
+	if host == "" {
+		return false // no host at all: the URL is invalid, and said so
+	}
+	if !strings.Contains(host, ".") {
+		return true
+	}
+	for _, s := range privateSuffixes {
+		if host == s || strings.HasSuffix(host, "."+s) {
+			return true
+		}
+	}
+	return false
+}

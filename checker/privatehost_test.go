@@ -1,0 +1,21 @@
+package checker
+
+import "testing"
+
+func TestPrivateHost(t *testing.T) {
+	tests := []struct {
+		host string
+		want bool
+	}{
+		{"10.0.0.5", true}, {"127.0.0.1", true}, {"::1", true}, {"fe80::1%eth0", true},
+		{"localhost", true}, {"LOCALHOST.", true}, {"app.localhost", true}, {"printer.local", true},
+		{"metadata.google.internal", true}, {"router.home.arpa", true}, {"wiki", true}, {"git.corp", true},
+		{"example.com", false}, {"93.184.215.14", false}, {"localhost.example.com", false},
+		{"internal.example", false}, {"corp.example.org", false}, {"", false},
+	}
+	for _, tt := range tests {
+		if got := privateHost(tt.host); got != tt.want {
+			t.Errorf("privateHost(%q) = %v, want %v", tt.host, got, tt.want)
+		}
+	}
+}
