@@ -87,7 +87,7 @@ func renderTable(buf *bytes.Buffer, run Run, opts Options) error {
 				where:  location(run.Catalog, r.Line),
 				target: oneLine(target(r)),
 				found:  found(r),
-				note:   historyNote(r.History),
+				note:   historyNote(opts, r),
 			})
 		}
 		table = append(table, g)
