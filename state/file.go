@@ -122,11 +122,14 @@ func targetFromFile(name string, ft fileTarget) (Key, Target, error) {
 		return Key{}, Target{}, errors.New("want a key of the form ID/TARGET, e.g. attention/arxiv, or ID/TARGET/REPOSITORY")
 	}
 	k := Key{ID: id, Target: checker.TargetKind(kind), Subject: subject(checker.TargetKind(kind), ft.URL, ft.Arxiv, ft.Repo)}
-	switch {
-	case extended && k.Subject == "":
-		k.Subject = named
-	case extended && named != k.Subject:
-		return Key{}, Target{}, fmt.Errorf("the key names %q, the target %q", named, k.Subject)
+	if extended {
+		fromName := subject(k.Target, named, named, named)
+		switch {
+		case k.Subject == "":
+			k.Subject = fromName
+		case fromName != k.Subject:
+			return Key{}, Target{}, fmt.Errorf("the key names %q, the target %q", named, k.Subject)
+		}
 	}
 	st, err := status.Parse(ft.Status)
 	if err != nil || ft.Status != st.String() {
