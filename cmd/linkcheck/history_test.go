@@ -205,14 +205,15 @@ sections:
 	}{
 		{"good", fakeweb.Page("Agents Weekly", "<p>issue 40</p>")},
 		{"503", errorPage(http.StatusServiceUnavailable, "Error")},
-		{"502 with another title", errorPage(http.StatusBadGateway, "Bad gateway | Cloudflare")},
 		{"good again", fakeweb.Page("Agents Weekly", "<p>issue 42</p>")},
+		{"502 from a CDN", errorPage(http.StatusBadGateway, "Bad gateway | Cloudflare")},
+		{"good at last", fakeweb.Page("Agents Weekly", "<p>issue 45</p>")},
 	}
 	for i, n := range nights {
 		c.web.Handle("weekly.test", n.page)
 		c.now = func() time.Time { return week0.Add(time.Duration(i) * 7 * 24 * time.Hour) }
 		out := filepath.Join(c.dir, fmt.Sprintf("night%d.json", i))
-		code, _, stderr := c.run("check", "--state", statePath, "--fail-after", "3", "--retries", "0", "--format", "json", "--output", out)
+		code, _, stderr := c.run("check", "--state", statePath, "--fail-after", "2", "--retries", "0", "--format", "json", "--output", out)
 		if code != exitOK {
 			t.Fatalf("%s night exited %d, want 0: %s", n.name, code, stderr)
 		}
