@@ -17,7 +17,8 @@ type Options struct {
 }
 
 // Resolved is a target that needed attention in the last run and is fine
-// now.
+// now, or that the entry replaced by one that is fine (URL, Arxiv and Repo
+// name the target that needed attention).
 type Resolved struct {
 	ID      string
 	Section string
