@@ -162,7 +162,7 @@ func nextHop(cur *url.URL, a answer) (*url.URL, int, error) {
 // conclude turns the last answer of a chain into an outcome.
 func (f *fetcher) conclude(orig, final *url.URL, hops []Hop, a answer, attempts int, d time.Duration) outcome {
 	fc := facts{Code: a.code, Challenge: a.challenge}
-	if a.page != nil && isOK(a.code) {
+	if a.page != nil {
 		switch {
 		case notFoundPhrase(a.page.Title):
 			fc.NotFoundTitle = a.page.Title
@@ -213,7 +213,10 @@ func (f *fetcher) conclude(orig, final *url.URL, hops []Hop, a answer, attempts 
 	if len(hops) > 0 && !back {
 		o.FinalURL = redact(final.String())
 	}
-	if a.page != nil {
+	// Only a 2xx page is the page: a 503's "Error" or a CDN's error
+	// template says nothing about what the link names, and taking it for
+	// the page's title would report a retitled page for one bad night.
+	if a.page != nil && isOK(a.code) {
 		o.PageTitle = a.page.Title
 	}
 	return o

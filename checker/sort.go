@@ -34,13 +34,22 @@ func Sort(results []Result, cat *catalog.Catalog) {
 		if results[a].ID != results[b].ID {
 			return results[a].ID < results[b].ID
 		}
-		return targetOrder(results[a].Target) < targetOrder(results[b].Target)
+		if ta, tb := targetOrder(results[a].Target), targetOrder(results[b].Target); ta != tb {
+			return ta < tb
+		}
+		// An entry may name two repositories (github: and a github.com
+		// url): they come in the order the API answered, which varies.
+		return results[a].Repo < results[b].Repo
 	})
 }
 
+// targetOrder ranks an entry's targets as reports list them: its URL, its
+// paper, then its repositories.
 func targetOrder(t TargetKind) int {
-	if t == TargetURL {
-		return 0
+	for i, k := range TargetKinds() {
+		if k == t {
+			return i
+		}
 	}
-	return 1
+	return len(TargetKinds())
 }

@@ -17,3 +17,30 @@ func TestSort(t *testing.T) {
 		t.Errorf("Sort = %s, want %s", strings.Join(got, " "), want)
 	}
 }
+
+// An entry's targets come out in one order whatever order they were
+// checked in: URL, paper, repositories by name.
+func TestSortTargetsOfOneEntry(t *testing.T) {
+	cat := catalogOf(entry("a", ""))
+	want := "url arxiv github:acme/old github:acme/tool huggingface:acme/model"
+	orders := [][]Result{
+		{{ID: "a", Target: TargetGitHub, Repo: "acme/tool"}, {ID: "a", Target: TargetHuggingFace, Repo: "acme/model"},
+			{ID: "a", Target: TargetGitHub, Repo: "acme/old"}, {ID: "a", Target: TargetArxiv}, {ID: "a", Target: TargetURL}},
+		{{ID: "a", Target: TargetArxiv}, {ID: "a", Target: TargetGitHub, Repo: "acme/old"}, {ID: "a", Target: TargetURL},
+			{ID: "a", Target: TargetGitHub, Repo: "acme/tool"}, {ID: "a", Target: TargetHuggingFace, Repo: "acme/model"}},
+	}
+	for _, rs := range orders {
+		Sort(rs, cat)
+		var got []string
+		for _, r := range rs {
+			name := string(r.Target)
+			if r.Repo != "" {
+				name += ":" + r.Repo
+			}
+			got = append(got, name)
+		}
+		if strings.Join(got, " ") != want {
+			t.Errorf("Sort = %s, want %s", strings.Join(got, " "), want)
+		}
+	}
+}

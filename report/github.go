@@ -44,7 +44,7 @@ func renderGitHub(buf *bytes.Buffer, run Run, opts Options) error {
 		case f.Text != "":
 			msg += " — " + f.Text
 		}
-		msg += historyNote(r.History)
+		msg += historyNote(opts, r)
 		fmt.Fprintf(buf, "::%s %s::%s\n", level, strings.Join(props, ","), escapeData(msg))
 	}
 	fmt.Fprintf(buf, "%s\n", Summarize(run.Results))

@@ -23,11 +23,15 @@ func hasHistory(run Run) bool {
 
 // historyNote is " · new", " · since 2025-05-18, 3 runs" or " · watching (1
 // of 2 runs)": where a result stands in the history, "" without one.
-func historyNote(h checker.History) string {
+// "Watching" promises that the result fails the run once it has lasted: it
+// is said only of a status in FailOn. A pending timeout under the default
+// --fail-on broken will never fail the run, so it reads like any warning.
+func historyNote(opts Options, r checker.Result) string {
+	h := r.History
 	switch {
 	case !h.Kept():
 		return ""
-	case h.Pending:
+	case h.Pending && opts.FailOn.Has(r.Status):
 		return fmt.Sprintf(" · watching (%d of %d runs)", h.FailingRuns, h.FailAfter)
 	case h.Change == checker.ChangeNew:
 		return " · new"

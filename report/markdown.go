@@ -142,7 +142,7 @@ func markdownRows(run Run, opts Options, results []checker.Result) []string {
 			cell(r.ID),
 			lineLink(run.Catalog, r.Line, opts.LinkBase),
 			targetLink(r),
-			cell(found(r).String() + historyNote(r.History)),
+			cell(found(r).String() + historyNote(opts, r)),
 			cell(suggestion(r)),
 		}
 		rows[i] = "| " + strings.Join(cells, " | ") + " |\n"

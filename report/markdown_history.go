@@ -56,7 +56,7 @@ func resolvedRows(run Run, opts Options, resolved []state.Resolved) []string {
 		cells := []string{
 			cell(r.ID),
 			lineLink(run.Catalog, r.Line, opts.LinkBase),
-			targetLink(checker.Result{Target: r.Target, URL: r.URL, Arxiv: r.Arxiv}),
+			targetLink(checker.Result{Target: r.Target, URL: r.URL, Arxiv: r.Arxiv, Repo: r.Repo}),
 			cell(resolvedFinding(r.Previous, r.Since.UTC().Format(dateLayout), r.Runs)),
 		}
 		rows[i] = "| " + strings.Join(cells, " | ") + " |\n"

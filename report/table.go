@@ -87,7 +87,7 @@ func renderTable(buf *bytes.Buffer, run Run, opts Options) error {
 				where:  location(run.Catalog, r.Line),
 				target: oneLine(target(r)),
 				found:  found(r),
-				note:   historyNote(r.History),
+				note:   historyNote(opts, r),
 			})
 		}
 		table = append(table, g)
@@ -98,7 +98,7 @@ func renderTable(buf *bytes.Buffer, run Run, opts Options) error {
 			g.rows = append(g.rows, tableRow{
 				id:     oneLine(r.ID),
 				where:  location(run.Catalog, r.Line),
-				target: oneLine(target(checker.Result{Target: r.Target, URL: r.URL, Arxiv: r.Arxiv})),
+				target: oneLine(target(checker.Result{Target: r.Target, URL: r.URL, Arxiv: r.Arxiv, Repo: r.Repo})),
 				found:  finding{Text: resolvedFinding(r.Previous, r.Since.UTC().Format(dateLayout), r.Runs)},
 			})
 		}

@@ -34,6 +34,7 @@ type fileTarget struct {
 	LastChecked  string `json:"last_checked"`
 	LastOK       string `json:"last_ok,omitempty"`
 	PageTitle    string `json:"page_title,omitempty"`
+	Repo         string `json:"repo,omitempty"`
 	Runs         int    `json:"runs"`
 	Since        string `json:"since"`
 	Status       string `json:"status"`
@@ -103,12 +104,18 @@ func fromFile(doc fileDoc) (*State, error) {
 		s.UpdatedAt = t
 	}
 	var errs []error
+	names := make(map[Key]string, len(doc.Targets))
 	for name, ft := range doc.Targets {
 		k, t, err := targetFromFile(name, ft)
 		if err != nil {
 			errs = append(errs, fmt.Errorf("target %q: %w", name, err))
 			continue
 		}
+		if other, dup := names[k]; dup {
+			errs = append(errs, fmt.Errorf("targets %q and %q: the same target twice", min(name, other), max(name, other)))
+			continue
+		}
+		names[k] = name
 		s.Targets[k] = t
 	}
 	if len(errs) > 0 {
@@ -117,10 +124,24 @@ func fromFile(doc fileDoc) (*State, error) {
 	return s, nil
 }
 
+// targetFromFile reads one target. Its name is ID/TARGET, or
+// ID/TARGET/SUBJECT when the entry has several targets of the kind (see
+// Marshal); the subject of a plain name is read from the target's fields.
 func targetFromFile(name string, ft fileTarget) (Key, Target, error) {
-	id, kind, ok := strings.Cut(name, "/")
-	if !ok || id == "" || kind == "" || strings.Contains(kind, "/") {
-		return Key{}, Target{}, errors.New("want a key of the form ID/TARGET, e.g. attention/arxiv")
+	id, rest, ok := strings.Cut(name, "/")
+	kind, named, extended := strings.Cut(rest, "/")
+	if !ok || id == "" || kind == "" || (extended && named == "") {
+		return Key{}, Target{}, errors.New("want a key of the form ID/TARGET, e.g. attention/arxiv, or ID/TARGET/REPOSITORY")
+	}
+	k := Key{ID: id, Target: checker.TargetKind(kind), Subject: subject(checker.TargetKind(kind), ft.URL, ft.Arxiv, ft.Repo)}
+	if extended {
+		fromName := subject(k.Target, named, named, named)
+		switch {
+		case k.Subject == "":
+			k.Subject = fromName
+		case fromName != k.Subject:
+			return Key{}, Target{}, fmt.Errorf("the key names %q, the target %q", named, k.Subject)
+		}
 	}
 	st, err := status.Parse(ft.Status)
 	if err != nil || ft.Status != st.String() {
@@ -136,6 +157,7 @@ func targetFromFile(name string, ft fileTarget) (Key, Target, error) {
 		URL:          ft.URL,
 		FinalURL:     ft.FinalURL,
 		PageTitle:    ft.PageTitle,
+		Repo:         orElse(ft.Repo, repoOf(k)),
 		Arxiv:        ft.Arxiv,
 		ArxivVersion: ft.ArxivVersion,
 		ArxivTitle:   ft.ArxivTitle,
@@ -159,17 +181,27 @@ func targetFromFile(name string, ft fileTarget) (Key, Target, error) {
 		}
 		*f.to = v
 	}
-	return Key{ID: id, Target: checker.TargetKind(kind)}, t, nil
+	return k, t, nil
 }
 
-// Marshal returns the document Save writes.
+// Marshal returns the document Save writes. A target is named ID/TARGET,
+// as in every state of v1; an entry with several targets of one kind (two
+// repositories) names each ID/TARGET/SUBJECT, since a name is unique.
 func Marshal(s *State) ([]byte, error) {
 	doc := fileDoc{Schema: Schema, Targets: make(map[string]fileTarget, len(s.Targets))}
 	if !s.UpdatedAt.IsZero() {
 		doc.UpdatedAt = stamp(s.UpdatedAt)
 	}
+	kinds := make(map[group]int, len(s.Targets))
+	for k := range s.Targets {
+		kinds[groupOf(k)]++
+	}
 	for k, t := range s.Targets {
-		doc.Targets[k.String()] = fileTarget{
+		name := k.String()
+		if kinds[groupOf(k)] > 1 {
+			name += "/" + k.Subject
+		}
+		doc.Targets[name] = fileTarget{
 			Arxiv:        t.Arxiv,
 			ArxivTitle:   t.ArxivTitle,
 			ArxivVersion: t.ArxivVersion,
@@ -178,6 +210,7 @@ func Marshal(s *State) ([]byte, error) {
 			LastChecked:  stamp(t.LastChecked),
 			LastOK:       stamp(t.LastOK),
 			PageTitle:    t.PageTitle,
+			Repo:         t.Repo,
 			Runs:         t.Runs,
 			Since:        stamp(t.Since),
 			Status:       t.Status.String(),

@@ -17,7 +17,8 @@ type Options struct {
 }
 
 // Resolved is a target that needed attention in the last run and is fine
-// now.
+// now, or that the entry replaced by one that is fine (URL, Arxiv and Repo
+// name the target that needed attention).
 type Resolved struct {
 	ID      string
 	Section string
@@ -26,6 +27,7 @@ type Resolved struct {
 	Target  checker.TargetKind
 	URL     string
 	Arxiv   string
+	Repo    string
 	// Previous is the status it had; Since and Runs describe that streak.
 	Previous status.Status
 	Since    time.Time
@@ -44,12 +46,15 @@ type Merged struct {
 //
 // Each checked target gets its History: a status that differs from the
 // last run's (or has no history) is new and starts a streak; the same
-// status extends it. A transient failure (see Transient) that has not yet
+// status extends it. A target is the entry's URL, paper or repository (see
+// Key): an entry whose URL changed starts a new history, and a target the
+// entry replaced while it needed attention is resolved when its
+// replacement is ok. A transient failure (see Transient) that has not yet
 // lasted FailAfter runs is pending. A page whose title changed
 // substantially says so in its message. A skipped result was not checked:
 // it learns nothing, gets no History, and its target's history is kept as
-// it was. Targets with no result (entries gone from the catalog) are
-// dropped.
+// it was. Targets with no result (entries gone from the catalog, targets
+// replaced) are dropped.
 func Merge(prev *State, results []checker.Result, now time.Time, opts Options) Merged {
 	if prev == nil {
 		prev = New()
@@ -59,11 +64,15 @@ func Merge(prev *State, results []checker.Result, now time.Time, opts Options) M
 		Results: make([]checker.Result, len(results)),
 		State:   &State{UpdatedAt: now, Targets: make(map[Key]Target, len(results))},
 	}
+	past := recall(prev, results)
 	for i, r := range results {
 		k := KeyOf(r)
-		old, had := prev.Targets[k]
+		old, had := past.targets[i], past.had[i]
 		if r.Status == status.Skipped {
 			if had {
+				// A repository remembered before its name was recorded
+				// gains it.
+				old.Repo = orElse(old.Repo, r.Repo)
 				m.State.Targets[k] = old
 			}
 			m.Results[i] = r
@@ -82,12 +91,18 @@ func Merge(prev *State, results []checker.Result, now time.Time, opts Options) M
 			r.History.PreviousTitle = old.PageTitle
 			r.Message = join(r.Message, fmt.Sprintf("page title changed: “%s” → “%s”", old.PageTitle, r.PageTitle))
 		}
-		if had && old.Status.Attention() && r.Status == status.OK {
-			m.Resolved = append(m.Resolved, Resolved{
-				ID: r.ID, Section: r.Section, Title: r.Title, Line: r.Line,
-				Target: r.Target, URL: r.URL, Arxiv: r.Arxiv,
-				Previous: old.Status, Since: old.Since, Runs: old.Runs,
-			})
+		if r.Status == status.OK {
+			was, ok := old, had
+			if !had {
+				was, ok = past.replaced[i]
+			}
+			if ok && was.Status.Attention() {
+				m.Resolved = append(m.Resolved, Resolved{
+					ID: r.ID, Section: r.Section, Title: r.Title, Line: r.Line,
+					Target: r.Target, URL: was.URL, Arxiv: was.Arxiv, Repo: was.Repo,
+					Previous: was.Status, Since: was.Since, Runs: was.Runs,
+				})
+			}
 		}
 		m.State.Targets[k] = t
 		m.Results[i] = r
@@ -106,6 +121,7 @@ func observe(r checker.Result, old Target, had bool, now time.Time) Target {
 		URL:         r.URL,
 		FinalURL:    r.FinalURL,
 		PageTitle:   r.PageTitle,
+		Repo:        r.Repo,
 		Arxiv:       r.Arxiv,
 		// What arXiv said lasts until arXiv says otherwise: an API outage
 		// does not forget the version and title last seen.
@@ -121,9 +137,10 @@ func observe(r checker.Result, old Target, had bool, now time.Time) Target {
 	if r.Status == status.OK {
 		t.LastOK = now
 	}
-	// A page that could not be read this time keeps its last title, so
-	// that a change is still noticed when it answers again.
-	if t.PageTitle == "" && old.URL == r.URL {
+	// A page that could not be read this time (or answered with an error
+	// page, whose title is not the page's) keeps its last title, so that a
+	// change is still noticed when it answers again.
+	if t.PageTitle == "" {
 		t.PageTitle = old.PageTitle
 	}
 	return t
@@ -144,11 +161,11 @@ func Transient(r checker.Result) bool {
 	return false
 }
 
-// titleChanged reports whether the page at the same URL now has a title
+// titleChanged reports whether the page of the same target now has a title
 // that reads as another work's, by the rule that tells a retitled arXiv
 // paper from another paper. Small rewordings are not worth a word.
 func titleChanged(r checker.Result, old Target) bool {
-	if r.Target != checker.TargetURL || old.URL != r.URL || old.PageTitle == "" || r.PageTitle == "" {
+	if r.Target != checker.TargetURL || old.PageTitle == "" || r.PageTitle == "" {
 		return false
 	}
 	return arxiv.TitleSimilarity(old.PageTitle, r.PageTitle) < arxiv.AnotherWork

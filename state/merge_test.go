@@ -180,7 +180,7 @@ func TestMergeSkippedKeepsHistory(t *testing.T) {
 		t.Errorf("skipped result History = %+v, want none", h)
 	}
 	want := Target{Status: status.Broken, Since: runAt(0), Runs: 1, LastChecked: runAt(0), URL: "https://a.test/page", PageTitle: "A"}
-	if got := m.State.Targets[Key{"a", checker.TargetURL}]; !reflect.DeepEqual(got, want) {
+	if got := m.State.Targets[KeyOf(link("a", status.OK))]; !reflect.DeepEqual(got, want) {
 		t.Errorf("state after a skipped run = %+v, want %+v", got, want)
 	}
 }
@@ -232,7 +232,7 @@ func TestMergeRemembers(t *testing.T) {
 	m := replay(1,
 		[]checker.Result{paper("p", status.OK, func(r *checker.Result) { r.Version, r.CurrentTitle = 7, "Attention" })},
 		[]checker.Result{paper("p", status.Error)})
-	got := m.State.Targets[Key{"p", checker.TargetArxiv}]
+	got := m.State.Targets[KeyOf(paper("p", status.OK))]
 	if got.ArxivVersion != 7 || got.ArxivTitle != "Attention" || !got.LastOK.Equal(runAt(0)) || !got.LastChecked.Equal(runAt(1)) {
 		t.Errorf("state after an arXiv outage = %+v, want v7, “Attention”, last ok at run 0, last checked at run 1", got)
 	}

@@ -12,27 +12,12 @@ package state
 import (
 	"time"
 
-	"github.com/ai-reading-list/linkcheck/checker"
 	"github.com/ai-reading-list/linkcheck/status"
 )
 
 // Schema names the state document's format. It changes only when a field
 // is removed or changes meaning; fields may be added within v1.
 const Schema = "linkcheck.state/v1"
-
-// Key names one checked target: a catalog entry and what of it was checked
-// (its URL, its arXiv ID, or any later kind of target). A renamed entry is
-// a new key and starts a fresh history.
-type Key struct {
-	ID     string
-	Target checker.TargetKind
-}
-
-// String is the key as the document writes it: "attention/arxiv".
-func (k Key) String() string { return k.ID + "/" + string(k.Target) }
-
-// KeyOf returns the key of a result.
-func KeyOf(r checker.Result) Key { return Key{ID: r.ID, Target: r.Target} }
 
 // State is what later runs need to know about earlier ones.
 type State struct {
@@ -56,9 +41,11 @@ type Target struct {
 	LastChecked time.Time
 	LastOK      time.Time // zero if never ok
 
-	URL       string // the URL checked
+	URL       string // the URL checked (for a repository or paper: the entry's URL)
 	FinalURL  string // where its redirects led
-	PageTitle string // the last <title> seen at URL
+	PageTitle string // the last <title> a 2xx answer gave at URL
+
+	Repo string // the repository checked (GitHub, Hugging Face)
 
 	Arxiv        string // the arXiv ID checked
 	ArxivVersion int    // the latest version seen

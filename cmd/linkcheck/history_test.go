@@ -37,6 +37,7 @@ type reportDoc struct {
 		ID             string `json:"id"`
 		Target         string `json:"target"`
 		URL            string `json:"url"`
+		Repo           string `json:"repo"`
 		PreviousStatus string `json:"previous_status"`
 		Since          string `json:"since"`
 		Runs           int    `json:"runs"`

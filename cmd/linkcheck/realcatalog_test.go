@@ -265,7 +265,8 @@ func checkRealState(t *testing.T, path string, doc realResults) {
 			continue
 		}
 		checked++
-		if _, ok := s.Targets[state.Key{ID: r.ID, Target: checker.TargetKind(r.Target)}]; !ok {
+		k := state.KeyOf(checker.Result{ID: r.ID, Target: checker.TargetKind(r.Target), URL: r.URL, Arxiv: r.Arxiv, Repo: r.Repo})
+		if _, ok := s.Targets[k]; !ok {
 			t.Errorf("state lacks %s/%s", r.ID, r.Target)
 		}
 	}
@@ -286,6 +287,8 @@ type realResult struct {
 	ID           string `json:"id"`
 	Target       string `json:"target"`
 	URL          string `json:"url"`
+	Arxiv        string `json:"arxiv"`
+	Repo         string `json:"repo"`
 	Line         int    `json:"line"`
 	Status       string `json:"status"`
 	FinalURL     string `json:"final_url"`
