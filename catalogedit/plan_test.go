@@ -1,9 +1,11 @@
 package catalogedit
 
 import (
+	"cmp"
 	"strings"
 	"testing"
 
+	"github.com/ai-reading-list/linkcheck/checker"
 	"github.com/ai-reading-list/linkcheck/status"
 )
 
@@ -179,5 +181,60 @@ sections:
 	}
 	if len(p.Human) != 1 || !strings.Contains(p.Human[0].Reason, "temporary redirect (302)") {
 		t.Errorf("needs a human: %+v, want hopping, saying the chain has a temporary redirect (302)", p.Human)
+	}
+}
+
+// Each rule of a move, on results as a saved run may hold them: only a
+// chain of permanent hops that ended in a 2xx answer gives a new url.
+func TestPlanMoveRules(t *testing.T) {
+	const from = "https://old.test/p"
+	hop := func(code int, u string) checker.Hop { return checker.Hop{URL: u, Code: code} }
+	tests := []struct {
+		name   string
+		url    string // the entry's url; from when empty
+		res    checker.Result
+		want   string // the new url, or "" for none
+		reason string // what needs a human says, when want is ""
+	}{
+		{"301 to a 200", "", checker.Result{Code: 200, FinalURL: "https://new.test/p",
+			Redirects: []checker.Hop{hop(301, from)}}, "https://new.test/p", ""},
+		{"308 to a 203", "", checker.Result{Code: 203, FinalURL: "https://new.test/p",
+			Redirects: []checker.Hop{hop(308, from)}}, "https://new.test/p", ""},
+		{"301 to a 404", "", checker.Result{Code: 404, FinalURL: "https://new.test/p",
+			Redirects: []checker.Hop{hop(301, from)}}, "", "which answered 404"},
+		{"301 to a 500", "", checker.Result{Code: 500, FinalURL: "https://new.test/p",
+			Redirects: []checker.Hop{hop(301, from)}}, "", "which answered 500"},
+		{"301 to a 304", "", checker.Result{Code: 304, FinalURL: "https://new.test/p",
+			Redirects: []checker.Hop{hop(301, from)}}, "", "which answered 304"},
+		{"301 and no answer", "", checker.Result{FinalURL: "https://new.test/p",
+			Redirects: []checker.Hop{hop(301, from)}}, "", "which answered 0"},
+		{"no new address", "", checker.Result{Code: 200}, "", "no new address"},
+		{"https to http", "", checker.Result{Code: 200, FinalURL: "http://new.test/p",
+			Redirects: []checker.Hop{hop(301, from)}}, "", "not https"},
+		{"301 then 302", "", checker.Result{Code: 200, FinalURL: "https://third.test/p",
+			Redirects: []checker.Hop{hop(301, from), hop(302, "https://new.test/p")}}, "", "temporary redirect (302) to https://third.test/p"},
+		{"301 then a meta refresh", "", checker.Result{Code: 200, FinalURL: "https://third.test/p",
+			Redirects: []checker.Hop{hop(301, from), hop(200, "https://new.test/p")}}, "", "meta refresh to https://third.test/p"},
+		{"not a usable URL", "", checker.Result{Code: 200, FinalURL: "ftp://new.test/p",
+			Redirects: []checker.Hop{hop(301, from)}}, "", "not a usable http(s) URL"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			u := cmp.Or(tt.url, from)
+			cat := mustLoad(t, doc("      - {id: a, title: A, kind: post, url: \""+u+"\"}\n"))
+			res := tt.res
+			res.ID, res.Target, res.URL, res.Status = "a", checker.TargetURL, u, status.Moved
+			p := PlanFixes(cat, []checker.Result{res}, Kinds)
+			switch {
+			case tt.want != "":
+				if len(p.Fixes) != 1 || p.Fixes[0].New != tt.want || p.Fixes[0].Field != FieldURL || len(p.Human) != 0 {
+					t.Errorf("PlanFixes = fixes %s, human %+v; want url → %s", describeAll(p.Fixes), p.Human, tt.want)
+				}
+			case len(p.Fixes) != 0:
+				t.Errorf("PlanFixes = %s, want no fix", describeAll(p.Fixes))
+			case len(p.Human) != 1 || !strings.Contains(p.Human[0].Reason, tt.reason):
+				t.Errorf("needs a human: %+v, want it to say %q", p.Human, tt.reason)
+			}
+		})
 	}
 }
