@@ -187,7 +187,7 @@ sections:
 // Each rule of a move, on results as a saved run may hold them: only a
 // chain of permanent hops that ended in a 2xx answer gives a new url.
 func TestPlanMoveRules(t *testing.T) {
-	const from = "https://old.test/p"
+	const from, plain = "https://old.test/p", "http://old.test/p"
 	hop := func(code int, u string) checker.Hop { return checker.Hop{URL: u, Code: code} }
 	tests := []struct {
 		name   string
@@ -215,6 +215,18 @@ func TestPlanMoveRules(t *testing.T) {
 			Redirects: []checker.Hop{hop(301, from), hop(302, "https://new.test/p")}}, "", "temporary redirect (302) to https://third.test/p"},
 		{"301 then a meta refresh", "", checker.Result{Code: 200, FinalURL: "https://third.test/p",
 			Redirects: []checker.Hop{hop(301, from), hop(200, "https://new.test/p")}}, "", "meta refresh to https://third.test/p"},
+		// A cookie or consent wall sends the first visit back to the same
+		// address with a cookie: a detour, not a temporary move.
+		{"http to https through a cookie wall", plain, checker.Result{Code: 200, FinalURL: from,
+			Redirects: []checker.Hop{hop(301, plain), hop(302, from)}}, from, ""},
+		{"a 302 upgrade, then a cookie wall", plain, checker.Result{Code: 200, FinalURL: from,
+			Redirects: []checker.Hop{hop(302, plain), hop(302, from)}}, from, ""},
+		{"through a consent page and back", plain, checker.Result{Code: 200, FinalURL: from,
+			Redirects: []checker.Hop{hop(301, plain), hop(302, from), hop(302, "https://old.test/consent?back=/p")}}, from, ""},
+		{"a cookie wall, then elsewhere for now", plain, checker.Result{Code: 200, FinalURL: "https://third.test/p",
+			Redirects: []checker.Hop{hop(301, plain), hop(302, from), hop(302, from)}}, "", "temporary redirect (302) to https://third.test/p"},
+		{"a 301 elsewhere after a cookie wall", "", checker.Result{Code: 200, FinalURL: "https://new.test/p",
+			Redirects: []checker.Hop{hop(302, from), hop(301, from)}}, "https://new.test/p", ""},
 		{"not a usable URL", "", checker.Result{Code: 200, FinalURL: "ftp://new.test/p",
 			Redirects: []checker.Hop{hop(301, from)}}, "", "not a usable http(s) URL"},
 	}
@@ -236,5 +248,20 @@ func TestPlanMoveRules(t *testing.T) {
 				t.Errorf("needs a human: %+v, want it to say %q", p.Human, tt.reason)
 			}
 		})
+	}
+}
+
+// The checker's own chain through a cookie wall after an upgrade to https
+// (301 to https, 302 back to the same address with a cookie, the page) is
+// a move to the https address, and fix takes it.
+func TestPlanUpgradeThroughACookieWall(t *testing.T) {
+	src := doc("      - {id: walled, title: Walled, kind: post, url: \"http://walled.test/p\"}\n")
+	results := checkOnFakeWeb(t, src)
+	if len(results) != 1 || results[0].Status != status.Moved || len(results[0].Redirects) != 2 {
+		t.Fatalf("results = %+v, want one moved result through two hops", results)
+	}
+	p := PlanFixes(mustLoad(t, src), results, Kinds)
+	if len(p.Fixes) != 1 || p.Fixes[0].New != "https://walled.test/p" || len(p.Human) != 0 {
+		t.Errorf("PlanFixes = fixes %s, human %+v; want url → https://walled.test/p", describeAll(p.Fixes), p.Human)
 	}
 }
