@@ -106,10 +106,15 @@ func fakePapers() map[string]fakeweb.Paper {
 // checkOnFakeWeb runs the real checker over src against the scripted fake
 // web and arXiv, so that the tests plan fixes from results production
 // makes.
-func checkOnFakeWeb(t *testing.T, src string) []checker.Result {
+// Each of more adds hosts to the fake web's sites.
+func checkOnFakeWeb(t *testing.T, src string, more ...func(sites map[string]http.Handler)) []checker.Result {
 	t.Helper()
 	web := fakeweb.New(t)
-	for host, h := range fakeSites() {
+	sites := fakeSites()
+	for _, add := range more {
+		add(sites)
+	}
+	for host, h := range sites {
 		web.Handle(host, h)
 	}
 	web.Handle("export.arxiv.org", fakeweb.ArxivAPI(fakePapers()))

@@ -2,7 +2,7 @@ package catalogedit
 
 import (
 	"fmt"
-	"net/url"
+	"slices"
 	"strings"
 
 	"github.com/ai-reading-list/linkcheck/catalog"
@@ -30,14 +30,21 @@ type Plan struct {
 	Fixes []Fix
 	Stale []Attention
 	Human []Attention
+
+	// disputed holds the values ("id\x00field") two findings would
+	// rewrite differently: neither is applied.
+	disputed map[string]bool
 }
 
 // PlanFixes turns results into fixes for the statuses in kinds (a subset of
 // Kinds), each only when the evidence is sound:
 //
 //   - moved: url becomes the final URL of a chain of permanent redirects
-//     (301, 308, http to https) that ended in a 2xx answer, never an http
-//     URL in place of an https one;
+//     (301, 308, http to https; a detour back to the same address, as a
+//     cookie wall makes, aside) that ended in a 2xx answer, never an http
+//     URL in place of an https one; for a renamed or transferred
+//     repository, the github field and a url that names the repository
+//     take the new name (see rename);
 //   - retitled: title becomes arXiv's current title, only when it is the
 //     same paper (a TitleSimilarity of at least arxiv.AnotherWork, the
 //     checker's own rule); a likely wrong ID needs a human;
@@ -113,10 +120,16 @@ func humanReason(res checker.Result) string {
 	return what
 }
 
-// move plans a moved link's new url.
+// move plans a moved link's new url, or a renamed repository's new name
+// (see rename).
 func (p *Plan) move(e catalog.Resource, res checker.Result) {
-	if res.Target != checker.TargetURL {
-		p.human(e, res, humanReason(res)) // a repository, say: not a url to rewrite
+	switch res.Target {
+	case checker.TargetURL:
+	case checker.TargetGitHub, checker.TargetHuggingFace:
+		p.rename(e, res)
+		return
+	default:
+		p.human(e, res, humanReason(res))
 		return
 	}
 	if res.URL != e.URL {
@@ -126,7 +139,6 @@ func (p *Plan) move(e catalog.Resource, res checker.Result) {
 		return
 	}
 	to := res.FinalURL
-	u, err := url.Parse(to)
 	switch {
 	case to == "" || to == e.URL:
 		p.human(e, res, "moved, but the check recorded no new address")
@@ -134,19 +146,43 @@ func (p *Plan) move(e catalog.Resource, res checker.Result) {
 	case res.Code < 200 || res.Code > 299:
 		p.human(e, res, fmt.Sprintf("moved to %s, which answered %d", to, res.Code))
 		return
-	case err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" || u.User != nil:
-		p.human(e, res, fmt.Sprintf("moved to %q, which is not a usable http(s) URL", to))
-		return
-	case u.Scheme == "http" && strings.HasPrefix(strings.ToLower(e.URL), "https:"):
-		p.human(e, res, fmt.Sprintf("moved to %s, which is not https: check it by hand", to))
+	}
+	if why := unusable(e.URL, to); why != "" {
+		p.human(e, res, "moved to "+why)
 		return
 	}
 	if hop := temporaryHop(res.Redirects, to); hop != "" {
 		p.human(e, res, fmt.Sprintf("moved, but the chain also has %s: check it by hand", hop))
 		return
 	}
-	p.Fixes = append(p.Fixes, Fix{ID: e.ID, Field: FieldURL, Old: e.URL, New: to,
+	p.add(e, res, Fix{ID: e.ID, Field: FieldURL, Old: e.URL, New: to,
 		Status: status.Moved, Evidence: chain(res), Line: e.Pos.Line})
+}
+
+// add plans f unless another finding already rewrites the same value: two
+// that agree are one fix (a repository's page and its API both saw the
+// rename); two that disagree leave the value to a human.
+func (p *Plan) add(e catalog.Resource, res checker.Result, f Fix) {
+	key := f.ID + "\x00" + string(f.Field)
+	if p.disputed[key] {
+		return
+	}
+	for i, g := range p.Fixes {
+		if g.ID != f.ID || g.Field != f.Field {
+			continue
+		}
+		if g.New != f.New {
+			p.Fixes = slices.Delete(p.Fixes, i, i+1)
+			if p.disputed == nil {
+				p.disputed = make(map[string]bool)
+			}
+			p.disputed[key] = true
+			p.human(e, res, fmt.Sprintf("two findings disagree on the new %s: %s (%s: %s) or %s (%s: %s)",
+				f.Field, g.New, g.Status, g.Evidence, f.New, f.Status, f.Evidence))
+		}
+		return
+	}
+	p.Fixes = append(p.Fixes, f)
 }
 
 // chain writes a redirect chain as evidence: "301 https://a → https://b (200)".
@@ -180,7 +216,7 @@ func (p *Plan) retitle(e catalog.Resource, res checker.Result, apply bool) bool 
 		return false
 	}
 	if apply && current != e.Title {
-		p.Fixes = append(p.Fixes, Fix{ID: e.ID, Field: FieldTitle, Old: e.Title, New: current,
+		p.add(e, res, Fix{ID: e.ID, Field: FieldTitle, Old: e.Title, New: current,
 			Status: status.Retitled, Evidence: fmt.Sprintf("arXiv %s's current title (similarity %.2f)", e.Arxiv, res.Similarity), Line: e.Pos.Line})
 	}
 	return true
