@@ -31,6 +31,10 @@ type Plan struct {
 	Stale []Attention
 	Human []Attention
 
+	// LeftOut counts the findings fix could act on that the kinds asked
+	// for left out (--only), by status.
+	LeftOut map[status.Status]int
+
 	// disputed holds the values ("id\x00field") two findings would
 	// rewrite differently: neither is applied.
 	disputed map[string]bool
@@ -50,6 +54,10 @@ type Plan struct {
 //     checker's own rule); a likely wrong ID needs a human;
 //   - updated: the pinned version moves to the latest, in arxiv and in an
 //     arxiv.org url that pins the same version.
+//
+// A finding of a kind fix acts on but kinds leaves out is counted in
+// LeftOut, and not otherwise planned: it neither is fixed nor needs a
+// human this time.
 //
 // Entries are matched by id in cat, never by line; a result whose entry is
 // gone, or whose checked value is no longer the catalog's, is stale.
@@ -72,22 +80,22 @@ func PlanFixes(cat *catalog.Catalog, results []checker.Result, kinds status.Set)
 			}
 			continue
 		}
+		// A retitled paper may also have a newer version, which --only
+		// updated still applies; its title is then left out (retitle).
+		if Kinds.Has(res.Status) && !kinds.Has(res.Status) &&
+			(res.Status != status.Retitled || !kinds.Has(status.Updated)) {
+			p.leaveOut(res.Status)
+			continue
+		}
 		switch res.Status {
 		case status.Moved:
-			if kinds.Has(status.Moved) {
-				p.move(e, res)
-			}
+			p.move(e, res)
 		case status.Retitled:
-			if !kinds.Has(status.Retitled) && !kinds.Has(status.Updated) {
-				continue
-			}
 			if p.retitle(e, res, kinds.Has(status.Retitled)) && kinds.Has(status.Updated) {
 				p.update(e, res)
 			}
 		case status.Updated:
-			if kinds.Has(status.Updated) {
-				p.update(e, res)
-			}
+			p.update(e, res)
 		default:
 			// Broken, stale, blocked, timeout, error, redirected: no
 			// evidence says what the value should be.
@@ -97,6 +105,13 @@ func PlanFixes(cat *catalog.Catalog, results []checker.Result, kinds status.Set)
 		}
 	}
 	return p
+}
+
+func (p *Plan) leaveOut(s status.Status) {
+	if p.LeftOut == nil {
+		p.LeftOut = make(map[status.Status]int)
+	}
+	p.LeftOut[s]++
 }
 
 func (p *Plan) human(e catalog.Resource, res checker.Result, reason string) {
@@ -215,7 +230,10 @@ func (p *Plan) retitle(e catalog.Resource, res checker.Result, apply bool) bool 
 		p.human(e, res, fmt.Sprintf("arXiv's title is “%s”, which shares little with the catalog's: the arXiv ID probably points at another paper; check the ID", current))
 		return false
 	}
-	if apply && current != e.Title {
+	if current != e.Title && !apply {
+		p.leaveOut(status.Retitled)
+	}
+	if current != e.Title && apply {
 		p.add(e, res, Fix{ID: e.ID, Field: FieldTitle, Old: e.Title, New: current,
 			Status: status.Retitled, Evidence: fmt.Sprintf("arXiv %s's current title (similarity %.2f)", e.Arxiv, res.Similarity), Line: e.Pos.Line})
 	}

@@ -2,6 +2,7 @@ package catalogedit
 
 import (
 	"cmp"
+	"maps"
 	"strings"
 	"testing"
 
@@ -58,20 +59,52 @@ func TestPlanFixes(t *testing.T) {
 func TestPlanOnly(t *testing.T) {
 	results := checkOnFakeWeb(t, fixCatalog)
 	cat := mustLoad(t, fixCatalog)
+	type left = map[status.Status]int
 	for _, tt := range []struct {
-		only status.Set
-		want []string
+		only    status.Set
+		want    []string
+		leftOut left
 	}{
-		{status.NewSet(status.Moved), []string{"moved-post url"}},
-		{status.NewSet(status.Updated), []string{"attention arxiv", "attention url"}},
-		{status.NewSet(status.Retitled), []string{"toolformer title"}},
+		{Kinds, []string{"moved-post url", "attention arxiv", "attention url", "toolformer title"}, nil},
+		{status.NewSet(status.Moved), []string{"moved-post url"}, left{status.Retitled: 2, status.Updated: 1}},
+		// wrong-id's retitle needs a human whatever --only says, since
+		// its version cannot be trusted: toolformer's title alone is left.
+		{status.NewSet(status.Updated), []string{"attention arxiv", "attention url"}, left{status.Moved: 2, status.Retitled: 1}},
+		{status.NewSet(status.Retitled), []string{"toolformer title"}, left{status.Moved: 2, status.Updated: 1}},
 	} {
+		p := PlanFixes(cat, results, tt.only)
 		var got []string
-		for _, f := range PlanFixes(cat, results, tt.only).Fixes {
+		for _, f := range p.Fixes {
 			got = append(got, f.ID+" "+string(f.Field))
 		}
 		if strings.Join(got, ",") != strings.Join(tt.want, ",") {
 			t.Errorf("PlanFixes(only %v) = %v, want %v", tt.only, got, tt.want)
+		}
+		if !maps.Equal(p.LeftOut, tt.leftOut) {
+			t.Errorf("PlanFixes(only %v) left out %v, want %v", tt.only, p.LeftOut, tt.leftOut)
+		}
+	}
+}
+
+func TestOutcomeHeadline(t *testing.T) {
+	fix := Fix{ID: "a", Field: FieldURL, Old: "https://a.test/", New: "https://b.test/", Status: status.Moved}
+	human := Attention{ID: "b", Status: status.Broken, Reason: "HTTP 404"}
+	tests := []struct {
+		o    Outcome
+		want string
+	}{
+		{Outcome{Catalog: "c.yaml"}, "nothing to fix in c.yaml"},
+		{Outcome{Catalog: "c.yaml", Applied: []Fix{fix}, Human: []Attention{human}}, "1 change to c.yaml; 1 entry needs a human"},
+		{Outcome{Catalog: "c.yaml", Applied: []Fix{fix, fix}, DryRun: true}, "2 changes to c.yaml (dry run: nothing written)"},
+		{Outcome{Catalog: "c.yaml", Applied: []Fix{fix}, Human: []Attention{human, human},
+			LeftOut: map[status.Status]int{status.Retitled: 3}, Only: status.NewSet(status.Moved)},
+			"1 change to c.yaml; 3 retitled not applied: --only moved; 2 entries need a human"},
+		{Outcome{Catalog: "c.yaml", LeftOut: map[status.Status]int{status.Updated: 1, status.Moved: 2}, Only: status.NewSet(status.Retitled)},
+			"nothing to fix in c.yaml; 2 moved, 1 updated not applied: --only retitled"},
+	}
+	for _, tt := range tests {
+		if got := tt.o.Headline(); got != tt.want {
+			t.Errorf("Headline() = %q, want %q", got, tt.want)
 		}
 	}
 }
