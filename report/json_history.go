@@ -33,6 +33,7 @@ type jsonResolved struct {
 	Target         string `json:"target"`
 	URL            string `json:"url,omitempty"`
 	Arxiv          string `json:"arxiv,omitempty"`
+	Repo           string `json:"repo,omitempty"`
 	PreviousStatus string `json:"previous_status"`
 	Since          string `json:"since"`
 	Runs           int    `json:"runs"`
@@ -97,6 +98,7 @@ func resolvedToJSON(rs []state.Resolved) []jsonResolved {
 			Target:         string(r.Target),
 			URL:            r.URL,
 			Arxiv:          r.Arxiv,
+			Repo:           r.Repo,
 			PreviousStatus: r.Previous.String(),
 			Since:          r.Since.UTC().Format(historyLayout),
 			Runs:           r.Runs,
@@ -126,7 +128,7 @@ func resolvedFromJSON(js []jsonResolved) ([]state.Resolved, error) {
 		}
 		out = append(out, state.Resolved{
 			ID: j.ID, Section: j.Section, Title: j.Title, Line: j.Line,
-			Target: target, URL: j.URL, Arxiv: j.Arxiv,
+			Target: target, URL: j.URL, Arxiv: j.Arxiv, Repo: j.Repo,
 			Previous: st, Since: since, Runs: j.Runs,
 		})
 	}

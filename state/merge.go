@@ -26,6 +26,7 @@ type Resolved struct {
 	Target  checker.TargetKind
 	URL     string
 	Arxiv   string
+	Repo    string // the repository, for a platform target
 	// Previous is the status it had; Since and Runs describe that streak.
 	Previous status.Status
 	Since    time.Time
@@ -85,7 +86,7 @@ func Merge(prev *State, results []checker.Result, now time.Time, opts Options) M
 		if had && old.Status.Attention() && r.Status == status.OK {
 			m.Resolved = append(m.Resolved, Resolved{
 				ID: r.ID, Section: r.Section, Title: r.Title, Line: r.Line,
-				Target: r.Target, URL: r.URL, Arxiv: r.Arxiv,
+				Target: r.Target, URL: r.URL, Arxiv: r.Arxiv, Repo: r.Repo,
 				Previous: old.Status, Since: old.Since, Runs: old.Runs,
 			})
 		}
