@@ -230,12 +230,13 @@ func (p *Plan) retitle(e catalog.Resource, res checker.Result, apply bool) bool 
 		p.human(e, res, fmt.Sprintf("arXiv's title is “%s”, which shares little with the catalog's: the arXiv ID probably points at another paper; check the ID", current))
 		return false
 	}
-	if current != e.Title && !apply {
-		p.leaveOut(status.Retitled)
-	}
-	if current != e.Title && apply {
+	switch {
+	case current == e.Title:
+	case apply:
 		p.add(e, res, Fix{ID: e.ID, Field: FieldTitle, Old: e.Title, New: current,
 			Status: status.Retitled, Evidence: fmt.Sprintf("arXiv %s's current title (similarity %.2f)", e.Arxiv, res.Similarity), Line: e.Pos.Line})
+	default:
+		p.leaveOut(status.Retitled) // --only updated: the version alone
 	}
 	return true
 }

@@ -46,10 +46,12 @@ touching the network) and rewrites the catalog where the evidence is sound:
 
 With --only, the findings left out are counted in the summary ("3
 retitled not applied: --only moved"). Entries are found by id, and a
-result whose value the catalog no longer holds is skipped with a warning. Only each value's own text changes:
-comments, quoting, indentation and line endings stay. The result must pass
-validate, or nothing is written. Everything else (broken, blocked, timeout,
-error, redirected, a likely wrong arXiv ID) is listed as needing a human.
+result whose value the catalog no longer holds is skipped with a warning.
+Only each value's own text changes: comments, quoting, indentation and
+line endings stay. The result must pass validate, or nothing is written.
+Everything else (broken, blocked, timeout, error, redirected, a likely
+wrong arXiv ID, two findings that disagree on a value) is listed as
+needing a human.
 
 With --dry-run it prints a unified diff and changes nothing.
 
