@@ -31,6 +31,9 @@ const (
 	FieldURL   Field = "url"
 	FieldTitle Field = "title"
 	FieldArxiv Field = "arxiv"
+	// FieldGitHub is the entry's github: owner/repo, which a renamed
+	// repository's new name replaces.
+	FieldGitHub Field = "github"
 )
 
 // Fix is one value to rewrite: entry ID's Field, from Old to New. Old is
@@ -160,6 +163,8 @@ func value(r *catalog.Resource, field Field) (string, catalog.Pos, bool) {
 		return r.Title, at, true
 	case FieldArxiv:
 		return r.Arxiv, at, true
+	case FieldGitHub:
+		return r.GitHub, at, true
 	}
 	return "", at, false
 }

@@ -245,29 +245,47 @@ func TestApplyInvalidYAML(t *testing.T) {
 }
 
 // The proof that a span was found right: a splice that touches anything
-// but the value is caught.
+// but the value is caught, and caught for what it changed. Every stray
+// edit rides along with a correct edit of the url, so that only the stray
+// part can make the proof fail.
 func TestVerifyCatchesStrayEdits(t *testing.T) {
-	in := []byte(doc("      - id: a # the entry\n        title: A\n        kind: post\n        url: https://old.test/a\n"))
-	at := catalog.Pos{Line: 9, Column: 14}
-	start := bytes.Index(in, []byte("https://old.test/a"))
-	tests := []struct {
-		name string
-		e    edit
-	}{
-		{"value only", edit{start: start, end: start + len("https://old.test/a"), text: "https://new.test/a"}},
-		{"into the next key", edit{start: start - 5, end: start + len("https://old.test/a"), text: "https://new.test/a"}},
-		{"another value changed", edit{start: bytes.Index(in, []byte("title: A")) + 7, end: bytes.Index(in, []byte("title: A")) + 8, text: "B"}},
-		{"a comment lost", edit{start: bytes.Index(in, []byte(" # the entry")), end: bytes.Index(in, []byte(" # the entry")) + 12, text: ""}},
+	in := []byte(doc("      # head of a\n      - id: a # the entry\n        title: A\n        kind: post\n" +
+		"        url: https://old.test/a # moved?\n        # foot of a\n\n      - {id: b, title: B, kind: post, url: https://old.test/b}\n"))
+	const old, new = "https://old.test/a", "https://new.test/a"
+	start := bytes.Index(in, []byte(old))
+	url := edit{start: start, end: start + len(old), text: new, fix: Fix{New: new}, at: catalog.Pos{Line: 10, Column: 14}}
+	// stray replaces the first from in the file with to.
+	stray := func(from, to string) edit {
+		i := bytes.Index(in, []byte(from))
+		if i < 0 {
+			t.Fatalf("%q is not in the test's file", from)
+		}
+		return edit{start: i, end: i + len(from), text: to}
 	}
-	for i, tt := range tests {
+	tests := []struct {
+		name  string
+		extra []edit // spliced in besides the url's edit, never announced to verify
+		want  string // what the error says; "" for none
+	}{
+		{"the value only", nil, ""},
+		{"into the key before", []edit{{start: start - len("url: "), end: start}}, "the result does not parse"},
+		{"another value changed", []edit{stray("title: A", "title: B")}, `the node at line 8 changed ("A" became "B")`},
+		{"a line comment lost", []edit{stray(" # the entry", "")}, "comment near line 7 changed"},
+		{"a line comment reworded", []edit{stray("# the entry", "# an entry")}, "comment near line 7 changed"},
+		{"a head comment reworded", []edit{stray("# head of a", "# head of b")}, "comment near line 7 changed"},
+		{"a foot comment reworded", []edit{stray("# foot of a", "# foot of c")}, "comment near line 10 changed"},
+		{"the edited value's own comment reworded", []edit{stray("# moved?", "# moved!")}, "comment near line 10 changed"},
+		{"a key added", []edit{stray("kind: post\n", "kind: post\n        note: N\n")}, "has 10 children, not 8"},
+	}
+	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			tt.e.at, tt.e.fix = at, Fix{New: "https://new.test/a"}
-			if tt.name == "another value changed" {
-				tt.e.fix.New = "https://old.test/a" // the url reads as it should
-			}
-			err := verify(in, splice(in, []edit{tt.e}), []edit{tt.e})
-			if (err == nil) != (i == 0) {
-				t.Errorf("verify = %v, want an error: %v", err, i != 0)
+			out := splice(in, append([]edit{url}, tt.extra...))
+			err := verify(in, out, []edit{url})
+			switch {
+			case tt.want == "" && err != nil:
+				t.Errorf("verify = %v, want no error", err)
+			case tt.want != "" && (!errors.Is(err, ErrUnsafeEdit) || !strings.Contains(err.Error(), tt.want)):
+				t.Errorf("verify = %v, want ErrUnsafeEdit saying %q", err, tt.want)
 			}
 		})
 	}

@@ -77,7 +77,22 @@ func fakeSites() map[string]http.Handler {
 		// that answers 302 to a session URL.
 		"hop.test":  fakeweb.Redirect(http.StatusMovedPermanently, "https://hop2.test/p"),
 		"hop2.test": fakeweb.Redirect(http.StatusFound, "https://fine.test/p?session=42"),
+		// Upgraded to https, where a cookie wall sends the first visit
+		// back to the same address with its cookie.
+		"walled.test": upgrade(fakeweb.CookieGate("consent", "yes", "", fakeweb.Page("Walled", "<h1>walled</h1>"))),
 	}
+}
+
+// upgrade sends plain http requests to the same address over https with a
+// 301 and serves h over https.
+func upgrade(h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.TLS == nil {
+			http.Redirect(w, r, "https://"+r.Host+r.URL.RequestURI(), http.StatusMovedPermanently)
+			return
+		}
+		h.ServeHTTP(w, r)
+	})
 }
 
 func fakePapers() map[string]fakeweb.Paper {
@@ -91,10 +106,15 @@ func fakePapers() map[string]fakeweb.Paper {
 // checkOnFakeWeb runs the real checker over src against the scripted fake
 // web and arXiv, so that the tests plan fixes from results production
 // makes.
-func checkOnFakeWeb(t *testing.T, src string) []checker.Result {
+// Each of more adds hosts to the fake web's sites.
+func checkOnFakeWeb(t *testing.T, src string, more ...func(sites map[string]http.Handler)) []checker.Result {
 	t.Helper()
 	web := fakeweb.New(t)
-	for host, h := range fakeSites() {
+	sites := fakeSites()
+	for _, add := range more {
+		add(sites)
+	}
+	for host, h := range sites {
 		web.Handle(host, h)
 	}
 	web.Handle("export.arxiv.org", fakeweb.ArxivAPI(fakePapers()))

@@ -37,7 +37,7 @@ func FuzzApply(f *testing.F) {
 		}
 		var fixes []Fix
 		for _, r := range cat.Resources() {
-			for _, field := range []Field{FieldURL, FieldTitle, FieldArxiv} {
+			for _, field := range []Field{FieldURL, FieldTitle, FieldArxiv, FieldGitHub} {
 				if old, _, ok := value(&r, field); ok {
 					fixes = append(fixes, Fix{ID: r.ID, Field: field, Old: old, New: newValue})
 				}

@@ -40,7 +40,7 @@ func (p *Plan) update(e catalog.Resource, res checker.Result) {
 		p.human(e, res, fmt.Sprintf("a newer version exists (v%d), but %q could not be rewritten: edit it by hand", res.Version, e.Arxiv))
 		return
 	}
-	p.Fixes = append(p.Fixes, Fix{ID: e.ID, Field: FieldArxiv, Old: e.Arxiv, New: newID,
+	p.add(e, res, Fix{ID: e.ID, Field: FieldArxiv, Old: e.Arxiv, New: newID,
 		Status: status.Updated, Evidence: evidence, Line: e.Pos.Line})
 	if inURL, ok := catalog.ArxivIDFromURL(e.URL); ok && inURL == pinned {
 		newURL, ok := repin(e.URL, pinned.Version, res.Version, func(s string) bool {
@@ -48,7 +48,7 @@ func (p *Plan) update(e catalog.Resource, res checker.Result) {
 			return ok && a == latest
 		})
 		if ok {
-			p.Fixes = append(p.Fixes, Fix{ID: e.ID, Field: FieldURL, Old: e.URL, New: newURL,
+			p.add(e, res, Fix{ID: e.ID, Field: FieldURL, Old: e.URL, New: newURL,
 				Status: status.Updated, Evidence: evidence, Line: e.Pos.Line})
 		}
 	}

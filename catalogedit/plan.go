@@ -2,7 +2,7 @@ package catalogedit
 
 import (
 	"fmt"
-	"net/url"
+	"slices"
 	"strings"
 
 	"github.com/ai-reading-list/linkcheck/catalog"
@@ -30,19 +30,34 @@ type Plan struct {
 	Fixes []Fix
 	Stale []Attention
 	Human []Attention
+
+	// LeftOut counts the findings fix could act on that the kinds asked
+	// for left out (--only), by status.
+	LeftOut map[status.Status]int
+
+	// disputed holds the values ("id\x00field") two findings would
+	// rewrite differently: neither is applied.
+	disputed map[string]bool
 }
 
 // PlanFixes turns results into fixes for the statuses in kinds (a subset of
 // Kinds), each only when the evidence is sound:
 //
 //   - moved: url becomes the final URL of a chain of permanent redirects
-//     (301, 308, http to https) that ended in a 2xx answer, never an http
-//     URL in place of an https one;
+//     (301, 308, http to https; a detour back to the same address, as a
+//     cookie wall makes, aside) that ended in a 2xx answer, never an http
+//     URL in place of an https one; for a renamed or transferred
+//     repository, the github field and a url that names the repository
+//     take the new name (see rename);
 //   - retitled: title becomes arXiv's current title, only when it is the
 //     same paper (a TitleSimilarity of at least arxiv.AnotherWork, the
 //     checker's own rule); a likely wrong ID needs a human;
 //   - updated: the pinned version moves to the latest, in arxiv and in an
 //     arxiv.org url that pins the same version.
+//
+// A finding of a kind fix acts on but kinds leaves out is counted in
+// LeftOut, and not otherwise planned: it neither is fixed nor needs a
+// human this time.
 //
 // Entries are matched by id in cat, never by line; a result whose entry is
 // gone, or whose checked value is no longer the catalog's, is stale.
@@ -65,22 +80,22 @@ func PlanFixes(cat *catalog.Catalog, results []checker.Result, kinds status.Set)
 			}
 			continue
 		}
+		// A retitled paper may also have a newer version, which --only
+		// updated still applies; its title is then left out (retitle).
+		if Kinds.Has(res.Status) && !kinds.Has(res.Status) &&
+			(res.Status != status.Retitled || !kinds.Has(status.Updated)) {
+			p.leaveOut(res.Status)
+			continue
+		}
 		switch res.Status {
 		case status.Moved:
-			if kinds.Has(status.Moved) {
-				p.move(e, res)
-			}
+			p.move(e, res)
 		case status.Retitled:
-			if !kinds.Has(status.Retitled) && !kinds.Has(status.Updated) {
-				continue
-			}
 			if p.retitle(e, res, kinds.Has(status.Retitled)) && kinds.Has(status.Updated) {
 				p.update(e, res)
 			}
 		case status.Updated:
-			if kinds.Has(status.Updated) {
-				p.update(e, res)
-			}
+			p.update(e, res)
 		default:
 			// Broken, stale, blocked, timeout, error, redirected: no
 			// evidence says what the value should be.
@@ -90,6 +105,13 @@ func PlanFixes(cat *catalog.Catalog, results []checker.Result, kinds status.Set)
 		}
 	}
 	return p
+}
+
+func (p *Plan) leaveOut(s status.Status) {
+	if p.LeftOut == nil {
+		p.LeftOut = make(map[status.Status]int)
+	}
+	p.LeftOut[s]++
 }
 
 func (p *Plan) human(e catalog.Resource, res checker.Result, reason string) {
@@ -113,10 +135,16 @@ func humanReason(res checker.Result) string {
 	return what
 }
 
-// move plans a moved link's new url.
+// move plans a moved link's new url, or a renamed repository's new name
+// (see rename).
 func (p *Plan) move(e catalog.Resource, res checker.Result) {
-	if res.Target != checker.TargetURL {
-		p.human(e, res, humanReason(res)) // a repository, say: not a url to rewrite
+	switch res.Target {
+	case checker.TargetURL:
+	case checker.TargetGitHub, checker.TargetHuggingFace:
+		p.rename(e, res)
+		return
+	default:
+		p.human(e, res, humanReason(res))
 		return
 	}
 	if res.URL != e.URL {
@@ -126,7 +154,6 @@ func (p *Plan) move(e catalog.Resource, res checker.Result) {
 		return
 	}
 	to := res.FinalURL
-	u, err := url.Parse(to)
 	switch {
 	case to == "" || to == e.URL:
 		p.human(e, res, "moved, but the check recorded no new address")
@@ -134,19 +161,43 @@ func (p *Plan) move(e catalog.Resource, res checker.Result) {
 	case res.Code < 200 || res.Code > 299:
 		p.human(e, res, fmt.Sprintf("moved to %s, which answered %d", to, res.Code))
 		return
-	case err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" || u.User != nil:
-		p.human(e, res, fmt.Sprintf("moved to %q, which is not a usable http(s) URL", to))
-		return
-	case u.Scheme == "http" && strings.HasPrefix(strings.ToLower(e.URL), "https:"):
-		p.human(e, res, fmt.Sprintf("moved to %s, which is not https: check it by hand", to))
+	}
+	if why := unusable(e.URL, to); why != "" {
+		p.human(e, res, "moved to "+why)
 		return
 	}
 	if hop := temporaryHop(res.Redirects, to); hop != "" {
 		p.human(e, res, fmt.Sprintf("moved, but the chain also has %s: check it by hand", hop))
 		return
 	}
-	p.Fixes = append(p.Fixes, Fix{ID: e.ID, Field: FieldURL, Old: e.URL, New: to,
+	p.add(e, res, Fix{ID: e.ID, Field: FieldURL, Old: e.URL, New: to,
 		Status: status.Moved, Evidence: chain(res), Line: e.Pos.Line})
+}
+
+// add plans f unless another finding already rewrites the same value: two
+// that agree are one fix (a repository's page and its API both saw the
+// rename); two that disagree leave the value to a human.
+func (p *Plan) add(e catalog.Resource, res checker.Result, f Fix) {
+	key := f.ID + "\x00" + string(f.Field)
+	if p.disputed[key] {
+		return
+	}
+	for i, g := range p.Fixes {
+		if g.ID != f.ID || g.Field != f.Field {
+			continue
+		}
+		if g.New != f.New {
+			p.Fixes = slices.Delete(p.Fixes, i, i+1)
+			if p.disputed == nil {
+				p.disputed = make(map[string]bool)
+			}
+			p.disputed[key] = true
+			p.human(e, res, fmt.Sprintf("two findings disagree on the new %s: %s (%s: %s) or %s (%s: %s)",
+				f.Field, g.New, g.Status, g.Evidence, f.New, f.Status, f.Evidence))
+		}
+		return
+	}
+	p.Fixes = append(p.Fixes, f)
 }
 
 // chain writes a redirect chain as evidence: "301 https://a → https://b (200)".
@@ -179,9 +230,13 @@ func (p *Plan) retitle(e catalog.Resource, res checker.Result, apply bool) bool 
 		p.human(e, res, fmt.Sprintf("arXiv's title is “%s”, which shares little with the catalog's: the arXiv ID probably points at another paper; check the ID", current))
 		return false
 	}
-	if apply && current != e.Title {
-		p.Fixes = append(p.Fixes, Fix{ID: e.ID, Field: FieldTitle, Old: e.Title, New: current,
+	switch {
+	case current == e.Title:
+	case apply:
+		p.add(e, res, Fix{ID: e.ID, Field: FieldTitle, Old: e.Title, New: current,
 			Status: status.Retitled, Evidence: fmt.Sprintf("arXiv %s's current title (similarity %.2f)", paperID(e.Arxiv), res.Similarity), Line: e.Pos.Line})
+	default:
+		p.leaveOut(status.Retitled) // --only updated: the version alone
 	}
 	return true
 }

@@ -1,9 +1,12 @@
 package catalogedit
 
 import (
+	"cmp"
+	"maps"
 	"strings"
 	"testing"
 
+	"github.com/ai-reading-list/linkcheck/checker"
 	"github.com/ai-reading-list/linkcheck/status"
 )
 
@@ -56,20 +59,52 @@ func TestPlanFixes(t *testing.T) {
 func TestPlanOnly(t *testing.T) {
 	results := checkOnFakeWeb(t, fixCatalog)
 	cat := mustLoad(t, fixCatalog)
+	type left = map[status.Status]int
 	for _, tt := range []struct {
-		only status.Set
-		want []string
+		only    status.Set
+		want    []string
+		leftOut left
 	}{
-		{status.NewSet(status.Moved), []string{"moved-post url"}},
-		{status.NewSet(status.Updated), []string{"attention arxiv", "attention url"}},
-		{status.NewSet(status.Retitled), []string{"toolformer title"}},
+		{Kinds, []string{"moved-post url", "attention arxiv", "attention url", "toolformer title"}, nil},
+		{status.NewSet(status.Moved), []string{"moved-post url"}, left{status.Retitled: 2, status.Updated: 1}},
+		// wrong-id's retitle needs a human whatever --only says, since
+		// its version cannot be trusted: toolformer's title alone is left.
+		{status.NewSet(status.Updated), []string{"attention arxiv", "attention url"}, left{status.Moved: 2, status.Retitled: 1}},
+		{status.NewSet(status.Retitled), []string{"toolformer title"}, left{status.Moved: 2, status.Updated: 1}},
 	} {
+		p := PlanFixes(cat, results, tt.only)
 		var got []string
-		for _, f := range PlanFixes(cat, results, tt.only).Fixes {
+		for _, f := range p.Fixes {
 			got = append(got, f.ID+" "+string(f.Field))
 		}
 		if strings.Join(got, ",") != strings.Join(tt.want, ",") {
 			t.Errorf("PlanFixes(only %v) = %v, want %v", tt.only, got, tt.want)
+		}
+		if !maps.Equal(p.LeftOut, tt.leftOut) {
+			t.Errorf("PlanFixes(only %v) left out %v, want %v", tt.only, p.LeftOut, tt.leftOut)
+		}
+	}
+}
+
+func TestOutcomeHeadline(t *testing.T) {
+	fix := Fix{ID: "a", Field: FieldURL, Old: "https://a.test/", New: "https://b.test/", Status: status.Moved}
+	human := Attention{ID: "b", Status: status.Broken, Reason: "HTTP 404"}
+	tests := []struct {
+		o    Outcome
+		want string
+	}{
+		{Outcome{Catalog: "c.yaml"}, "nothing to fix in c.yaml"},
+		{Outcome{Catalog: "c.yaml", Applied: []Fix{fix}, Human: []Attention{human}}, "1 change to c.yaml; 1 entry needs a human"},
+		{Outcome{Catalog: "c.yaml", Applied: []Fix{fix, fix}, DryRun: true}, "2 changes to c.yaml (dry run: nothing written)"},
+		{Outcome{Catalog: "c.yaml", Applied: []Fix{fix}, Human: []Attention{human, human},
+			LeftOut: map[status.Status]int{status.Retitled: 3}, Only: status.NewSet(status.Moved)},
+			"1 change to c.yaml; 3 retitled not applied: --only moved; 2 entries need a human"},
+		{Outcome{Catalog: "c.yaml", LeftOut: map[status.Status]int{status.Updated: 1, status.Moved: 2}, Only: status.NewSet(status.Retitled)},
+			"nothing to fix in c.yaml; 2 moved, 1 updated not applied: --only retitled"},
+	}
+	for _, tt := range tests {
+		if got := tt.o.Headline(); got != tt.want {
+			t.Errorf("Headline() = %q, want %q", got, tt.want)
 		}
 	}
 }
@@ -179,6 +214,88 @@ sections:
 	}
 	if len(p.Human) != 1 || !strings.Contains(p.Human[0].Reason, "temporary redirect (302)") {
 		t.Errorf("needs a human: %+v, want hopping, saying the chain has a temporary redirect (302)", p.Human)
+	}
+}
+
+// Each rule of a move, on results as a saved run may hold them: only a
+// chain of permanent hops that ended in a 2xx answer gives a new url.
+func TestPlanMoveRules(t *testing.T) {
+	const from, plain = "https://old.test/p", "http://old.test/p"
+	hop := func(code int, u string) checker.Hop { return checker.Hop{URL: u, Code: code} }
+	tests := []struct {
+		name   string
+		url    string // the entry's url; from when empty
+		res    checker.Result
+		want   string // the new url, or "" for none
+		reason string // what needs a human says, when want is ""
+	}{
+		{"301 to a 200", "", checker.Result{Code: 200, FinalURL: "https://new.test/p",
+			Redirects: []checker.Hop{hop(301, from)}}, "https://new.test/p", ""},
+		{"308 to a 203", "", checker.Result{Code: 203, FinalURL: "https://new.test/p",
+			Redirects: []checker.Hop{hop(308, from)}}, "https://new.test/p", ""},
+		{"301 to a 404", "", checker.Result{Code: 404, FinalURL: "https://new.test/p",
+			Redirects: []checker.Hop{hop(301, from)}}, "", "which answered 404"},
+		{"301 to a 500", "", checker.Result{Code: 500, FinalURL: "https://new.test/p",
+			Redirects: []checker.Hop{hop(301, from)}}, "", "which answered 500"},
+		{"301 to a 304", "", checker.Result{Code: 304, FinalURL: "https://new.test/p",
+			Redirects: []checker.Hop{hop(301, from)}}, "", "which answered 304"},
+		{"301 and no answer", "", checker.Result{FinalURL: "https://new.test/p",
+			Redirects: []checker.Hop{hop(301, from)}}, "", "which answered 0"},
+		{"no new address", "", checker.Result{Code: 200}, "", "no new address"},
+		{"https to http", "", checker.Result{Code: 200, FinalURL: "http://new.test/p",
+			Redirects: []checker.Hop{hop(301, from)}}, "", "not https"},
+		{"301 then 302", "", checker.Result{Code: 200, FinalURL: "https://third.test/p",
+			Redirects: []checker.Hop{hop(301, from), hop(302, "https://new.test/p")}}, "", "temporary redirect (302) to https://third.test/p"},
+		{"301 then a meta refresh", "", checker.Result{Code: 200, FinalURL: "https://third.test/p",
+			Redirects: []checker.Hop{hop(301, from), hop(200, "https://new.test/p")}}, "", "meta refresh to https://third.test/p"},
+		// A cookie or consent wall sends the first visit back to the same
+		// address with a cookie: a detour, not a temporary move.
+		{"http to https through a cookie wall", plain, checker.Result{Code: 200, FinalURL: from,
+			Redirects: []checker.Hop{hop(301, plain), hop(302, from)}}, from, ""},
+		{"a 302 upgrade, then a cookie wall", plain, checker.Result{Code: 200, FinalURL: from,
+			Redirects: []checker.Hop{hop(302, plain), hop(302, from)}}, from, ""},
+		{"through a consent page and back", plain, checker.Result{Code: 200, FinalURL: from,
+			Redirects: []checker.Hop{hop(301, plain), hop(302, from), hop(302, "https://old.test/consent?back=/p")}}, from, ""},
+		{"a cookie wall, then elsewhere for now", plain, checker.Result{Code: 200, FinalURL: "https://third.test/p",
+			Redirects: []checker.Hop{hop(301, plain), hop(302, from), hop(302, from)}}, "", "temporary redirect (302) to https://third.test/p"},
+		{"a 301 elsewhere after a cookie wall", "", checker.Result{Code: 200, FinalURL: "https://new.test/p",
+			Redirects: []checker.Hop{hop(302, from), hop(301, from)}}, "https://new.test/p", ""},
+		{"not a usable URL", "", checker.Result{Code: 200, FinalURL: "ftp://new.test/p",
+			Redirects: []checker.Hop{hop(301, from)}}, "", "not a usable http(s) URL"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			u := cmp.Or(tt.url, from)
+			cat := mustLoad(t, doc("      - {id: a, title: A, kind: post, url: \""+u+"\"}\n"))
+			res := tt.res
+			res.ID, res.Target, res.URL, res.Status = "a", checker.TargetURL, u, status.Moved
+			p := PlanFixes(cat, []checker.Result{res}, Kinds)
+			switch {
+			case tt.want != "":
+				if len(p.Fixes) != 1 || p.Fixes[0].New != tt.want || p.Fixes[0].Field != FieldURL || len(p.Human) != 0 {
+					t.Errorf("PlanFixes = fixes %s, human %+v; want url → %s", describeAll(p.Fixes), p.Human, tt.want)
+				}
+			case len(p.Fixes) != 0:
+				t.Errorf("PlanFixes = %s, want no fix", describeAll(p.Fixes))
+			case len(p.Human) != 1 || !strings.Contains(p.Human[0].Reason, tt.reason):
+				t.Errorf("needs a human: %+v, want it to say %q", p.Human, tt.reason)
+			}
+		})
+	}
+}
+
+// The checker's own chain through a cookie wall after an upgrade to https
+// (301 to https, 302 back to the same address with a cookie, the page) is
+// a move to the https address, and fix takes it.
+func TestPlanUpgradeThroughACookieWall(t *testing.T) {
+	src := doc("      - {id: walled, title: Walled, kind: post, url: \"http://walled.test/p\"}\n")
+	results := checkOnFakeWeb(t, src)
+	if len(results) != 1 || results[0].Status != status.Moved || len(results[0].Redirects) != 2 {
+		t.Fatalf("results = %+v, want one moved result through two hops", results)
+	}
+	p := PlanFixes(mustLoad(t, src), results, Kinds)
+	if len(p.Fixes) != 1 || p.Fixes[0].New != "https://walled.test/p" || len(p.Human) != 0 {
+		t.Errorf("PlanFixes = fixes %s, human %+v; want url → https://walled.test/p", describeAll(p.Fixes), p.Human)
 	}
 }
 

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/ai-reading-list/linkcheck/status"
 )
 
 // Outcome is what one fix run did, for people: the fixes applied (or, in
@@ -13,6 +15,9 @@ type Outcome struct {
 	Applied []Fix
 	Human   []Attention
 	DryRun  bool
+	// LeftOut counts the findings Only left out, by status (Plan.LeftOut).
+	LeftOut map[status.Status]int
+	Only    status.Set
 }
 
 // Headline is the outcome in one line: "2 changes to resources.yaml; 3
@@ -27,10 +32,28 @@ func (o Outcome) Headline() string {
 	default:
 		parts = append(parts, fmt.Sprintf("%d %s to %s", n, plural(n, "change", "changes"), o.Catalog))
 	}
+	if left := o.leftOut(); left != "" {
+		parts = append(parts, left)
+	}
 	if n := len(o.Human); n > 0 {
 		parts = append(parts, fmt.Sprintf("%d %s a human", n, plural(n, "entry needs", "entries need")))
 	}
 	return strings.Join(parts, "; ")
+}
+
+// leftOut says what --only left out: "3 retitled, 1 updated not applied:
+// --only moved", or "".
+func (o Outcome) leftOut() string {
+	var counts []string
+	for _, s := range status.All() {
+		if n := o.LeftOut[s]; n > 0 {
+			counts = append(counts, fmt.Sprintf("%d %s", n, s))
+		}
+	}
+	if len(counts) == 0 {
+		return ""
+	}
+	return strings.Join(counts, ", ") + " not applied: --only " + o.Only.String()
 }
 
 // WriteChanges writes one line per fix: where, what changed, and the

@@ -50,13 +50,19 @@ func failingRows(run Run, opts Options, results []checker.Result) []string {
 	return rows
 }
 
+// resolvedTarget is what a resolved row names: the target that was
+// fixed (the repository of a platform target, not the entry's website).
+func resolvedTarget(r state.Resolved) checker.Result {
+	return checker.Result{Target: r.Target, URL: r.URL, Arxiv: r.Arxiv, Repo: r.Repo}
+}
+
 func resolvedRows(run Run, opts Options, resolved []state.Resolved) []string {
 	rows := make([]string, len(resolved))
 	for i, r := range resolved {
 		cells := []string{
 			cell(r.ID),
 			lineLink(run.Catalog, r.Line, opts.LinkBase),
-			targetLink(checker.Result{Target: r.Target, URL: r.URL, Arxiv: r.Arxiv, Repo: r.Repo}),
+			targetLink(resolvedTarget(r)),
 			cell(resolvedFinding(r.Previous, r.Since.UTC().Format(dateLayout), r.Runs)),
 		}
 		rows[i] = "| " + strings.Join(cells, " | ") + " |\n"

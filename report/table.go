@@ -7,7 +7,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/ai-reading-list/linkcheck/checker"
 	"github.com/ai-reading-list/linkcheck/status"
 )
 
@@ -98,7 +97,7 @@ func renderTable(buf *bytes.Buffer, run Run, opts Options) error {
 			g.rows = append(g.rows, tableRow{
 				id:     oneLine(r.ID),
 				where:  location(run.Catalog, r.Line),
-				target: oneLine(target(checker.Result{Target: r.Target, URL: r.URL, Arxiv: r.Arxiv, Repo: r.Repo})),
+				target: oneLine(target(resolvedTarget(r))),
 				found:  finding{Text: resolvedFinding(r.Previous, r.Since.UTC().Format(dateLayout), r.Runs)},
 			})
 		}

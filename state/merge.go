@@ -27,7 +27,7 @@ type Resolved struct {
 	Target  checker.TargetKind
 	URL     string
 	Arxiv   string
-	Repo    string
+	Repo    string // the repository, for a platform target
 	// Previous is the status it had; Since and Runs describe that streak.
 	Previous status.Status
 	Since    time.Time

@@ -143,6 +143,10 @@ func TestMergeResolved(t *testing.T) {
 		{"a retitled paper fixed is resolved",
 			[][]checker.Result{{paper("p", status.Retitled)}, {paper("p", status.OK)}},
 			[]Resolved{{ID: "p", Target: checker.TargetArxiv, Arxiv: "1706.03762", Previous: status.Retitled, Since: runAt(0), Runs: 1}}},
+		{"a repository back from stale is resolved, named",
+			[][]checker.Result{{toolRepo("t", status.Stale)}, {toolRepo("t", status.OK)}},
+			[]Resolved{{ID: "t", Section: "s", Line: 9, Target: checker.TargetGitHub, URL: "https://t.test/", Repo: "o/t",
+				Previous: status.Stale, Since: runAt(0), Runs: 1}}},
 		{"ok then ok is not", [][]checker.Result{{link("a", status.OK)}, {link("a", status.OK)}}, nil},
 		{"broken then skipped is not", [][]checker.Result{{link("a", status.Broken)}, {link("a", status.Skipped)}}, nil},
 		{"broken then timeout is not", [][]checker.Result{{link("a", status.Broken)}, {link("a", status.Timeout)}}, nil},
@@ -251,4 +255,10 @@ func TestMergeDoesNotModifyItsInputs(t *testing.T) {
 	if results[0].Message != "" || results[0].History.Kept() {
 		t.Errorf("Merge changed its input result: %+v", results[0])
 	}
+}
+
+// toolRepo is entry id's result for the GitHub repository o/t; the entry's url
+// is the tool's website.
+func toolRepo(id string, st status.Status) checker.Result {
+	return checker.Result{ID: id, Section: "s", Line: 9, Target: checker.TargetGitHub, URL: "https://t.test/", Repo: "o/t", Status: st}
 }

@@ -39,16 +39,21 @@ func newFixCmd(e env) *cobra.Command {
 touching the network) and rewrites the catalog where the evidence is sound:
 
   moved     url becomes where a permanent redirect led (never an http URL
-            in place of an https one)
+            in place of an https one); a GitHub or Hugging Face repository
+            renamed or transferred gets its new name in github and in a
+            url that names it
   retitled  title becomes arXiv's current title, when it is the same paper
   updated   a pinned arXiv version (1706.03762v5) moves to the latest, in
             arxiv and in an arxiv.org url with the same pin
 
-Entries are found by id, and a result whose value the catalog no longer
-holds is skipped with a warning. Only each value's own text changes:
-comments, quoting, indentation and line endings stay. The result must pass
-validate, or nothing is written. Everything else (broken, blocked, timeout,
-error, redirected, a likely wrong arXiv ID) is listed as needing a human.
+With --only, the findings left out are counted in the summary ("3
+retitled not applied: --only moved"). Entries are found by id, and a
+result whose value the catalog no longer holds is skipped with a warning.
+Only each value's own text changes: comments, quoting, indentation and
+line endings stay. The result must pass validate, or nothing is written.
+Everything else (broken, blocked, timeout, error, redirected, a likely
+wrong arXiv ID, two findings that disagree on a value) is listed as
+needing a human.
 
 With --dry-run it prints a unified diff and changes nothing.
 
@@ -164,7 +169,8 @@ func runFix(ctx context.Context, e env, opts *fixOptions) error {
 			return err
 		}
 	}
-	outcome := catalogedit.Outcome{Catalog: path, Applied: applied, Human: plan.Human, DryRun: opts.dryRun}
+	outcome := catalogedit.Outcome{Catalog: path, Applied: applied, Human: plan.Human, DryRun: opts.dryRun,
+		LeftOut: plan.LeftOut, Only: only}
 	var fixed *atomicfile.Pending
 	if len(applied) > 0 && !opts.dryRun {
 		// Written beside the catalog now, put in place only once every

@@ -34,6 +34,16 @@ func fixWeb(t *testing.T) *fakeweb.Web {
 	} {
 		web.Handle(host, h)
 	}
+	// Renamed repositories, for fix_rename.
+	pushed := time.Date(2026, 10, 1, 0, 0, 0, 0, time.UTC)
+	gh := fakeweb.NewGitHubAPI()
+	gh.Add(fakeweb.GitHubRepo{FullName: "new-owner/tool", PushedAt: pushed}, "old-owner/tool")
+	gh.Add(fakeweb.GitHubRepo{FullName: "new-owner/lib", PushedAt: pushed}, "old-owner/lib")
+	web.Handle("api.github.com", gh)
+	hub := fakeweb.NewHubAPI()
+	hub.Add(fakeweb.HubRepo{Kind: "datasets", ID: "new-org/bench"}, "old-org/bench")
+	hub.Pages = fakeweb.Page("A dataset", "<h1>dataset</h1>")
+	web.Handle("huggingface.co", hub)
 	web.Handle("export.arxiv.org", fakeweb.ArxivAPI(map[string]fakeweb.Paper{
 		"1706.03762": {Version: 7, Title: "Attention Is All You Need"},
 		"2302.04761": {Version: 1, Title: "Toolformer: Language Models Can Teach Themselves to Use Tools and APIs"},

@@ -45,6 +45,9 @@ sections:
 		args []string
 	}{
 		{"--timeout", []string{"check", "--catalog", hanging, "--timeout", "1500ms", "--request-timeout", "1m"}},
+		// report prints its partial report before it exits 3: the
+		// history of a partial run must not be written with it.
+		{"report, --timeout", []string{"report", "--catalog", hanging, "--timeout", "1500ms", "--request-timeout", "1m"}},
 		{"network unavailable", []string{"check", "--catalog", offline}},
 		{"unwritable output", []string{"check", "--output", filepath.Join(c.dir, "no-such-dir", "out.txt")}},
 		{"report, unwritable output", []string{"report", "--output", filepath.Join(c.dir, "no-such-dir", "out.txt")}},
