@@ -72,7 +72,7 @@ func TestParkedRedirectTarget(t *testing.T) {
 	for _, tt := range tests {
 		o, _ := url.Parse(tt.orig)
 		f, _ := url.Parse(tt.final)
-		if got := parked(o, f, http.StatusOK, nil) != ""; got != tt.want {
+		if got := parked(o, nil, f, http.StatusOK, nil) != ""; got != tt.want {
 			t.Errorf("parked(%s → %s) = %v, want %v", tt.orig, tt.final, got, tt.want)
 		}
 	}
