@@ -45,10 +45,14 @@ type pageShape struct {
 // judgePage weighs the evidence against a 2xx page at final, reached from
 // orig. titles are the catalog's titles of the entries linking to it.
 func (f *fetcher) judgePage(ctx context.Context, orig, final *url.URL, p *pageInfo, size int64, titles []string) softVerdict {
-	for _, text := range []string{p.Title, p.H1} {
-		if notFoundPage(text) {
-			return softVerdict{Broken: fmt.Sprintf("the page says %q", text)}
-		}
+	if notFoundPage(p.Title) {
+		return softVerdict{Broken: fmt.Sprintf("the page says %q", p.Title)}
+	}
+	// A heading that opens the page's own title is the start of that
+	// title ("Error 404" of "Error 404: A Short History of …"), not a
+	// not-found message.
+	if notFoundPage(p.H1) && !strings.Contains(strings.ToLower(p.Title), strings.ToLower(p.H1)) {
+		return softVerdict{Broken: fmt.Sprintf("the page says %q", p.H1)}
 	}
 	page := pageShape{u: final, title: p.Title, h1: p.H1, size: size}
 	if !suspicious(orig, page, titles) {
