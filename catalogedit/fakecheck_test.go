@@ -64,6 +64,11 @@ func fakeSites() map[string]http.Handler {
 	retired := http.NewServeMux()
 	retired.Handle("/deep/page", fakeweb.Redirect(http.StatusMovedPermanently, "/"))
 	retired.Handle("/", fakeweb.Page("Home", "<h1>home</h1>"))
+	// A blog whose every unknown path answers 200 with its not-found
+	// template.
+	quiet := http.NewServeMux()
+	quiet.Handle("/{$}", fakeweb.Page("Quiet Notes", "<h1>Quiet Notes</h1>"))
+	quiet.Handle("/", fakeweb.Page("Lost? – Quiet Notes", "<h1>Lost?</h1>"))
 	return map[string]http.Handler{
 		"old.test":     fakeweb.Redirect(http.StatusMovedPermanently, "https://new.test/post"),
 		"new.test":     fakeweb.Page("A moved post", "<h1>moved</h1>"),
@@ -77,6 +82,12 @@ func fakeSites() map[string]http.Handler {
 		// that answers 302 to a session URL.
 		"hop.test":  fakeweb.Redirect(http.StatusMovedPermanently, "https://hop2.test/p"),
 		"hop2.test": fakeweb.Redirect(http.StatusFound, "https://fine.test/p?session=42"),
+		// A lapsed domain sent to a sale lander of another name, and a
+		// blog that moved its posts into its not-found template.
+		"old-domain.test": fakeweb.Redirect(http.StatusMovedPermanently, "http://lander.test/listing?d=old-domain.test"),
+		"lander.test":     fakeweb.Page("old-domain.test is for sale", "<h1>Make an offer</h1>"),
+		"oldblog.test":    fakeweb.Redirect(http.StatusMovedPermanently, "https://quiet.test/posts/agents-in-the-wild"),
+		"quiet.test":      quiet,
 	}
 }
 
