@@ -142,6 +142,7 @@ func TestSoftNotFoundByTheSitesEvidence(t *testing.T) {
 		entry("media-1", "https://www.404media.example/openai-agents-browsing/"),
 		entry("media-2", "https://www.404media.example/data-brokers-location/"),
 		entry("media-home", "https://www.404media.example/"),
+		entry("media-http", "http://www.404media.example/data-brokers-location/"),
 		entry("media-removed", "https://www.404media.example/removed-post/"),
 		entry("rag", "https://papers.example/blog/answer-not-found-in-context"),
 		entry("history", "https://papers.example/essays/error-404-history"),
@@ -163,6 +164,7 @@ func TestSoftNotFoundByTheSitesEvidence(t *testing.T) {
 		"media-1":       {status.OK, "HTTP 200"},
 		"media-2":       {status.OK, "HTTP 200"},
 		"media-home":    {status.OK, "HTTP 200"},
+		"media-http":    {status.OK, "HTTP 200"},
 		"media-removed": {status.Broken, `soft 404: the page says "Page not found | 404 Media"`},
 		"rag":           {status.OK, "HTTP 200"},
 		"history":       {status.OK, "HTTP 200"},
@@ -189,7 +191,8 @@ func TestSoftNotFoundByTheSitesEvidence(t *testing.T) {
 		t.Errorf("no result for %s", id)
 	}
 	// One made-up path per suspicious host, whatever the number of its
-	// suspicious pages; none for a host with nothing suspicious. The
+	// suspicious pages and the schemes they use; none for a host with
+	// nothing suspicious. The
 	// blog's home page is asked once more, to tell its not-found template
 	// from a single-page app (the home page is one of its pages, not a
 	// made-up path, so it is counted apart).

@@ -77,13 +77,14 @@ func (h *hostProbes) once(ctx context.Context, cells map[string]*probeCell, page
 	}
 }
 
-// hostKey names a host with its port, the unit probed once.
+// hostKey names a host, with its port when the URL gives one: the unit
+// asked once, whichever scheme its links use.
 func hostKey(u *url.URL) string {
-	port := u.Port()
-	if port == "" {
-		port = u.Scheme
+	key := strings.ToLower(strings.TrimSuffix(u.Hostname(), "."))
+	if port := u.Port(); port != "" {
+		key += ":" + port
 	}
-	return strings.ToLower(strings.TrimSuffix(u.Hostname(), ".")) + ":" + port
+	return key
 }
 
 // madeUpURL returns a path of page's site that cannot exist, at the same
