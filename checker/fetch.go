@@ -34,7 +34,7 @@ type fetcher struct {
 	client *http.Client
 	pool   *hostpool.Pool
 	conns  *hostConns // nil in tests that build a fetcher by hand
-	probes *hostProbes
+	probes *hostProbes // nil in tests that build a fetcher by hand: the strict rule alone
 }
 
 // binaryExt are extensions of files whose body is useless to a link check

@@ -55,7 +55,7 @@ func (f *fetcher) judgePage(ctx context.Context, orig, final *url.URL, p *pageIn
 		return softVerdict{Broken: fmt.Sprintf("the page says %q", p.H1)}
 	}
 	page := pageShape{u: final, title: p.Title, h1: p.H1, size: size}
-	if !suspicious(orig, page, titles) {
+	if f.probes == nil || !suspicious(orig, page, titles) {
 		return softVerdict{}
 	}
 	ev := f.probes.evidence(ctx, final, f.probe)
