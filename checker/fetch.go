@@ -33,7 +33,7 @@ type fetcher struct {
 	opts   *Options
 	client *http.Client
 	pool   *hostpool.Pool
-	conns  *hostConns // nil in tests that build a fetcher by hand
+	conns  *hostConns  // nil in tests that build a fetcher by hand
 	probes *hostProbes // nil in tests that build a fetcher by hand: the strict rule alone
 }
 
