@@ -234,7 +234,7 @@ func TestRetryAfterThrottlesHost(t *testing.T) {
 	o := testOptions(w)
 	c := newChecker(t, o)
 	p := c.newPool()
-	f := &fetcher{opts: &c.opts, client: c.client, pool: p, probes: newHostProbes()}
+	f := &fetcher{opts: &c.opts, client: c.client, pool: p}
 	o2 := f.fetch(context.Background(), "https://busy.example/", nil)
 	defer c.transport.CloseIdleConnections()
 	if o2.Attempts != 2 || o2.Code != 200 {
