@@ -52,6 +52,7 @@ func TestMadeUpURL(t *testing.T) {
 		{"https://a.example/x", "https://a.example/lc", ""},
 		{"https://a.example/", "https://a.example/lc", ""},
 		{"http://a.example:8080/a/b/c.html?q=1", "http://a.example:8080/a/b/lc", ""},
+		{"https://a.example/caf%C3%A9%20bar/x", "https://a.example/caf%C3%A9%20bar/lc", ""},
 	}
 	for _, tt := range tests {
 		u, _ := url.Parse(tt.page)

@@ -90,7 +90,7 @@ func hostKey(u *url.URL) string {
 // madeUpURL returns a path of page's site that cannot exist, at the same
 // depth: "/posts/x" → "/posts/<random>", "/docs/a/" → "/docs/<random>/".
 func madeUpURL(page *url.URL) *url.URL {
-	p := page.EscapedPath()
+	p := page.Path
 	slash := strings.HasSuffix(p, "/") && p != "/"
 	p = strings.TrimSuffix(p, "/")
 	dir := p[:strings.LastIndexByte(p, '/')+1]
