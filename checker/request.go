@@ -21,14 +21,14 @@ type answer struct {
 	retryAfter  string
 	challenge   bool
 	page        *pageInfo // set when the body was read
-	// size is the page's length in bytes when known (read to its end, or
-	// declared by Content-Length), -1 otherwise.
-	size     int64
-	err      error
-	attempts int
+	err         error
+	attempts    int
 	// tooLong is the wait the host asked for when it was beyond
 	// MaxRetryWait, the reason it was not asked again.
 	tooLong time.Duration
+	// size is the page's length in bytes when known (read to its end, or
+	// declared by Content-Length), -1 otherwise.
+	size int64
 }
 
 // do sends one request through the run's host pool, which paces each try,
