@@ -58,14 +58,14 @@ func (f *fetcher) judgePage(ctx context.Context, orig, final *url.URL, p *pageIn
 	if f.probes == nil || !suspicious(orig, page, titles) {
 		return softVerdict{}
 	}
-	ev := f.probes.evidence(ctx, final, f.probe)
-	if ev.template == nil || !sameShape(page, *ev.template) {
+	made := f.probes.template(ctx, final, f.probe)
+	if made == nil || !sameShape(page, *made) {
 		return softVerdict{}
 	}
 	if isHomePath(pagePath(final.Path)) {
 		return softVerdict{Note: spaNote}
 	}
-	if home := f.probes.home(ctx, final, f.landing); home != nil && sameShape(*home, *ev.template) {
+	if home := f.probes.home(ctx, final, f.landing); home != nil && sameShape(*home, *made) {
 		return softVerdict{Note: spaNote}
 	}
 	why := "the site answers a made-up path with this same page"

@@ -9,15 +9,6 @@ import (
 	"sync"
 )
 
-// hostEvidence is what a site answered for a path that cannot exist.
-// template is the page it answered 200 with at that very path, nil when
-// it answered anything else (a 404 or 410, a redirect elsewhere, a
-// refusal, an error): then only a page that is nothing but a not-found
-// message is a soft 404.
-type hostEvidence struct {
-	template *pageShape
-}
-
 // hostProbes holds a run's questions to sites about made-up paths: at most
 // one per host per run, asked by the first link that needs it, while the
 // others wait for its answer without holding any slot of the host pool.
@@ -43,19 +34,25 @@ func newHostProbes() *hostProbes {
 // at that URL itself, or nil.
 type prober func(ctx context.Context, u *url.URL) *pageShape
 
-// evidence returns what the host of page answers for a made-up path of
-// the same depth, asking it on the first call for the host.
-func (h *hostProbes) evidence(ctx context.Context, page *url.URL, ask prober) hostEvidence {
-	return hostEvidence{template: h.once(ctx, h.probes, page, madeUpURL(page), ask)}
+// template returns the page the host of page answers 200 with for a
+// made-up path of the same depth, asking it on the first call for the
+// host. It is nil when the host answers anything else (a 404 or 410, a
+// redirect elsewhere, a refusal, an error): then only a page that is
+// nothing but a not-found message is a soft 404.
+func (h *hostProbes) template(ctx context.Context, page *url.URL, ask prober) *pageShape {
+	return h.once(ctx, h.probes, page, func() *url.URL { return madeUpURL(page) }, ask)
 }
 
 // home returns the page the host of page answers at its root, or nil.
 func (h *hostProbes) home(ctx context.Context, page *url.URL, ask prober) *pageShape {
-	root := &url.URL{Scheme: page.Scheme, Host: page.Host, Path: "/"}
-	return h.once(ctx, h.homes, page, root, ask)
+	return h.once(ctx, h.homes, page, func() *url.URL {
+		return &url.URL{Scheme: page.Scheme, Host: page.Host, Path: "/"}
+	}, ask)
 }
 
-func (h *hostProbes) once(ctx context.Context, cells map[string]*probeCell, page, u *url.URL, ask prober) *pageShape {
+// once asks for the URL that target names, the first time cells has no
+// answer for page's host; later calls wait for that answer, or for ctx.
+func (h *hostProbes) once(ctx context.Context, cells map[string]*probeCell, page *url.URL, target func() *url.URL, ask prober) *pageShape {
 	key := hostKey(page)
 	h.mu.Lock()
 	c, asked := cells[key]
@@ -65,7 +62,7 @@ func (h *hostProbes) once(ctx context.Context, cells map[string]*probeCell, page
 	}
 	h.mu.Unlock()
 	if !asked {
-		c.shape = ask(ctx, u)
+		c.shape = ask(ctx, target())
 		close(c.done)
 		return c.shape
 	}
