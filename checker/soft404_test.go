@@ -235,27 +235,31 @@ func homeRequests(w *fakeweb.Web, host string) int {
 	return n
 }
 
-// TestSoftNotFoundWhenTheProbeFails: a site that does not answer the
-// made-up path leaves only the strict rule: a page that is nothing but a
-// not-found message is broken, any other page ok.
-func TestSoftNotFoundWhenTheProbeFails(t *testing.T) {
+// TestSoftNotFoundWithoutATemplate: a site that does not answer the
+// made-up path with a page of its own (it refuses, fails, hangs up, or
+// sends it elsewhere) leaves only the strict rule: a page that is nothing
+// but a not-found message is broken, any other page ok.
+func TestSoftNotFoundWithoutATemplate(t *testing.T) {
 	w := fakeweb.New(t)
-	for _, tt := range []struct {
+	hosts := []struct {
 		host    string
 		unknown http.Handler
 	}{
 		{"refusing.example", fakeweb.Status(http.StatusForbidden)},
 		{"failing.example", fakeweb.Status(http.StatusInternalServerError)},
 		{"resetting.example", fakeweb.Reset()},
-	} {
-		w.Handle(tt.host, &fakeSite{unknown: tt.unknown, pages: map[string]http.Handler{
+		{"redirecting.example", fakeweb.Redirect(http.StatusFound, "/")},
+	}
+	for _, h := range hosts {
+		w.Handle(h.host, &fakeSite{unknown: h.unknown, pages: map[string]http.Handler{
+			"/":                        fakeweb.Page("Lost? – Quiet Notes", "<h1>Lost?</h1>"),
 			"/posts/answer-not-found":  fakeweb.Page("When the Answer Is Not Found in the Context: Diagnosing RAG Failures", ""),
 			"/posts/why-agents-forget": fakeweb.Page("Lost? – Quiet Notes", "<h1>Lost?</h1>"),
 			"/posts/removed":           fakeweb.Page("404 Not Found | Quiet Notes", "<h1>Not found</h1>"),
 		}})
 	}
 	c := newChecker(t, testOptions(w))
-	for _, host := range []string{"refusing.example", "failing.example", "resetting.example"} {
+	for _, h := range hosts {
 		tests := []struct {
 			path string
 			want status.Status
@@ -265,7 +269,7 @@ func TestSoftNotFoundWhenTheProbeFails(t *testing.T) {
 			{"/posts/removed", status.Broken},
 		}
 		for _, tt := range tests {
-			u := "https://" + host + tt.path
+			u := "https://" + h.host + tt.path
 			if r := checkOne(t, c, u); r.Status != tt.want {
 				t.Errorf("check(%s) = %v (%s), want %v", u, r.Status, r.Message, tt.want)
 			}

@@ -110,7 +110,7 @@ func (f *fetcher) probe(ctx context.Context, u *url.URL) *pageShape {
 	if a.err != nil || !isOK(a.code) || a.page == nil {
 		return nil
 	}
-	if !strings.EqualFold(pagePath(final.Path), pagePath(u.Path)) || !strings.EqualFold(final.Hostname(), u.Hostname()) {
+	if !strings.EqualFold(pagePath(final.Path), pagePath(u.Path)) || !sameSite(final, u) {
 		return nil // sent elsewhere: the site does not answer the path itself
 	}
 	return &pageShape{u: final, title: a.page.Title, h1: a.page.H1, size: a.size}
