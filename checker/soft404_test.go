@@ -248,11 +248,12 @@ func TestSoftNotFoundWithoutATemplate(t *testing.T) {
 		{"refusing.example", fakeweb.Status(http.StatusForbidden)},
 		{"failing.example", fakeweb.Status(http.StatusInternalServerError)},
 		{"resetting.example", fakeweb.Reset()},
-		{"redirecting.example", fakeweb.Redirect(http.StatusFound, "/")},
+		{"redirecting.example", fakeweb.Redirect(http.StatusFound, "/lost")},
 	}
 	for _, h := range hosts {
 		w.Handle(h.host, &fakeSite{unknown: h.unknown, pages: map[string]http.Handler{
-			"/":                        fakeweb.Page("Lost? – Quiet Notes", "<h1>Lost?</h1>"),
+			"/":                        fakeweb.Page("Quiet Notes", "<h1>Quiet Notes</h1>"),
+			"/lost":                    fakeweb.Page("Lost? – Quiet Notes", "<h1>Lost?</h1>"),
 			"/posts/answer-not-found":  fakeweb.Page("When the Answer Is Not Found in the Context: Diagnosing RAG Failures", ""),
 			"/posts/why-agents-forget": fakeweb.Page("Lost? – Quiet Notes", "<h1>Lost?</h1>"),
 			"/posts/removed":           fakeweb.Page("404 Not Found | Quiet Notes", "<h1>Not found</h1>"),
