@@ -6,6 +6,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/ai-reading-list/linkcheck/internal/fakeweb"
 	"github.com/ai-reading-list/linkcheck/status"
@@ -330,5 +331,62 @@ func TestSameShape(t *testing.T) {
 		if got := sameShape(tt.a, tt.b); got != tt.want {
 			t.Errorf("sameShape(%s) = %v, want %v", tt.name, got, tt.want)
 		}
+	}
+}
+
+// TestMadeUpPathIsPolite: the made-up path is a request like any other,
+// within the host's limits and with linkcheck's User-Agent.
+func TestMadeUpPathIsPolite(t *testing.T) {
+	w := fakeweb.New(t)
+	var (
+		mu             sync.Mutex
+		inFlight, peak int
+		agents         = map[string]bool{}
+	)
+	pages := map[string]http.Handler{}
+	for _, p := range []string{"/a-first-story/", "/a-second-story/", "/a-third-story/"} {
+		pages[p] = fakeweb.Page("Untold | 404 Media", "<h1>Untold</h1>")
+	}
+	s := &fakeSite{unknown: fakeweb.Status(http.StatusNotFound), pages: pages}
+	w.Handle("www.404media.example", http.HandlerFunc(func(rw http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		inFlight++
+		peak = max(peak, inFlight)
+		agents[r.UserAgent()] = true
+		mu.Unlock()
+		defer func() {
+			mu.Lock()
+			inFlight--
+			mu.Unlock()
+		}()
+		fakeweb.Latency(20*time.Millisecond, s).ServeHTTP(rw, r)
+	}))
+	o := testOptions(w)
+	o.Hosts = map[string]HostLimit{"www.404media.example": {Rate: 1000, Burst: 10, Concurrency: 1}}
+	o.UserAgent = "linkcheck-test/1"
+	c := newChecker(t, o)
+	results, err := run(t, c, catalogOf(
+		entry("one", "https://www.404media.example/a-first-story/"),
+		entry("two", "https://www.404media.example/a-second-story/"),
+		entry("three", "https://www.404media.example/a-third-story/"),
+	))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range results {
+		if r.Status != status.OK {
+			t.Errorf("check(%s) = %v (%s), want ok", r.URL, r.Status, r.Message)
+		}
+	}
+	if got := s.probed(); got != 1 {
+		t.Errorf("made-up paths asked = %d, want 1", got)
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	if peak > 1 {
+		t.Errorf("the host had %d requests in flight at once, want at most its limit of 1", peak)
+	}
+	if len(agents) != 1 || !agents["linkcheck-test/1"] {
+		t.Errorf("User-Agents seen = %v, want only linkcheck-test/1", agents)
 	}
 }
