@@ -24,7 +24,13 @@ var notFoundCores = map[string]bool{
 	"page could not be found": true, "the page could not be found": true,
 	"the page you requested could not be found": true, "the page you are looking for could not be found": true,
 	"the page you were looking for could not be found": true,
+	"this page could not be found":                     true, "the requested page could not be found": true,
+	"we couldnt find that page": true, "we cant find that page": true, "we couldnt find this page": true,
 }
+
+// notFoundCores404 are the messages that say not-found only next to a
+// "404" ("404 Page", "Page 404").
+var notFoundCores404 = map[string]bool{"page": true, "page error": true}
 
 // interjections may open a not-found message ("Oops! Page not found").
 var interjections = map[string]bool{"oops": true, "ooops": true, "whoops": true, "sorry": true, "uh": true, "oh": true, "hmm": true, "ouch": true}
@@ -93,8 +99,9 @@ func splitTitle(text string) []string {
 	return out
 }
 
-// isNotFoundCore reports a text that is one of notFoundCores, or only
-// "404" with "error" or "http" around it.
+// isNotFoundCore reports a text that is one of notFoundCores once "404",
+// "error", "http", other numbers and a leading interjection are left out,
+// or that is only "404" with those around it.
 func isNotFoundCore(text string) bool {
 	var (
 		words  []string
@@ -105,7 +112,7 @@ func isNotFoundCore(text string) bool {
 		switch {
 		case w == "404":
 			had404 = true
-		case w == "error" || w == "http":
+		case w == "error" || w == "http", strings.Trim(w, "0123456789") == "": // "Error 404 (Not Found)!!1"
 		case interjections[w] && len(words) == 0:
 		default:
 			words = append(words, w)
@@ -114,5 +121,6 @@ func isNotFoundCore(text string) bool {
 	if len(words) == 0 {
 		return had404
 	}
-	return notFoundCores[strings.Join(words, " ")]
+	core := strings.Join(words, " ")
+	return notFoundCores[core] || (had404 && notFoundCores404[core])
 }

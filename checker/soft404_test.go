@@ -28,6 +28,10 @@ func TestNotFoundPage(t *testing.T) {
 		{"Oops! That page can’t be found.", true},
 		{"Sorry, this page does not exist", true},
 		{"Page not found – Quiet Notes Blog", true},
+		{"404: This page could not be found.", true},
+		{"404 Page | Quiet Notes", true},
+		{"Sorry, we couldn't find that page", true},
+		{"Error 404 (Not Found)!!1", true},
 
 		{"404 Media", false},
 		{"OpenAI Is Training Agents on Your Browsing | 404 Media", false},
@@ -37,6 +41,8 @@ func TestNotFoundPage(t *testing.T) {
 		{"Not Found – A Novel About Search Engines and the People Who Build Them | Books", false},
 		{"Lost? – Quiet Notes", false},
 		{"Error", false},
+		{"Page", false},
+		{"We couldn't find that page for years: a memoir", false},
 		{"", false},
 	}
 	for _, tt := range tests {
