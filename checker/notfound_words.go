@@ -26,6 +26,10 @@ var notFoundCores = map[string]bool{
 	"the page you were looking for could not be found": true,
 	"this page could not be found":                     true, "the requested page could not be found": true,
 	"we couldnt find that page": true, "we cant find that page": true, "we couldnt find this page": true,
+	// The same in the languages catalogs link to most.
+	"seite nicht gefunden": true, "nicht gefunden": true, "page introuvable": true, "page non trouvée": true,
+	"página no encontrada": true, "pagina non trovata": true, "página não encontrada": true,
+	"页面不存在": true, "页面未找到": true, "找不到页面": true, "ページが見つかりません": true,
 }
 
 // notFoundCores404 are the messages that say not-found only next to a

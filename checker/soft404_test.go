@@ -32,6 +32,9 @@ func TestNotFoundPage(t *testing.T) {
 		{"404 Page | Quiet Notes", true},
 		{"Sorry, we couldn't find that page", true},
 		{"Error 404 (Not Found)!!1", true},
+		{"Seite nicht gefunden – Beispiel", true},
+		{"页面不存在", true},
+		{"404 - ページが見つかりません", true},
 
 		{"404 Media", false},
 		{"OpenAI Is Training Agents on Your Browsing | 404 Media", false},
