@@ -64,6 +64,11 @@ func fakeSites() map[string]http.Handler {
 	retired := http.NewServeMux()
 	retired.Handle("/deep/page", fakeweb.Redirect(http.StatusMovedPermanently, "/"))
 	retired.Handle("/", fakeweb.Page("Home", "<h1>home</h1>"))
+	// A blog whose every unknown path answers 200 with its not-found
+	// template.
+	quiet := http.NewServeMux()
+	quiet.Handle("/{$}", fakeweb.Page("Quiet Notes", "<h1>Quiet Notes</h1>"))
+	quiet.Handle("/", fakeweb.Page("Lost? – Quiet Notes", "<h1>Lost?</h1>"))
 	return map[string]http.Handler{
 		"old.test":     fakeweb.Redirect(http.StatusMovedPermanently, "https://new.test/post"),
 		"new.test":     fakeweb.Page("A moved post", "<h1>moved</h1>"),
@@ -80,6 +85,12 @@ func fakeSites() map[string]http.Handler {
 		// Upgraded to https, where a cookie wall sends the first visit
 		// back to the same address with its cookie.
 		"walled.test": upgrade(fakeweb.CookieGate("consent", "yes", "", fakeweb.Page("Walled", "<h1>walled</h1>"))),
+		// A lapsed domain sent to a sale lander of another name, and a
+		// blog that moved its posts into its not-found template.
+		"old-domain.test": fakeweb.Redirect(http.StatusMovedPermanently, "http://lander.test/listing?d=old-domain.test"),
+		"lander.test":     fakeweb.Page("old-domain.test is for sale", "<h1>Make an offer</h1>"),
+		"oldblog.test":    fakeweb.Redirect(http.StatusMovedPermanently, "https://quiet.test/posts/agents-in-the-wild"),
+		"quiet.test":      quiet,
 	}
 }
 

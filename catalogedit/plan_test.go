@@ -319,3 +319,37 @@ func TestRetitledEvidenceNamesThePaperOnce(t *testing.T) {
 		})
 	}
 }
+
+// A chain into a parked domain's sale page or into a site's not-found
+// template ends at no new address: fix leaves the url alone.
+func TestPlanNeverMovesIntoADeadEnd(t *testing.T) {
+	src := `version: 1
+sections:
+  - id: posts
+    title: Posts
+    resources:
+      - {id: sold, title: Agents in the wild, kind: post, url: "http://old-domain.test/post"}
+      - {id: template, title: Agents in the wild, kind: post, url: "https://oldblog.test/posts/agents-in-the-wild"}
+`
+	results := checkOnFakeWeb(t, src)
+	why := map[string]string{"sold": "domain parked / for sale", "template": "soft 404: the site answers a made-up path"}
+	if len(results) != len(why) {
+		t.Fatalf("results = %+v, want %d", results, len(why))
+	}
+	for _, r := range results {
+		if r.Status != status.Broken || !strings.Contains(r.Message, why[r.ID]) {
+			t.Errorf("check(%s) = %v (%s), want broken (%s)", r.URL, r.Status, r.Message, why[r.ID])
+		}
+	}
+	p := PlanFixes(mustLoad(t, src), results, Kinds)
+	if len(p.Fixes) != 0 {
+		t.Errorf("fixes = %s, want none: the chains end on dead pages", describeAll(p.Fixes))
+	}
+	out, _, _, err := Apply("resources.yaml", []byte(src), p.Fixes)
+	if err != nil || string(out) != src {
+		t.Errorf("Apply changed the catalog (err %v):\n%s", err, out)
+	}
+	if len(p.Human) != len(why) {
+		t.Errorf("needs a human: %+v, want both entries", p.Human)
+	}
+}

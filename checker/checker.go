@@ -112,7 +112,7 @@ func (c *Checker) Check(ctx context.Context, cat *catalog.Catalog, emit func(Res
 	for _, r := range p.ready {
 		out.emit(r)
 	}
-	f := &fetcher{opts: &c.opts, client: c.runClient(conns), pool: pool, conns: conns}
+	f := &fetcher{opts: &c.opts, client: c.runClient(conns), pool: pool, conns: conns, probes: newHostProbes()}
 
 	var g errgroup.Group // the tasks never fail: failures are results
 	if len(p.papers) > 0 {
@@ -202,7 +202,7 @@ func (f *fetcher) runQueues(ctx context.Context, p *plan, out *emitter) {
 					break
 				}
 				jobs.Go(func() error {
-					o := f.fetch(ctx, j.url)
+					o := f.fetch(ctx, j.url, p.titles(j))
 					if ctx.Err() != nil {
 						return nil // an interrupted check proves nothing
 					}

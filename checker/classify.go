@@ -21,9 +21,9 @@ type facts struct {
 	// Challenge is set when the answer is a bot challenge: the
 	// cf-mitigated: challenge header, or a known interstitial page.
 	Challenge bool
-	// NotFoundTitle is the title or first heading of a 200 page that says
-	// the page does not exist (a soft 404), empty otherwise.
-	NotFoundTitle string
+	// SoftNotFound says why a 2xx page is a dead page all the same (a soft
+	// 404: "the page says \"Page not found\""), empty otherwise.
+	SoftNotFound string
 }
 
 // Redirect chain failures. A loop or too long a chain is broken; a
@@ -46,8 +46,8 @@ func classify(f facts, err error) (status.Status, string) {
 	switch {
 	case f.Challenge:
 		return status.Blocked, fmt.Sprintf("bot challenge (HTTP %d)", code)
-	case code >= 200 && code < 300 && f.NotFoundTitle != "":
-		return status.Broken, fmt.Sprintf("soft 404: the page says %q", f.NotFoundTitle)
+	case code >= 200 && code < 300 && f.SoftNotFound != "":
+		return status.Broken, "soft 404: " + f.SoftNotFound
 	case code >= 200 && code < 300:
 		return status.OK, msg
 	case code == http.StatusUnauthorized || code == http.StatusForbidden ||

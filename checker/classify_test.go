@@ -29,7 +29,7 @@ func TestClassify(t *testing.T) {
 	}{
 		{"200", facts{Code: 200}, nil, status.OK, "HTTP 200"},
 		{"204", facts{Code: 204}, nil, status.OK, "HTTP 204"},
-		{"soft 404", facts{Code: 200, NotFoundTitle: "Page not found"}, nil, status.Broken, "soft 404"},
+		{"soft 404", facts{Code: 200, SoftNotFound: `the page says "Page not found"`}, nil, status.Broken, "soft 404"},
 		{"404", facts{Code: 404}, nil, status.Broken, "HTTP 404"},
 		{"410", facts{Code: 410}, nil, status.Broken, "HTTP 410"},
 		{"400", facts{Code: 400}, nil, status.Broken, "HTTP 400"},

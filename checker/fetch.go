@@ -34,7 +34,8 @@ type fetcher struct {
 	opts   *Options
 	client *http.Client
 	pool   *hostpool.Pool
-	conns  *hostConns // nil in tests that build a fetcher by hand
+	conns  *hostConns  // nil in tests that build a fetcher by hand
+	probes *hostProbes // nil in tests that build a fetcher by hand: the strict rule alone
 }
 
 // binaryExt are extensions of files whose body is useless to a link check
@@ -63,16 +64,29 @@ func firstMethod(u *url.URL) string {
 }
 
 // fetch checks one URL: the request (HEAD or GET, with retries) and its
-// redirects, up to MaxRedirects hops, then judges the result.
-func (f *fetcher) fetch(ctx context.Context, raw string) outcome {
+// redirects, up to MaxRedirects hops, then judges the result. titles are
+// the catalog's titles of the entries linking to it, a hint of what the
+// page is about.
+func (f *fetcher) fetch(ctx context.Context, raw string, titles []string) outcome {
 	start := time.Now()
 	u, err := url.Parse(raw)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 		return outcome{Status: status.Broken, Message: "invalid URL: want an absolute http or https URL"}
 	}
 	u.Fragment, u.RawFragment = "", ""
+	final, hops, a, attempts := f.walk(ctx, u, firstMethod(u))
+	var soft softVerdict
+	if a.err == nil && a.page != nil && isOK(a.code) && !pageDecided(u, hops, final, a) {
+		soft = f.judgePage(ctx, u, final, a.page, a.size, titles)
+	}
+	return f.conclude(u, final, hops, a, soft, attempts, time.Since(start))
+}
+
+// walk follows u's redirects, hop by hop, to the answer that ends the
+// chain: where it ended, the hops on the way, that answer, and the most
+// tries any request took.
+func (f *fetcher) walk(ctx context.Context, u *url.URL, method string) (*url.URL, []Hop, answer, int) {
 	var (
-		method   = firstMethod(u)
 		cur      = u
 		hops     []Hop
 		seen     = map[string]bool{f.visitKey(u): true}
@@ -113,7 +127,18 @@ func (f *fetcher) fetch(ctx context.Context, raw string) outcome {
 			method = http.MethodGet
 		}
 	}
-	return f.conclude(u, cur, hops, a, attempts, time.Since(start))
+	return cur, hops, a, attempts
+}
+
+// pageDecided reports a chain already judged without the site's evidence:
+// it ended on a parking or sale page, or retired the page to a home or
+// catch-all page. Asking the site about its made-up paths would add
+// nothing.
+func pageDecided(orig *url.URL, hops []Hop, final *url.URL, a answer) bool {
+	if parked(orig, hops, final, a.code, a.page) != "" {
+		return true
+	}
+	return len(hops) > 0 && !sameResource(orig, final) && catchAll(orig, hops, final)
 }
 
 // needsGET reports a HEAD answer that only a GET can settle: an error
@@ -160,16 +185,9 @@ func nextHop(cur *url.URL, a answer) (*url.URL, int, error) {
 }
 
 // conclude turns the last answer of a chain into an outcome.
-func (f *fetcher) conclude(orig, final *url.URL, hops []Hop, a answer, attempts int, d time.Duration) outcome {
-	fc := facts{Code: a.code, Challenge: a.challenge}
-	if a.page != nil {
-		switch {
-		case notFoundPhrase(a.page.Title):
-			fc.NotFoundTitle = a.page.Title
-		case notFoundPhrase(a.page.H1):
-			fc.NotFoundTitle = a.page.H1
-		}
-	}
+// soft is the site's evidence on a 2xx page (see judgePage).
+func (f *fetcher) conclude(orig, final *url.URL, hops []Hop, a answer, soft softVerdict, attempts int, d time.Duration) outcome {
+	fc := facts{Code: a.code, Challenge: a.challenge, SoftNotFound: soft.Broken}
 	st, msg := classify(fc, a.err)
 	if private := (*PrivateAddressError)(nil); len(hops) > 0 && errors.As(a.err, &private) {
 		st, msg = privateVerdict(private, true) // a public link led there
@@ -190,9 +208,12 @@ func (f *fetcher) conclude(orig, final *url.URL, hops []Hop, a answer, attempts 
 		msg += fmt.Sprintf(" (after %s to %s)", plural(len(hops), "redirect"), final)
 	}
 	if a.err == nil {
-		if why := parked(orig, final, a.code, a.page); why != "" {
+		if why := parked(orig, hops, final, a.code, a.page); why != "" {
 			st, msg = status.Broken, why
 		}
+	}
+	if soft.Note != "" && st != status.Broken {
+		msg += "; " + soft.Note
 	}
 	if a.tooLong > 0 {
 		msg += fmt.Sprintf(" (asked to wait %v before retrying)", a.tooLong)

@@ -144,8 +144,9 @@ func parseRefresh(content string) (delay int, url string, ok bool) {
 	return delay, strings.TrimSpace(rest), true
 }
 
-// notFoundPhrase reports whether a page title or heading says the page is
-// missing.
+// notFoundPhrase reports whether a page title or heading reads as saying
+// the page is missing: a hint that makes the page suspicious (see
+// suspicious), never a verdict.
 func notFoundPhrase(text string) bool {
 	t := strings.ToLower(text)
 	if strings.Contains(t, "not found") || strings.Contains(t, "page does not exist") ||

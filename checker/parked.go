@@ -63,12 +63,16 @@ var parkedPhrases = []string{
 }
 
 // parked says why an answered check is a parked or for-sale domain, or ""
-// when it is not. orig is the catalog's URL, final where the chain ended
-// (the same when there were no redirects), code the final answer's status
-// and page the final page when it was read. A chain that ends on a sale
-// service is judged whatever that service answers (many refuse robots);
-// a page's words count only on a 2xx page.
-func parked(orig, final *url.URL, code int, page *pageInfo) string {
+// when it is not. orig is the catalog's URL, hops the redirects taken and
+// final where the chain ended (the same when there were no redirects),
+// code the final answer's status and page the final page when it was read.
+// A chain that ends on a sale service is judged whatever that service
+// answers (many refuse robots); a page's words count only on a 2xx page,
+// and a page that says any domain of the chain is for sale counts: a
+// lapsed domain often sends its visitors to a lander of another name
+// ("old.example/post" → "lander.example/listing?d=old.example", "old.example
+// is for sale"), which is the catalog URL's death, not its new address.
+func parked(orig *url.URL, hops []Hop, final *url.URL, code int, page *pageInfo) string {
 	if svc, ok := saleServiceOf(final); ok {
 		if o, same := saleServiceOf(orig); !same || o != svc {
 			return parkedMessage + ": redirected to " + final.Hostname()
@@ -77,9 +81,17 @@ func parked(orig, final *url.URL, code int, page *pageInfo) string {
 	if page == nil || !isOK(code) {
 		return ""
 	}
+	hosts := []string{final.Hostname(), orig.Hostname()}
+	for _, h := range hops {
+		if u, err := url.Parse(h.URL); err == nil {
+			hosts = append(hosts, u.Hostname())
+		}
+	}
 	for _, text := range []string{page.Title, page.H1} {
-		if parkedText(text, final.Hostname()) {
-			return parkedMessage + ": the page says “" + text + "”"
+		for _, host := range hosts {
+			if parkedText(text, host) {
+				return parkedMessage + ": the page says “" + text + "”"
+			}
 		}
 	}
 	return ""

@@ -72,7 +72,7 @@ func TestParkedRedirectTarget(t *testing.T) {
 	for _, tt := range tests {
 		o, _ := url.Parse(tt.orig)
 		f, _ := url.Parse(tt.final)
-		if got := parked(o, f, http.StatusOK, nil) != ""; got != tt.want {
+		if got := parked(o, nil, f, http.StatusOK, nil) != ""; got != tt.want {
 			t.Errorf("parked(%s → %s) = %v, want %v", tt.orig, tt.final, got, tt.want)
 		}
 	}
@@ -85,6 +85,13 @@ func TestParkedDomainIsBroken(t *testing.T) {
 	w.Handle("sold.example", fakeweb.Redirect(http.StatusFound, "https://www.afternic.com/forsale/sold.example"))
 	w.Handle("www.afternic.com", fakeweb.Status(http.StatusForbidden))
 	w.Handle("shop.example", fakeweb.Page("Cars for sale | Shop", "<h1>Buy this car</h1>"))
+	// A lapsed domain sent to a lander of another name, which names the
+	// catalog URL's domain, or a domain met on the way.
+	w.Handle("old-domain.example", fakeweb.Redirect(http.StatusMovedPermanently, "http://lander.example/listing?d=old-domain.example"))
+	w.Handle("lander.example", fakeweb.Page("old-domain.example is for sale", "<h1>Make an offer</h1>"))
+	w.Handle("short.example", fakeweb.Redirect(http.StatusMovedPermanently, "https://hop.example/x"))
+	w.Handle("hop.example", fakeweb.Redirect(http.StatusFound, "https://lander2.example/?d=hop.example"))
+	w.Handle("lander2.example", fakeweb.Page("Offers", "<h1>hop.example may be for sale</h1>"))
 	w.Handle("refusing.example", http.HandlerFunc(func(rw http.ResponseWriter, r *http.Request) {
 		rw.Header().Set("Content-Type", "text/html")
 		rw.WriteHeader(http.StatusForbidden)
@@ -100,6 +107,8 @@ func TestParkedDomainIsBroken(t *testing.T) {
 		{"https://godaddy-parked.example/blog/post", status.Broken, "domain parked / for sale: the page says “Future home of something quite cool.”"},
 		// The sale service refuses robots; where the link leads is enough.
 		{"https://sold.example/paper", status.Broken, "domain parked / for sale: redirected to www.afternic.com"},
+		{"http://old-domain.example/post", status.Broken, "domain parked / for sale: the page says “old-domain.example is for sale”"},
+		{"https://short.example/abc", status.Broken, "domain parked / for sale: the page says “hop.example may be for sale”"},
 		{"https://shop.example/", status.OK, "HTTP 200"},
 		// Only a page that answered fine is read for its words.
 		{"https://refusing.example/", status.Blocked, "HTTP 403"},

@@ -207,3 +207,12 @@ func normalizeURL(raw string) string {
 	}
 	return n
 }
+
+// titles are the catalog's titles of the entries that use j's URL.
+func (p *plan) titles(j *urlJob) []string {
+	out := make([]string, 0, len(j.entries))
+	for _, i := range j.entries {
+		out = append(out, p.res[i].Title)
+	}
+	return out
+}

@@ -235,7 +235,7 @@ func TestRetryAfterThrottlesHost(t *testing.T) {
 	c := newChecker(t, o)
 	p := c.newPool()
 	f := &fetcher{opts: &c.opts, client: c.client, pool: p}
-	o2 := f.fetch(context.Background(), "https://busy.example/")
+	o2 := f.fetch(context.Background(), "https://busy.example/", nil)
 	defer c.transport.CloseIdleConnections()
 	if o2.Attempts != 2 || o2.Code != 200 {
 		t.Errorf("fetch(busy) = %d after %d attempts, want 200 after 2", o2.Code, o2.Attempts)

@@ -26,6 +26,9 @@ type answer struct {
 	// tooLong is the wait the host asked for when it was beyond
 	// MaxRetryWait, the reason it was not asked again.
 	tooLong time.Duration
+	// size is the page's length in bytes when known (read to its end, or
+	// declared by Content-Length), -1 otherwise.
+	size int64
 }
 
 // do sends one request through the run's host pool, which paces each try,
@@ -77,10 +80,11 @@ func (f *fetcher) once(ctx context.Context, method string, u *url.URL) answer {
 		contentType: resp.Header.Get("Content-Type"),
 		retryAfter:  resp.Header.Get("Retry-After"),
 		challenge:   strings.EqualFold(resp.Header.Get("Cf-Mitigated"), "challenge"),
+		size:        -1,
 	}
 	readable := isOK(a.code) || a.code == http.StatusForbidden || a.code == http.StatusServiceUnavailable
 	if method == http.MethodGet && readable && isHTML(a.contentType) {
-		body := io.LimitReader(resp.Body, f.opts.MaxBodyBytes)
+		body := &byteCounter{r: io.LimitReader(resp.Body, f.opts.MaxBodyBytes)}
 		p := scanPage(body, a.contentType)
 		a.page = &p
 		if !isOK(a.code) && (p.Challenge || challengeTitle(p.Title)) {
@@ -90,7 +94,13 @@ func (f *fetcher) once(ctx context.Context, method string, u *url.URL) answer {
 		// the end: drain a small rest rather than make the site accept a
 		// new connection (and TLS handshake) for the next page.
 		// The drain stays within MaxBodyBytes.
-		_, _ = io.CopyN(io.Discard, body, drainBytes)
+		_, err := io.CopyN(io.Discard, body, drainBytes)
+		switch {
+		case err == io.EOF && body.n < f.opts.MaxBodyBytes:
+			a.size = body.n
+		case resp.ContentLength >= 0:
+			a.size = resp.ContentLength
+		}
 	}
 	return a
 }
@@ -98,6 +108,18 @@ func (f *fetcher) once(ctx context.Context, method string, u *url.URL) answer {
 // drainBytes is how much of a page's unread rest is read to keep its
 // connection alive; a longer rest is cheaper to drop with the connection.
 const drainBytes = 64 << 10
+
+// byteCounter counts the bytes read through it.
+type byteCounter struct {
+	r io.Reader
+	n int64
+}
+
+func (c *byteCounter) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n += int64(n)
+	return n, err
+}
 
 func isOK(code int) bool { return code >= 200 && code < 300 }
 

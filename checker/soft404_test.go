@@ -1,0 +1,401 @@
+package checker
+
+import (
+	"net/http"
+	"net/url"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/ai-reading-list/linkcheck/internal/fakeweb"
+	"github.com/ai-reading-list/linkcheck/status"
+)
+
+func TestNotFoundPage(t *testing.T) {
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{"404", true},
+		{"Page not found", true},
+		{"404 Not Found | Site", true},
+		{"Not Found – Site", true},
+		{"Page Not Found | Example", true},
+		{"Error 404", true},
+		{"404 - Page Not Found", true},
+		{"404: Page not found", true},
+		{"Oops! That page can’t be found.", true},
+		{"Sorry, this page does not exist", true},
+		{"Page not found – Quiet Notes Blog", true},
+		{"404: This page could not be found.", true},
+		{"404 Page | Quiet Notes", true},
+		{"Sorry, we couldn't find that page", true},
+		{"Error 404 (Not Found)!!1", true},
+		{"Seite nicht gefunden – Beispiel", true},
+		{"页面不存在", true},
+		{"404 - ページが見つかりません", true},
+
+		{"404 Media", false},
+		{"OpenAI Is Training Agents on Your Browsing | 404 Media", false},
+		{"When the Answer Is Not Found in the Context: Diagnosing RAG Failures", false},
+		{"Error 404: A Short History of the Web's Most Famous Status Code", false},
+		{"Error 404 – A Short History of the Web's Most Famous Status Code", false},
+		{"Not Found – A Novel About Search Engines and the People Who Build Them | Books", false},
+		{"Lost? – Quiet Notes", false},
+		{"Error", false},
+		{"Page", false},
+		{"We couldn't find that page for years: a memoir", false},
+		{"", false},
+	}
+	for _, tt := range tests {
+		if got := notFoundPage(tt.text); got != tt.want {
+			t.Errorf("notFoundPage(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestMadeUpURL(t *testing.T) {
+	tests := []struct{ page, dir, end string }{
+		{"https://a.example/posts/x", "https://a.example/posts/lc", ""},
+		{"https://a.example/docs/a/", "https://a.example/docs/lc", "/"},
+		{"https://a.example/x", "https://a.example/lc", ""},
+		{"https://a.example/", "https://a.example/lc", ""},
+		{"http://a.example:8080/a/b/c.html?q=1", "http://a.example:8080/a/b/lc", ""},
+		{"https://a.example/caf%C3%A9%20bar/x", "https://a.example/caf%C3%A9%20bar/lc", ""},
+	}
+	for _, tt := range tests {
+		u, _ := url.Parse(tt.page)
+		got := madeUpURL(u).String()
+		rest, ok := strings.CutPrefix(got, tt.dir)
+		if !ok || !strings.HasSuffix(rest, tt.end) || len(strings.TrimSuffix(rest, tt.end)) < 20 || strings.Contains(strings.TrimSuffix(rest, tt.end), "/") {
+			t.Errorf("madeUpURL(%s) = %s, want %s<20+ random characters>%s", tt.page, got, tt.dir, tt.end)
+		}
+	}
+	u, _ := url.Parse("https://a.example/posts/x")
+	if a, b := madeUpURL(u).String(), madeUpURL(u).String(); a == b {
+		t.Errorf("madeUpURL gave %s twice, want a new path each time", a)
+	}
+}
+
+// fakeSite is a site: pages at known paths, and what it answers for every
+// other path, counted (a made-up path is always an unknown one).
+type fakeSite struct {
+	mu      sync.Mutex
+	pages   map[string]http.Handler
+	unknown http.Handler
+	probes  int
+}
+
+func (s *fakeSite) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if h, ok := s.pages[r.URL.Path]; ok {
+		h.ServeHTTP(w, r)
+		return
+	}
+	s.mu.Lock()
+	s.probes++
+	s.mu.Unlock()
+	s.unknown.ServeHTTP(w, r)
+}
+
+func (s *fakeSite) probed() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.probes
+}
+
+// echoing answers 200 with a not-found template that names the path it
+// was asked for, as many blog themes do.
+func echoing(title, h1 string) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		fakeweb.Page(title, "<h1>"+h1+"</h1><p>Nothing lives at "+r.URL.Path+". Try the archive.</p>").ServeHTTP(w, r)
+	})
+}
+
+// TestSoftNotFoundByTheSitesEvidence: a page's words make it suspicious;
+// the site's answer to a made-up path decides.
+func TestSoftNotFoundByTheSitesEvidence(t *testing.T) {
+	w := fakeweb.New(t)
+	media := &fakeSite{unknown: fakeweb.Status(http.StatusNotFound), pages: map[string]http.Handler{
+		"/openai-agents-browsing/": fakeweb.Page("OpenAI Is Training Agents on Your Browsing | 404 Media", "<h1>OpenAI Is Training Agents on Your Browsing</h1>"),
+		"/data-brokers-location/":  fakeweb.Page("Data Brokers Sell Your Location | 404 Media", "<h1>Data Brokers Sell Your Location</h1>"),
+		"/":                        fakeweb.Page("404 Media", "<h1>404 Media</h1>"),
+		// A platform that answers a removed post with a 200 "Page not
+		// found", while unknown paths get a real 404.
+		"/removed-post/": fakeweb.Page("Page not found | 404 Media", "<h1>Page not found</h1>"),
+	}}
+	w.Handle("www.404media.example", media)
+	papers := &fakeSite{unknown: fakeweb.Status(http.StatusGone), pages: map[string]http.Handler{
+		"/blog/answer-not-found-in-context": fakeweb.Page("When the Answer Is Not Found in the Context: Diagnosing RAG Failures", "<h1>Diagnosing RAG failures</h1>"),
+		"/essays/error-404-history":         fakeweb.Page("Error 404: A Short History of the Web's Most Famous Status Code", "<h1>Error 404</h1>"),
+	}}
+	w.Handle("papers.example", papers)
+	lost := echoing("Lost? – Quiet Notes", "Lost?")
+	quiet := &fakeSite{unknown: lost, pages: map[string]http.Handler{
+		"/":                        fakeweb.Page("Quiet Notes", "<h1>Quiet Notes</h1><p>Essays on logs and agents.</p>"),
+		"/posts/why-agents-forget": lost, // retired: the theme's template answers
+
+		"/posts/notes-on-tidy-logs/": fakeweb.Page("Notes on tidy logs – Quiet Notes", "<h1>Notes on tidy logs</h1>"),
+		"/posts/moved-to-archive":    fakeweb.Redirect(http.StatusMovedPermanently, "/posts/why-agents-forget"),
+	}}
+	w.Handle("quiet.example", quiet)
+	shell := fakeweb.Page("Quiet App", `<div id="root"></div><script src="/app.js"></script>`)
+	spa := &fakeSite{unknown: shell, pages: map[string]http.Handler{"/": shell, "/docs/getting-started-guide": shell}}
+	w.Handle("app.example", spa)
+	plain := &fakeSite{unknown: fakeweb.Page("Lost", "<h1>Lost</h1>"), pages: map[string]http.Handler{
+		"/research/building-effective-agents": fakeweb.Page("Building effective agents", "<h1>Building effective agents</h1>"),
+		"/p/8123":                             fakeweb.Page("A page", "<h1>A page</h1>"),
+	}}
+	w.Handle("plain.example", plain)
+	c := newChecker(t, testOptions(w))
+
+	cat := catalogOf(
+		entry("media-1", "https://www.404media.example/openai-agents-browsing/"),
+		entry("media-2", "https://www.404media.example/data-brokers-location/"),
+		entry("media-home", "https://www.404media.example/"),
+		entry("media-http", "http://www.404media.example/data-brokers-location/"),
+		entry("media-removed", "https://www.404media.example/removed-post/"),
+		entry("rag", "https://papers.example/blog/answer-not-found-in-context"),
+		entry("history", "https://papers.example/essays/error-404-history"),
+		entry("quiet-live", "https://quiet.example/posts/notes-on-tidy-logs/"),
+		entry("quiet-dead", "https://quiet.example/posts/why-agents-forget"),
+		entry("quiet-moved", "https://quiet.example/posts/moved-to-archive"),
+		entry("spa", "https://app.example/docs/getting-started-guide"),
+		entry("plain", "https://plain.example/research/building-effective-agents"),
+		entry("plain-opaque", "https://plain.example/p/8123"),
+	)
+	results, err := run(t, c, cat)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := map[string]struct {
+		want status.Status
+		msg  string
+	}{
+		"media-1":       {status.OK, "HTTP 200"},
+		"media-2":       {status.OK, "HTTP 200"},
+		"media-home":    {status.OK, "HTTP 200"},
+		"media-http":    {status.OK, "HTTP 200"},
+		"media-removed": {status.Broken, `soft 404: the page says "Page not found | 404 Media"`},
+		"rag":           {status.OK, "HTTP 200"},
+		"history":       {status.OK, "HTTP 200"},
+		"quiet-live":    {status.OK, "HTTP 200"},
+		"quiet-dead":    {status.Broken, `soft 404: the site answers a made-up path with this same page ("Lost? – Quiet Notes")`},
+		// A move into the site's not-found template is no move.
+		"quiet-moved":  {status.Broken, "soft 404: the site answers a made-up path with this same page"},
+		"spa":          {status.OK, "HTTP 200; " + spaNote},
+		"plain":        {status.OK, "HTTP 200"},
+		"plain-opaque": {status.OK, "HTTP 200"},
+	}
+	for _, r := range results {
+		tt, ok := tests[r.ID]
+		if !ok {
+			t.Errorf("unexpected result %s", r.ID)
+			continue
+		}
+		if r.Status != tt.want || !strings.HasPrefix(r.Message, tt.msg) {
+			t.Errorf("check(%s) = %v %q, want %v %q", r.URL, r.Status, r.Message, tt.want, tt.msg)
+		}
+		delete(tests, r.ID)
+	}
+	for id := range tests {
+		t.Errorf("no result for %s", id)
+	}
+	// One made-up path per suspicious host, whatever the number of its
+	// suspicious pages and the schemes they use; none for a host with
+	// nothing suspicious. The
+	// blog's home page is asked once more, to tell its not-found template
+	// from a single-page app (the home page is one of its pages, not a
+	// made-up path, so it is counted apart).
+	for _, tt := range []struct {
+		host  string
+		s     *fakeSite
+		probe int
+	}{
+		{"www.404media.example", media, 1},
+		{"papers.example", papers, 1},
+		{"quiet.example", quiet, 1},
+		{"app.example", spa, 1},
+		{"plain.example", plain, 0},
+	} {
+		if got := tt.s.probed(); got != tt.probe {
+			t.Errorf("%s was asked for %d unknown paths, want %d", tt.host, got, tt.probe)
+		}
+	}
+	for _, host := range []string{"quiet.example", "app.example"} {
+		if got := homeRequests(w, host); got != 1 {
+			t.Errorf("%s's home page was asked %d times, want 1", host, got)
+		}
+	}
+	if got := homeRequests(w, "papers.example"); got != 0 {
+		t.Errorf("papers.example's home page was asked %d times, want 0: its made-up path got a 404", got)
+	}
+	if got := homeRequests(w, "www.404media.example"); got != 1 {
+		t.Errorf("www.404media.example's home page was asked %d times, want 1 (its own entry)", got)
+	}
+}
+
+func homeRequests(w *fakeweb.Web, host string) int {
+	n := 0
+	for _, r := range w.Log() {
+		if r.Host == host && r.Path == "/" {
+			n++
+		}
+	}
+	return n
+}
+
+// TestSoftNotFoundWithoutATemplate: a site that does not answer the
+// made-up path with a page of its own (it refuses, fails, hangs up, or
+// sends it elsewhere) leaves only the strict rule: a page that is nothing
+// but a not-found message is broken, any other page ok.
+func TestSoftNotFoundWithoutATemplate(t *testing.T) {
+	w := fakeweb.New(t)
+	hosts := []struct {
+		host    string
+		unknown http.Handler
+	}{
+		{"refusing.example", fakeweb.Status(http.StatusForbidden)},
+		{"failing.example", fakeweb.Status(http.StatusInternalServerError)},
+		{"resetting.example", fakeweb.Reset()},
+		{"redirecting.example", fakeweb.Redirect(http.StatusFound, "/lost")},
+	}
+	for _, h := range hosts {
+		w.Handle(h.host, &fakeSite{unknown: h.unknown, pages: map[string]http.Handler{
+			"/":                        fakeweb.Page("Quiet Notes", "<h1>Quiet Notes</h1>"),
+			"/lost":                    fakeweb.Page("Lost? – Quiet Notes", "<h1>Lost?</h1>"),
+			"/posts/answer-not-found":  fakeweb.Page("When the Answer Is Not Found in the Context: Diagnosing RAG Failures", ""),
+			"/posts/why-agents-forget": fakeweb.Page("Lost? – Quiet Notes", "<h1>Lost?</h1>"),
+			"/posts/removed":           fakeweb.Page("404 Not Found | Quiet Notes", "<h1>Not found</h1>"),
+		}})
+	}
+	c := newChecker(t, testOptions(w))
+	for _, h := range hosts {
+		tests := []struct {
+			path string
+			want status.Status
+		}{
+			{"/posts/answer-not-found", status.OK},
+			{"/posts/why-agents-forget", status.OK},
+			{"/posts/removed", status.Broken},
+		}
+		for _, tt := range tests {
+			u := "https://" + h.host + tt.path
+			if r := checkOne(t, c, u); r.Status != tt.want {
+				t.Errorf("check(%s) = %v (%s), want %v", u, r.Status, r.Message, tt.want)
+			}
+		}
+	}
+}
+
+func TestSuspicious(t *testing.T) {
+	tests := []struct {
+		url, title, h1, catalogTitle string
+		want                         bool
+	}{
+		// Words that read as not-found make any page suspicious.
+		{"https://a.example/", "404 Media", "", "", true},
+		{"https://a.example/x", "When the Answer Is Not Found in the Context", "", "", true},
+		// A descriptive slug answered with a page that names none of it.
+		{"https://a.example/posts/why-agents-forget", "Lost? – Quiet Notes", "Lost?", "Why agents forget", true},
+		{"https://a.example/2023/05/tidy-logs-at-scale/", "Quiet Notes", "", "", true},
+		// A page about its slug or its catalog title.
+		{"https://a.example/posts/why-agents-forget", "Why Agents Forget – Quiet Notes", "", "", false},
+		{"https://a.example/posts/2023-06-23-agent/", "LLM Powered Autonomous Agents | Lil'Log", "", "", false},
+		{"https://a.example/engineering/bea-final-draft", "Building Effective Agents \\ Anthropic", "", "Building effective agents", false},
+		// Home pages, opaque and one-word slugs: words cannot tell.
+		{"https://a.example/en/", "Welcome", "", "", false},
+		{"https://a.example/p/8123", "A page", "", "", false},
+		{"https://a.example/software-2-0-a64152b37c35", "Medium", "", "", false},
+		{"https://a.example/basket", "Shop", "", "", false},
+	}
+	for _, tt := range tests {
+		u, _ := url.Parse(tt.url)
+		page := pageShape{u: u, title: tt.title, h1: tt.h1, size: -1}
+		if got := suspicious(u, page, []string{tt.catalogTitle}); got != tt.want {
+			t.Errorf("suspicious(%s, %q, %q, catalog %q) = %v, want %v", tt.url, tt.title, tt.h1, tt.catalogTitle, got, tt.want)
+		}
+	}
+}
+
+func TestSameShape(t *testing.T) {
+	shape := func(raw, title, h1 string, size int64) pageShape {
+		u, _ := url.Parse(raw)
+		return pageShape{u: u, title: title, h1: h1, size: size}
+	}
+	made := "https://a.example/posts/lcq2w3e4r5t6y7u8i9o0p1a2s3"
+	tests := []struct {
+		name string
+		a, b pageShape
+		want bool
+	}{
+		{"one template", shape("https://a.example/posts/why-agents-forget", "Lost? – Quiet Notes", "Lost?", 2048), shape(made, "Lost? – Quiet Notes", "Lost?", 2010), true},
+		{"a template naming its path", shape("https://a.example/posts/why-agents-forget", "No post at why-agents-forget", "", -1), shape(made, "No post at lcq2w3e4r5t6y7u8i9o0p1a2s3", "", -1), true},
+		{"another title", shape("https://a.example/posts/why-agents-forget", "Why Agents Forget – Quiet Notes", "Why agents forget", 9000), shape(made, "Lost? – Quiet Notes", "Lost?", 2048), false},
+		{"another heading", shape("https://a.example/posts/why-agents-forget", "Quiet Notes", "Why agents forget", 2048), shape(made, "Quiet Notes", "Lost?", 2048), false},
+		{"another size", shape("https://a.example/posts/why-agents-forget", "Quiet Notes", "", 40000), shape(made, "Quiet Notes", "", 2048), false},
+		{"nothing to compare", shape("https://a.example/posts/why-agents-forget", "", "", -1), shape(made, "", "", -1), false},
+	}
+	for _, tt := range tests {
+		if got := sameShape(tt.a, tt.b); got != tt.want {
+			t.Errorf("sameShape(%s) = %v, want %v", tt.name, got, tt.want)
+		}
+	}
+}
+
+// TestMadeUpPathIsPolite: the made-up path is a request like any other,
+// within the host's limits and with linkcheck's User-Agent.
+func TestMadeUpPathIsPolite(t *testing.T) {
+	w := fakeweb.New(t)
+	var (
+		mu             sync.Mutex
+		inFlight, peak int
+		agents         = map[string]bool{}
+	)
+	pages := map[string]http.Handler{}
+	for _, p := range []string{"/a-first-story/", "/a-second-story/", "/a-third-story/"} {
+		pages[p] = fakeweb.Page("Untold | 404 Media", "<h1>Untold</h1>")
+	}
+	s := &fakeSite{unknown: fakeweb.Status(http.StatusNotFound), pages: pages}
+	w.Handle("www.404media.example", http.HandlerFunc(func(rw http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		inFlight++
+		peak = max(peak, inFlight)
+		agents[r.UserAgent()] = true
+		mu.Unlock()
+		defer func() {
+			mu.Lock()
+			inFlight--
+			mu.Unlock()
+		}()
+		fakeweb.Latency(20*time.Millisecond, s).ServeHTTP(rw, r)
+	}))
+	o := testOptions(w)
+	o.Hosts = map[string]HostLimit{"www.404media.example": {Rate: 1000, Burst: 10, Concurrency: 1}}
+	o.UserAgent = "linkcheck-test/1"
+	c := newChecker(t, o)
+	results, err := run(t, c, catalogOf(
+		entry("one", "https://www.404media.example/a-first-story/"),
+		entry("two", "https://www.404media.example/a-second-story/"),
+		entry("three", "https://www.404media.example/a-third-story/"),
+	))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range results {
+		if r.Status != status.OK {
+			t.Errorf("check(%s) = %v (%s), want ok", r.URL, r.Status, r.Message)
+		}
+	}
+	if got := s.probed(); got != 1 {
+		t.Errorf("made-up paths asked = %d, want 1", got)
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	if peak > 1 {
+		t.Errorf("the host had %d requests in flight at once, want at most its limit of 1", peak)
+	}
+	if len(agents) != 1 || !agents["linkcheck-test/1"] {
+		t.Errorf("User-Agents seen = %v, want only linkcheck-test/1", agents)
+	}
+}
