@@ -6,18 +6,11 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"regexp"
 	"runtime"
-	"strconv"
-	"strings"
 	"time"
 
 	"go.yaml.in/yaml/v3"
 )
-
-// yamlErrorLine finds the line in yaml's syntax errors ("yaml: line 12:
-// did not find expected key"); yaml reports no column.
-var yamlErrorLine = regexp.MustCompile(`^yaml: line (\d+): `)
 
 // Load reads and parses the catalog at path; positions are reported against
 // path as given. Problems with the content come back as a Problems error
@@ -103,7 +96,7 @@ func (d *decoder) decodeWhole(data []byte) *yaml.Node {
 			d.add(Pos{1, 1}, "catalog is empty")
 			return &doc
 		}
-		d.syntaxError(err)
+		d.syntaxError(data, err)
 		return nil
 	}
 	var next yaml.Node
@@ -111,24 +104,9 @@ func (d *decoder) decodeWhole(data []byte) *yaml.Node {
 	case err == nil:
 		d.addAt(&next, "catalog must be a single YAML document: remove this second one")
 	case !errors.Is(err, io.EOF):
-		d.syntaxError(err)
+		d.syntaxError(data, err)
 	}
 	return &doc
-}
-
-// syntaxError turns a yaml parse error into a problem at its line; yaml
-// gives no column, and some errors no line, so those default to 1.
-func (d *decoder) syntaxError(err error) {
-	msg := err.Error()
-	line := 1
-	if m := yamlErrorLine.FindStringSubmatch(msg); m != nil {
-		if n, err := strconv.Atoi(m[1]); err == nil && n > 0 {
-			line = n
-		}
-		msg = msg[len(m[0]):]
-	}
-	msg = strings.TrimPrefix(msg, "yaml: ")
-	d.add(Pos{line, 1}, "invalid YAML: %s", msg)
 }
 
 // catalog decodes the document node.
