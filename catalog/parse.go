@@ -52,7 +52,7 @@ func validated(c *Catalog, err error, validate func(*Catalog) Problems) (*Catalo
 		return nil, err
 	}
 	all := append(structural, validate(c)...)
-	all.sort()
+	all = all.sorted()
 	return c, all.asError()
 }
 
@@ -66,7 +66,7 @@ func Parse(name string, r io.Reader) (*Catalog, error) {
 	if err != nil {
 		return nil, fmt.Errorf("read catalog %s: %w", name, err)
 	}
-	d := &decoder{problemList: problemList{file: name}}
+	d := newDecoder(name, len(data))
 	var doc *yaml.Node
 	if len(data) >= splitMinSize {
 		doc, _ = decodeSplit(data, min(runtime.GOMAXPROCS(0), 8))
@@ -81,8 +81,13 @@ func Parse(name string, r io.Reader) (*Catalog, error) {
 		}
 	}
 	c := d.catalog(name, doc)
+	if d.overflow {
+		// What the aliases would expand to cannot be read, like a
+		// syntax error, and checking the rest would only add noise.
+		return nil, d.items.sorted().asError()
+	}
 	c.malformed, c.misspelt = d.malformed, d.misspelt
-	d.items.sort()
+	d.items = d.items.sorted()
 	return c, d.items.asError()
 }
 
@@ -114,7 +119,7 @@ func (d *decoder) catalog(name string, doc *yaml.Node) *Catalog {
 	c := &Catalog{File: name, Fields: make(map[string]Pos, 3)}
 	root := doc
 	if root.Kind == yaml.DocumentNode && len(root.Content) > 0 {
-		root = resolve(root.Content[0])
+		root = d.resolve(root.Content[0])
 	}
 	if root == nil || root.Kind == yaml.DocumentNode {
 		d.add(Pos{1, 1}, "catalog is empty")

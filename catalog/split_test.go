@@ -12,7 +12,7 @@ import (
 func parseBoth(t *testing.T, src string, parts int) (split bool) {
 	t.Helper()
 	data := []byte(src)
-	whole := &decoder{problemList: problemList{file: "f.yaml"}}
+	whole := newDecoder("f.yaml", len(data))
 	wholeDoc := whole.decodeWhole(data)
 	splitDoc, ok := decodeSplit(data, parts)
 	if !ok {
@@ -21,15 +21,15 @@ func parseBoth(t *testing.T, src string, parts int) (split bool) {
 	if wholeDoc == nil || len(whole.items) > 0 {
 		t.Fatalf("decodeSplit accepted %q, which does not parse whole: %v", src, whole.items)
 	}
-	sd := &decoder{problemList: problemList{file: "f.yaml"}}
+	sd := newDecoder("f.yaml", len(data))
 	want, got := whole.catalog("f.yaml", wholeDoc), sd.catalog("f.yaml", splitDoc)
 	want.malformed, want.misspelt = whole.malformed, whole.misspelt
 	got.malformed, got.misspelt = sd.malformed, sd.misspelt
 	if !reflect.DeepEqual(got, want) {
 		t.Fatalf("split parse of %q = %+v, want %+v", src, got, want)
 	}
-	whole.items.sort()
-	sd.items.sort()
+	whole.items = whole.items.sorted()
+	sd.items = sd.items.sorted()
 	if !reflect.DeepEqual(sd.items, whole.items) {
 		t.Fatalf("split parse of %q has problems %v, want %v", src, sd.items, whole.items)
 	}
