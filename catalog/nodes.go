@@ -18,6 +18,9 @@ type decoder struct {
 	// unreadable.
 	aliasNodes, aliasLimit int
 	overflow               bool
+	// entries holds lists of entries decoded already, by the node that
+	// stands for them (see parseSplit); each is taken once.
+	entries map[*yaml.Node][]Resource
 }
 
 // newDecoder returns a decoder for a file called name of size bytes.
@@ -111,11 +114,14 @@ func (d *decoder) mapping(m *yaml.Node, where string, known []string, fn func(ke
 			d.addAt(k, "duplicate key %q in %s (first at line %d)", k.Value, where, first.Line)
 			continue
 		}
-		if !slices.Contains(known, k.Value) {
+		i := slices.Index(known, k.Value)
+		if i < 0 {
 			d.unknownKey(m, k, where, known)
 			continue
 		}
-		fn(k.Value, k, v)
+		// The known key's string, not the node's copy of it: a large
+		// catalog keeps several of them in the Fields of every entry.
+		fn(known[i], k, v)
 	}
 }
 

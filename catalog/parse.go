@@ -66,19 +66,23 @@ func Parse(name string, r io.Reader) (*Catalog, error) {
 	if err != nil {
 		return nil, fmt.Errorf("read catalog %s: %w", name, err)
 	}
-	d := newDecoder(name, len(data))
-	var doc *yaml.Node
 	if len(data) >= splitMinSize {
-		doc, _ = decodeSplit(data, min(runtime.GOMAXPROCS(0), 8))
+		if c, problems, ok := parseSplit(name, data, min(runtime.GOMAXPROCS(0), 8), pieceSize); ok {
+			return c, problems.asError()
+		}
 	}
+	return parseWhole(name, data)
+}
+
+// parseWhole is Parse with data parsed as one tree.
+func parseWhole(name string, data []byte) (*Catalog, error) {
+	d := newDecoder(name, len(data))
+	doc := d.decodeWhole(data)
 	if doc == nil {
-		doc = d.decodeWhole(data)
-		if doc == nil {
-			return nil, d.items.asError()
-		}
-		if doc.Kind == 0 {
-			return &Catalog{File: name}, d.items.asError()
-		}
+		return nil, d.items.asError()
+	}
+	if doc.Kind == 0 {
+		return &Catalog{File: name}, d.items.asError()
 	}
 	c := d.catalog(name, doc)
 	if d.overflow {

@@ -10,6 +10,7 @@ import (
 	"testing"
 	"testing/iotest"
 	"time"
+	"unsafe"
 
 	"github.com/ai-reading-list/linkcheck/status"
 )
@@ -318,5 +319,19 @@ func TestParseAge(t *testing.T) {
 		if got != tt.want || (err != nil) != tt.wantErr {
 			t.Errorf("ParseAge(%q) = %v, %v; want %v, error %v", tt.in, got, err, tt.want, tt.wantErr)
 		}
+	}
+}
+
+// TestInternKind checks that every kind decodes to the constant itself,
+// not a copy: a large catalog would hold one string per entry.
+func TestInternKind(t *testing.T) {
+	for _, k := range Kinds() {
+		text := string([]byte(k)) // a copy, as the YAML parser makes
+		if got := internKind(text); got != k || unsafe.StringData(string(got)) != unsafe.StringData(string(k)) {
+			t.Errorf("internKind(%q) is not the constant %q", text, k)
+		}
+	}
+	if got := internKind("podcast"); got != "podcast" {
+		t.Errorf("internKind(%q) = %q, want it unchanged", "podcast", got)
 	}
 }

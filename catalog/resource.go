@@ -60,6 +60,13 @@ func (d *decoder) sections(v *yaml.Node) []Section {
 
 // resources decodes one section's list of resources.
 func (d *decoder) resources(section string, v *yaml.Node) []Resource {
+	if out, ok := d.entries[v]; ok {
+		delete(d.entries, v)
+		for i := range out {
+			out[i].Section = section
+		}
+		return out
+	}
 	if v.Kind == yaml.ScalarNode && v.Tag == "!!null" {
 		return nil
 	}
@@ -67,9 +74,13 @@ func (d *decoder) resources(section string, v *yaml.Node) []Resource {
 		d.bad(v, "resources must be a list of resources")
 		return nil
 	}
-	out := make([]Resource, 0, len(v.Content))
+	return d.appendResources(make([]Resource, 0, len(v.Content)), section, v.Content)
+}
+
+// appendResources decodes the items of a list of resources onto out.
+func (d *decoder) appendResources(out []Resource, section string, items []*yaml.Node) []Resource {
 	var aliases []*yaml.Node
-	for _, rn := range v.Content {
+	for _, rn := range items {
 		if rn.Kind == yaml.AliasNode {
 			aliases = append(aliases, rn)
 			continue
@@ -110,7 +121,7 @@ func (d *decoder) resource(section string, m *yaml.Node) Resource {
 		case "title":
 			r.Title = d.str(key, v)
 		case "kind":
-			r.Kind = Kind(d.str(key, v))
+			r.Kind = internKind(d.str(key, v))
 		case "url":
 			r.URL = d.str(key, v)
 		case "arxiv":
@@ -132,6 +143,17 @@ func (d *decoder) resource(section string, m *yaml.Node) Resource {
 		}
 	})
 	return r
+}
+
+// internKind returns the constant for a known kind, so that the entries
+// of a large catalog share a handful of strings rather than hold one each.
+func internKind(s string) Kind {
+	for _, k := range [...]Kind{KindPaper, KindPost, KindBlog, KindLeaderboard, KindTool, KindRepo, KindTalk, KindSystemCard, KindDataset} {
+		if string(k) == s {
+			return k
+		}
+	}
+	return Kind(s)
 }
 
 // alternates decodes the alternate URLs, recording each one's position as
