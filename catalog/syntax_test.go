@@ -66,3 +66,58 @@ func TestSyntaxErrorLine(t *testing.T) {
 		})
 	}
 }
+
+// TestSyntaxErrorLineLarge is TestSyntaxErrorLine for a catalog large
+// enough to be read in pieces, whose mistakes are looked for piece by
+// piece first.
+func TestSyntaxErrorLineLarge(t *testing.T) {
+	big := string(benchCatalog(3000))
+	if len(big) < splitMinSize {
+		t.Fatalf("benchmark catalog of %d bytes is below splitMinSize: make it larger", len(big))
+	}
+	// replace changes the first line starting with old, or fails.
+	replace := func(src, old, new string) string {
+		i := strings.Index(src, "\n"+old)
+		if i < 0 {
+			t.Fatalf("no line %q in the benchmark catalog", old)
+		}
+		return src[:i+1] + new + src[i+1+len(old):]
+	}
+	tests := []struct {
+		name string
+		src  string
+		msg  string
+	}{
+		{"dedented key in an entry", replace(big, "        title: A resource about agents, number 2900\n", "       title: A resource about agents, number 2900 <<\n"),
+			"did not find expected '-' indicator"},
+		{"dedented key in a section", replace(big, "    title: Section 20\n", "   title: Section 20 <<\n"),
+			"did not find expected '-' indicator"},
+		{"an alias across pieces, then a mistake", replace(replace(big,
+			"      - id: resource-1\n", "      - id: &first resource-1\n"),
+			"        title: A resource about agents, number 2950\n", "        title: *first\n       note: n <<\n"),
+			"did not find expected '-' indicator"},
+	}
+	// A tag handle declared at the top: the piece using it cannot be
+	// read on its own, yet the file's mistake is further down.
+	tagged := "%TAG !e! tag:example.com,2026:\n---\n" + replace(replace(big,
+		"        title: A resource about agents, number 2940\n", "        title: !e!name A resource about agents, number 2940\n"),
+		"        title: A resource about agents, number 2950\n", "       title: A resource about agents, number 2950 <<\n")
+	tests = append(tests, struct {
+		name string
+		src  string
+		msg  string
+	}{"a tag handle of the file, then a mistake", tagged, "did not find expected '-' indicator"})
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			line := strings.Count(tt.src[:strings.Index(tt.src, " <<")], "\n") + 1
+			src := strings.Replace(tt.src, " <<", "", 1)
+			lines := strings.Split(src, "\n")
+			col := len(lines[line-1]) - len(strings.TrimLeft(lines[line-1], " ")) + 1
+			want := fmt.Sprintf("c.yaml:%d:%d: invalid YAML: %s", line, col, tt.msg)
+			got := problemLines(t, src)
+			if len(got) == 0 || got[0] != want {
+				t.Errorf("problems = %q, want first %q", got, want)
+			}
+		})
+	}
+}
