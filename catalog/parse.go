@@ -17,12 +17,13 @@ import (
 // together with the best-effort catalog, as from Parse; failure to read the
 // file is any other error, with no catalog.
 func Load(path string) (*Catalog, error) {
-	f, err := os.Open(path)
+	// ReadFile reads into a buffer of the file's size, where reading
+	// from an io.Reader grows one, copying, to up to twice that.
+	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, fmt.Errorf("read catalog %s: %w", path, err)
 	}
-	defer f.Close()
-	return Parse(path, f)
+	return parseData(path, data)
 }
 
 // LoadValid loads the catalog at path and validates it as of now. When
@@ -66,6 +67,11 @@ func Parse(name string, r io.Reader) (*Catalog, error) {
 	if err != nil {
 		return nil, fmt.Errorf("read catalog %s: %w", name, err)
 	}
+	return parseData(name, data)
+}
+
+// parseData is Parse of data read already.
+func parseData(name string, data []byte) (*Catalog, error) {
 	if len(data) >= splitMinSize {
 		if c, problems, ok := parseSplit(name, data, min(runtime.GOMAXPROCS(0), 8), pieceSize); ok {
 			return c, problems.asError()
