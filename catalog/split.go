@@ -52,10 +52,6 @@ func parseSplit(name string, data []byte, workers, pieceBytes int) (c *Catalog, 
 	if len(lists) == 0 {
 		return nil, nil, false
 	}
-	pieces := cutPieces(lists, pieceBytes)
-	for i := range lists {
-		lists[i].entries = make([]Resource, len(lists[i].items))
-	}
 	doc := decodeOne(blankOut(data, lists))
 	if doc == nil {
 		return nil, nil, false
@@ -63,6 +59,10 @@ func parseSplit(name string, data []byte, workers, pieceBytes int) (c *Catalog, 
 	slots := entrySlots(doc, lists)
 	if slots == nil {
 		return nil, nil, false
+	}
+	pieces := cutPieces(lists, pieceBytes)
+	for i := range lists {
+		lists[i].entries = make([]Resource, len(lists[i].items))
 	}
 	if !decodePieces(name, data, lists, pieces, workers) {
 		return nil, nil, false
