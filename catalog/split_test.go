@@ -2,7 +2,9 @@ package catalog
 
 import (
 	"errors"
+	"math/rand/v2"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -77,6 +79,7 @@ func TestParseSplit(t *testing.T) {
 		{"resources line inside a block scalar", "version: 1\nsections:\n  - id: a\n    title: |\n      resources:\n        - id: s1\n", false},
 		// An item indented less than the others, or a key between items.
 		{"item dedented", "version: 1\nsections:\n  - id: a\n    resources:\n" + ok("a1") + "     - id: a2\n", false},
+		{"text after the items, indented less", "version: 1\nsections:\n  - id: a\n    resources:\n" + ok("a1") + "     more\n", false},
 		{"key at the items' indentation", "version: 1\nsections:\n  - id: a\n    resources:\n" + ok("a1") + "      id: x\n", false},
 	}
 	for _, tt := range tests {
@@ -122,4 +125,46 @@ func FuzzParseSplit(f *testing.F) {
 	f.Fuzz(func(t *testing.T, src string) {
 		parseBoth(t, src)
 	})
+}
+
+// TestParseSplitMutations is FuzzParseSplit's check over a fixed set of
+// random line edits of a small catalog (lines dropped, repeated, swapped,
+// indented, or given a YAML indicator), so that every run covers shapes
+// the table above does not.
+func TestParseSplitMutations(t *testing.T) {
+	base := strings.Split(strings.Replace(string(benchCatalog(30)), "  - id: section-0\n",
+		"  - id: s\n    title: T\n    resources:\n      - {id: x, title: y, kind: post, url: \"https://x/\"}\n  - id: section-0\n", 1), "\n")
+	r := rand.New(rand.NewPCG(1, 2))
+	frags := []string{"\"", "'", "[", "]", "{", "}", "- ", "#", "&a ", "*a", ": ", "|", ">", "\t", "  ", "resources:", "---", "? ", "!!str ", "%"}
+	split := 0
+	for range 600 {
+		lines := slices.Clone(base)
+		for range 1 + r.IntN(3) {
+			i := r.IntN(len(lines))
+			switch r.IntN(6) {
+			case 0:
+				lines = slices.Delete(lines, i, i+1)
+			case 1:
+				lines = slices.Insert(lines, i, lines[i])
+			case 2:
+				lines[i] = " " + lines[i]
+			case 3:
+				lines[i] = strings.TrimPrefix(lines[i], " ")
+			case 4:
+				at := r.IntN(len(lines[i]) + 1)
+				lines[i] = lines[i][:at] + frags[r.IntN(len(frags))] + lines[i][at:]
+			case 5:
+				j := r.IntN(len(lines))
+				lines[i], lines[j] = lines[j], lines[i]
+			}
+		}
+		if parseBoth(t, strings.Join(lines, "\n")) {
+			split++
+		}
+	}
+	// Most edits leave a catalog the split parse reads: the comparison
+	// must have been made.
+	if split < 100 {
+		t.Errorf("parseSplit accepted %d of 600 edited catalogs, want at least 100", split)
+	}
 }
