@@ -66,26 +66,25 @@ func BenchmarkLoad100k(b *testing.B) {
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/100_000, "ns/entry")
 }
 
-// BenchmarkDecode100k compares the two ways Parse can turn a 100,000-entry
-// catalog into a YAML tree, the bulk of a load's cost: one parser over the
-// whole file, or the sections split over the machine's cores. It is what
-// justifies keeping decodeSplit.
-func BenchmarkDecode100k(b *testing.B) {
+// BenchmarkParse100k compares the two ways Parse can read a 100,000-entry
+// catalog: one tree of the whole file, or the entries a piece at a time
+// over the machine's cores. It is what justifies keeping parseSplit; run
+// with -benchmem, B/op is what each allocates in all.
+func BenchmarkParse100k(b *testing.B) {
 	data := benchCatalog(100_000)
 	b.Run("whole", func(b *testing.B) {
 		b.SetBytes(int64(len(data)))
 		for b.Loop() {
-			d := &decoder{}
-			if d.decodeWhole(data) == nil {
-				b.Fatal(d.items)
+			if _, err := parseWhole("bench.yaml", data); err != nil {
+				b.Fatal(err)
 			}
 		}
 	})
 	b.Run("split", func(b *testing.B) {
 		b.SetBytes(int64(len(data)))
 		for b.Loop() {
-			if _, ok := decodeSplit(data, min(runtime.GOMAXPROCS(0), 8)); !ok {
-				b.Fatal("decodeSplit refused the benchmark catalog")
+			if _, _, ok := parseSplit("bench.yaml", data, min(runtime.GOMAXPROCS(0), 8), pieceSize); !ok {
+				b.Fatal("parseSplit refused the benchmark catalog")
 			}
 		}
 	})

@@ -13,7 +13,29 @@ type decoder struct {
 	problemList
 	malformed map[Pos]struct{}
 	misspelt  map[misspelling]struct{}
+	// aliasNodes is how many more nodes aliases may repeat (see resolve);
+	// overflow is set once they went past it, which makes the file
+	// unreadable.
+	aliasNodes, aliasLimit int
+	overflow               bool
+	// entries holds lists of entries decoded already, by the node that
+	// stands for them (see parseSplit); each is taken once.
+	entries map[*yaml.Node][]Resource
 }
+
+// newDecoder returns a decoder for a file called name of size bytes.
+func newDecoder(name string, size int) *decoder {
+	limit := aliasBudget(size)
+	return &decoder{problemList: problemList{file: name}, aliasNodes: limit, aliasLimit: limit}
+}
+
+// aliasBudget is how many nodes the aliases of a file of size bytes may
+// repeat in all. Each repeated node becomes a value of its own (an alias
+// is not shared, it is copied), so a few lines of nested aliases could
+// otherwise expand to billions; an eighth of the bytes lets aliases at
+// most about double the memory of a load, and the floor leaves a small
+// file free to share its tags and accept lists.
+func aliasBudget(size int) int { return max(10_000, size/8) }
 
 func posOf(n *yaml.Node) Pos { return Pos{Line: n.Line, Column: n.Column} }
 
@@ -32,8 +54,30 @@ func (d *decoder) bad(n *yaml.Node, format string, args ...any) {
 	d.malformed[posOf(n)] = struct{}{}
 }
 
-// resolve follows an alias to the node it names.
-func resolve(n *yaml.Node) *yaml.Node {
+// resolve follows an alias to the node it names, counting the nodes it
+// repeats against the decoder's budget. Past the budget it reports the
+// alias once, and it and every later alias read as nothing.
+func (d *decoder) resolve(n *yaml.Node) *yaml.Node {
+	if n == nil || n.Kind != yaml.AliasNode {
+		return n
+	}
+	if d.overflow {
+		return nil
+	}
+	t := target(n)
+	if t != nil {
+		d.aliasNodes -= 1 + len(t.Content)
+	}
+	if d.aliasNodes < 0 {
+		d.overflow = true
+		d.addAt(n, "aliases repeat more than %d values (this one goes past): write the values out", d.aliasLimit)
+		return nil
+	}
+	return t
+}
+
+// target follows an alias to the node it names, without counting it.
+func target(n *yaml.Node) *yaml.Node {
 	for n != nil && n.Kind == yaml.AliasNode {
 		n = n.Alias
 	}
@@ -53,7 +97,12 @@ func (d *decoder) mapping(m *yaml.Node, where string, known []string, fn func(ke
 		seen = make(map[string]*yaml.Node, pairs)
 	}
 	for i := 0; i+1 < len(m.Content); i += 2 {
-		k, v := resolve(m.Content[i]), resolve(m.Content[i+1])
+		k, raw := d.resolve(m.Content[i]), m.Content[i+1]
+		if k != nil && raw.Kind == yaml.AliasNode && holdsEntries(where, k.Value) {
+			d.addAt(raw, "%s cannot be an alias (*%s): write the list out", k.Value, raw.Value)
+			raw = &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Line: raw.Line, Column: raw.Column}
+		}
+		v := d.resolve(raw)
 		if k == nil || v == nil {
 			continue
 		}
@@ -65,12 +114,23 @@ func (d *decoder) mapping(m *yaml.Node, where string, known []string, fn func(ke
 			d.addAt(k, "duplicate key %q in %s (first at line %d)", k.Value, where, first.Line)
 			continue
 		}
-		if !slices.Contains(known, k.Value) {
+		i := slices.Index(known, k.Value)
+		if i < 0 {
 			d.unknownKey(m, k, where, known)
 			continue
 		}
-		fn(k.Value, k, v)
+		// The known key's string, not the node's copy of it: a large
+		// catalog keeps several of them in the Fields of every entry.
+		fn(known[i], k, v)
 	}
+}
+
+// holdsEntries reports whether key of the mapping named where holds the
+// catalog's sections or a section's entries. Neither may be an alias, nor
+// may a section or an entry: the same entry listed twice is a duplicate,
+// and a few nested aliases could list it billions of times.
+func holdsEntries(where, key string) bool {
+	return where == "catalog" && key == "sections" || where == "section" && key == "resources"
 }
 
 // unknownKey reports key node k of mapping m as unknown, and remembers the
@@ -105,7 +165,7 @@ func (d *decoder) firstKey(m *yaml.Node, i int, key string, seen map[string]*yam
 		return nil
 	}
 	for j := 0; j < i; j += 2 {
-		if k := resolve(m.Content[j]); k != nil && k.Kind == yaml.ScalarNode && k.Value == key {
+		if k := target(m.Content[j]); k != nil && k.Kind == yaml.ScalarNode && k.Value == key {
 			return k
 		}
 	}
@@ -136,13 +196,19 @@ func (d *decoder) strList(name string, v *yaml.Node) []string {
 		return nil
 	}
 	out := make([]string, 0, len(v.Content))
+	reported := false
 	for _, e := range v.Content {
-		e = resolve(e)
+		e = d.resolve(e)
 		if e == nil {
 			continue
 		}
 		if e.Kind != yaml.ScalarNode || e.Tag == "!!null" {
-			d.bad(e, "%s must be a list of strings", name)
+			// The message is about the list: once is enough, however
+			// many of its items (or aliases to one) are wrong.
+			if !reported {
+				d.bad(e, "%s must be a list of strings", name)
+				reported = true
+			}
 			continue
 		}
 		out = append(out, e.Value)

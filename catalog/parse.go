@@ -6,30 +6,24 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"regexp"
 	"runtime"
-	"strconv"
-	"strings"
 	"time"
 
 	"go.yaml.in/yaml/v3"
 )
-
-// yamlErrorLine finds the line in yaml's syntax errors ("yaml: line 12:
-// did not find expected key"); yaml reports no column.
-var yamlErrorLine = regexp.MustCompile(`^yaml: line (\d+): `)
 
 // Load reads and parses the catalog at path; positions are reported against
 // path as given. Problems with the content come back as a Problems error
 // together with the best-effort catalog, as from Parse; failure to read the
 // file is any other error, with no catalog.
 func Load(path string) (*Catalog, error) {
-	f, err := os.Open(path)
+	// ReadFile reads into a buffer of the file's size, where reading
+	// from an io.Reader grows one, copying, to up to twice that.
+	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, fmt.Errorf("read catalog %s: %w", path, err)
 	}
-	defer f.Close()
-	return Parse(path, f)
+	return parseData(path, data)
 }
 
 // LoadValid loads the catalog at path and validates it as of now. When
@@ -59,7 +53,7 @@ func validated(c *Catalog, err error, validate func(*Catalog) Problems) (*Catalo
 		return nil, err
 	}
 	all := append(structural, validate(c)...)
-	all.sort()
+	all = all.sorted()
 	return c, all.asError()
 }
 
@@ -73,23 +67,37 @@ func Parse(name string, r io.Reader) (*Catalog, error) {
 	if err != nil {
 		return nil, fmt.Errorf("read catalog %s: %w", name, err)
 	}
-	d := &decoder{problemList: problemList{file: name}}
-	var doc *yaml.Node
+	return parseData(name, data)
+}
+
+// parseData is Parse of data read already.
+func parseData(name string, data []byte) (*Catalog, error) {
 	if len(data) >= splitMinSize {
-		doc, _ = decodeSplit(data, min(runtime.GOMAXPROCS(0), 8))
+		if c, problems, ok := parseSplit(name, data, min(runtime.GOMAXPROCS(0), 8), pieceSize); ok {
+			return c, problems.asError()
+		}
 	}
+	return parseWhole(name, data)
+}
+
+// parseWhole is Parse with data parsed as one tree.
+func parseWhole(name string, data []byte) (*Catalog, error) {
+	d := newDecoder(name, len(data))
+	doc := d.decodeWhole(data)
 	if doc == nil {
-		doc = d.decodeWhole(data)
-		if doc == nil {
-			return nil, d.items.asError()
-		}
-		if doc.Kind == 0 {
-			return &Catalog{File: name}, d.items.asError()
-		}
+		return nil, d.items.asError()
+	}
+	if doc.Kind == 0 {
+		return &Catalog{File: name}, d.items.asError()
 	}
 	c := d.catalog(name, doc)
+	if d.overflow {
+		// What the aliases would expand to cannot be read, like a
+		// syntax error, and checking the rest would only add noise.
+		return nil, d.items.sorted().asError()
+	}
 	c.malformed, c.misspelt = d.malformed, d.misspelt
-	d.items.sort()
+	d.items = d.items.sorted()
 	return c, d.items.asError()
 }
 
@@ -103,7 +111,7 @@ func (d *decoder) decodeWhole(data []byte) *yaml.Node {
 			d.add(Pos{1, 1}, "catalog is empty")
 			return &doc
 		}
-		d.syntaxError(err)
+		d.syntaxError(data, err)
 		return nil
 	}
 	var next yaml.Node
@@ -111,24 +119,9 @@ func (d *decoder) decodeWhole(data []byte) *yaml.Node {
 	case err == nil:
 		d.addAt(&next, "catalog must be a single YAML document: remove this second one")
 	case !errors.Is(err, io.EOF):
-		d.syntaxError(err)
+		d.syntaxError(data, err)
 	}
 	return &doc
-}
-
-// syntaxError turns a yaml parse error into a problem at its line; yaml
-// gives no column, and some errors no line, so those default to 1.
-func (d *decoder) syntaxError(err error) {
-	msg := err.Error()
-	line := 1
-	if m := yamlErrorLine.FindStringSubmatch(msg); m != nil {
-		if n, err := strconv.Atoi(m[1]); err == nil && n > 0 {
-			line = n
-		}
-		msg = msg[len(m[0]):]
-	}
-	msg = strings.TrimPrefix(msg, "yaml: ")
-	d.add(Pos{line, 1}, "invalid YAML: %s", msg)
 }
 
 // catalog decodes the document node.
@@ -136,7 +129,7 @@ func (d *decoder) catalog(name string, doc *yaml.Node) *Catalog {
 	c := &Catalog{File: name, Fields: make(map[string]Pos, 3)}
 	root := doc
 	if root.Kind == yaml.DocumentNode && len(root.Content) > 0 {
-		root = resolve(root.Content[0])
+		root = d.resolve(root.Content[0])
 	}
 	if root == nil || root.Kind == yaml.DocumentNode {
 		d.add(Pos{1, 1}, "catalog is empty")

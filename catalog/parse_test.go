@@ -10,6 +10,7 @@ import (
 	"testing"
 	"testing/iotest"
 	"time"
+	"unsafe"
 
 	"github.com/ai-reading-list/linkcheck/status"
 )
@@ -20,10 +21,10 @@ func TestParseStructure(t *testing.T) {
 		{"only comments", "# nothing yet\n\n", []string{"c.yaml:1:1: catalog is empty"}},
 		{"a list", "- a\n- b\n", []string{"c.yaml:1:1: catalog must be a mapping with version and sections, not a list"}},
 		{"a string", "hello\n", []string{"c.yaml:1:1: catalog must be a mapping with version and sections, not a string"}},
-		// yaml reports the line of the construct it was parsing, which can
-		// be above the mistake (the bad indentation is on line 4).
-		{"syntax error", "version: 1\nsections:\n  - id: a\n   title: x\n", []string{"c.yaml:2:1: invalid YAML: did not find expected '-' indicator"}},
-		{"syntax error in flow", "version: 1\nsections: [a\nfoo: 1\n", []string{"c.yaml:1:1: invalid YAML: did not find expected ',' or ']'"}},
+		// yaml itself names the line above the list holding the bad
+		// indentation; more in TestSyntaxErrorLine.
+		{"syntax error", "version: 1\nsections:\n  - id: a\n   title: x\n", []string{"c.yaml:4:4: invalid YAML: did not find expected '-' indicator"}},
+		{"syntax error in flow", "version: 1\nsections: [a\nfoo: 1\n", []string{"c.yaml:2:1: invalid YAML: did not find expected ',' or ']'"}},
 		{"tab indentation", "version: 1\nsections:\n\t- id: a\n", []string{"c.yaml:3:1: invalid YAML: found character that cannot start any token"}},
 		{"second document", "version: 1\nsections: []\n---\nversion: 2\n", []string{"c.yaml:3:1: catalog must be a single YAML document: remove this second one"}},
 		{"missing version", "sections: []\n", []string{`c.yaml:1:1: missing version: add "version: 1" at the top`}},
@@ -319,5 +320,19 @@ func TestParseAge(t *testing.T) {
 		if got != tt.want || (err != nil) != tt.wantErr {
 			t.Errorf("ParseAge(%q) = %v, %v; want %v, error %v", tt.in, got, err, tt.want, tt.wantErr)
 		}
+	}
+}
+
+// TestInternKind checks that every kind decodes to the constant itself,
+// not a copy: a large catalog would hold one string per entry.
+func TestInternKind(t *testing.T) {
+	for _, k := range Kinds() {
+		text := string([]byte(k)) // a copy, as the YAML parser makes
+		if got := internKind(text); got != k || unsafe.StringData(string(got)) != unsafe.StringData(string(k)) {
+			t.Errorf("internKind(%q) is not the constant %q", text, k)
+		}
+	}
+	if got := internKind("podcast"); got != "podcast" {
+		t.Errorf("internKind(%q) = %q, want it unchanged", "podcast", got)
 	}
 }

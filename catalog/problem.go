@@ -47,9 +47,10 @@ func (ps Problems) Error() string {
 	return strings.Join(lines, "\n")
 }
 
-// sort orders the problems by position, then message, so that output is
-// stable whatever order the checks ran in.
-func (ps Problems) sort() {
+// sorted orders the problems by position, then message, so that output is
+// stable whatever order the checks ran in, and drops repeats: a value
+// reached through several aliases is one mistake.
+func (ps Problems) sorted() Problems {
 	slices.SortStableFunc(ps, func(a, b Problem) int {
 		return cmp.Or(
 			cmp.Compare(a.Line, b.Line),
@@ -57,6 +58,7 @@ func (ps Problems) sort() {
 			strings.Compare(a.Message, b.Message),
 		)
 	})
+	return slices.Compact(ps)
 }
 
 // asError returns ps as an error, or nil when there are none: a nil

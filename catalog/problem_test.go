@@ -27,8 +27,9 @@ func TestProblemsSortAndError(t *testing.T) {
 		{File: "f", Line: 1, Column: 9, Message: "a"},
 		{File: "f", Line: 3, Column: 1, Message: "a"},
 		{File: "f", Line: 1, Column: 2, Message: "z"},
+		{File: "f", Line: 3, Column: 1, Message: "b"},
 	}
-	ps.sort()
+	ps = ps.sorted()
 	want := "f:1:2: z\nf:1:9: a\nf:3:1: a\nf:3:1: b"
 	if got := ps.Error(); got != want {
 		t.Errorf("sorted Problems.Error() = %q, want %q", got, want)

@@ -1,6 +1,7 @@
 package catalog
 
 import (
+	"fmt"
 	"strconv"
 	"time"
 
@@ -23,9 +24,10 @@ func (d *decoder) sections(v *yaml.Node) []Section {
 		return nil
 	}
 	out := make([]Section, 0, len(v.Content))
+	var aliases []*yaml.Node
 	for _, sn := range v.Content {
-		sn = resolve(sn)
-		if sn == nil {
+		if sn.Kind == yaml.AliasNode {
+			aliases = append(aliases, sn)
 			continue
 		}
 		if sn.Kind != yaml.MappingNode {
@@ -52,11 +54,19 @@ func (d *decoder) sections(v *yaml.Node) []Section {
 		}
 		out = append(out, s)
 	}
+	d.aliasedItems(aliases, "a section", "write each section out once")
 	return out
 }
 
 // resources decodes one section's list of resources.
 func (d *decoder) resources(section string, v *yaml.Node) []Resource {
+	if out, ok := d.entries[v]; ok {
+		delete(d.entries, v)
+		for i := range out {
+			out[i].Section = section
+		}
+		return out
+	}
 	if v.Kind == yaml.ScalarNode && v.Tag == "!!null" {
 		return nil
 	}
@@ -64,10 +74,15 @@ func (d *decoder) resources(section string, v *yaml.Node) []Resource {
 		d.bad(v, "resources must be a list of resources")
 		return nil
 	}
-	out := make([]Resource, 0, len(v.Content))
-	for _, rn := range v.Content {
-		rn = resolve(rn)
-		if rn == nil {
+	return d.appendResources(make([]Resource, 0, len(v.Content)), section, v.Content)
+}
+
+// appendResources decodes the items of a list of resources onto out.
+func (d *decoder) appendResources(out []Resource, section string, items []*yaml.Node) []Resource {
+	var aliases []*yaml.Node
+	for _, rn := range items {
+		if rn.Kind == yaml.AliasNode {
+			aliases = append(aliases, rn)
 			continue
 		}
 		if rn.Kind != yaml.MappingNode {
@@ -76,7 +91,23 @@ func (d *decoder) resources(section string, v *yaml.Node) []Resource {
 		}
 		out = append(out, d.resource(section, rn))
 	}
+	d.aliasedItems(aliases, "an entry", "list each entry once, in full")
 	return out
+}
+
+// aliasedItems reports the items of one list of sections or entries that
+// are aliases, once for the list, at the first. Such an item would repeat
+// a section or an entry already listed (a duplicate, whatever else is
+// wrong with it), and nested aliases could repeat one billions of times.
+func (d *decoder) aliasedItems(aliases []*yaml.Node, what, hint string) {
+	if len(aliases) == 0 {
+		return
+	}
+	more := ""
+	if n := len(aliases) - 1; n > 0 {
+		more = fmt.Sprintf(", and %d more in this list", n)
+	}
+	d.addAt(aliases[0], "%s cannot be an alias (*%s%s): %s", what, aliases[0].Value, more, hint)
 }
 
 // resource decodes one resource mapping.
@@ -90,7 +121,7 @@ func (d *decoder) resource(section string, m *yaml.Node) Resource {
 		case "title":
 			r.Title = d.str(key, v)
 		case "kind":
-			r.Kind = Kind(d.str(key, v))
+			r.Kind = internKind(d.str(key, v))
 		case "url":
 			r.URL = d.str(key, v)
 		case "arxiv":
@@ -114,6 +145,17 @@ func (d *decoder) resource(section string, m *yaml.Node) Resource {
 	return r
 }
 
+// internKind returns the constant for a known kind, so that the entries
+// of a large catalog share a handful of strings rather than hold one each.
+func internKind(s string) Kind {
+	for _, k := range [...]Kind{KindPaper, KindPost, KindBlog, KindLeaderboard, KindTool, KindRepo, KindTalk, KindSystemCard, KindDataset} {
+		if string(k) == s {
+			return k
+		}
+	}
+	return Kind(s)
+}
+
 // alternates decodes the alternate URLs, recording each one's position as
 // Fields["alternates[i]"] so that Validate can point at the bad one.
 func (d *decoder) alternates(r *Resource, v *yaml.Node) []string {
@@ -123,7 +165,7 @@ func (d *decoder) alternates(r *Resource, v *yaml.Node) []string {
 	}
 	i := 0
 	for _, e := range v.Content {
-		e = resolve(e)
+		e = target(e)
 		if e != nil && e.Kind == yaml.ScalarNode && e.Tag != "!!null" {
 			r.Fields[alternateKey(i)] = posOf(e)
 			i++
@@ -145,7 +187,7 @@ func (d *decoder) acceptList(v *yaml.Node) []Accept {
 	}
 	out := make([]Accept, 0, len(v.Content))
 	for _, an := range v.Content {
-		an = resolve(an)
+		an = d.resolve(an)
 		if an == nil {
 			continue
 		}

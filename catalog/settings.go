@@ -56,7 +56,7 @@ func (d *decoder) hosts(v *yaml.Node) map[string]HostSettings {
 	}
 	hosts := make(map[string]HostSettings, len(v.Content)/2)
 	for i := 0; i+1 < len(v.Content); i += 2 {
-		k, hv := resolve(v.Content[i]), resolve(v.Content[i+1])
+		k, hv := d.resolve(v.Content[i]), d.resolve(v.Content[i+1])
 		if k == nil || hv == nil {
 			continue
 		}

@@ -4,93 +4,217 @@ import (
 	"bytes"
 	"errors"
 	"io"
-	"sync"
+	"maps"
+	"slices"
+	"sync/atomic"
 
 	"go.yaml.in/yaml/v3"
+	"golang.org/x/sync/errgroup"
 )
 
-// splitMinSize is the catalog size from which Parse spreads YAML parsing
-// over several cores. The YAML parser is most of a large load's cost, and
-// a catalog is mostly one long list of sections that can be parsed apart.
+// splitMinSize is the catalog size from which Parse reads the entries a
+// piece at a time. A YAML node tree takes about thirteen times the bytes
+// it was parsed from, so a 50,000-entry catalog (9 MB) parsed whole holds
+// some 120 MB of nodes at once; read in pieces it holds the entries and a
+// few pieces' nodes. The pieces are parsed on several cores, too.
 const splitMinSize = 256 << 10
 
-// region is the block sequence under the top-level "sections:" key: the
-// byte range holding its items and where each item starts.
-type region struct {
-	line       int   // 1-based line of the "sections:" key
-	start, end int   // byte offsets: after the "sections:" line, and the end
-	items      []int // byte offset of each "- " line that starts an item
-	indent     int   // columns before each item's "-"
+// pieceSize is about how many bytes of entries are parsed at a time.
+const pieceSize = 64 << 10
+
+// piece is a run of items of one entryList, parsed on its own.
+type piece struct {
+	list       int // index of its entryList
+	first, n   int // index of its first item in the list, and how many
+	start, end int // byte offsets
+	line       int // 1-based line of its first item
+	// What decoding it found.
+	entries []Resource
+	dec     *decoder
 }
 
-// decodeSplit parses data as one YAML document by parsing the sections list
-// in up to parts pieces concurrently, with the rest of the file parsed on
-// its own, and grafting the pieces' items into one tree. Every piece keeps
-// its lines and columns: the text moved elsewhere is replaced by as many
-// empty lines. ok is false when the file does not have the plain shape this
-// needs, or any piece fails to parse (an anchor used across pieces, a
-// quoted string spanning an item boundary, a syntax error): the caller then
-// parses the whole file as usual, which also gives the right error.
-func decodeSplit(data []byte, parts int) (doc *yaml.Node, ok bool) {
-	reg, found := findSections(data)
-	parts = min(parts, len(reg.items))
-	if !found || parts < 2 {
-		return nil, false
+// parseSplit parses data as Parse would parse it whole, but with the
+// entries of each section's "resources:" list parsed a piece at a time,
+// concurrently, and decoded at once, so that no piece's nodes outlive it.
+// The rest of the file (the skeleton: data with those lists blanked out,
+// lines kept) is parsed whole. Every piece keeps its lines and columns.
+//
+// ok is false when the file does not have the plain shape this needs, or
+// a piece means something else on its own (an alias to an anchor in
+// another piece, a quoted string running past an item, a syntax error):
+// the caller then parses the whole file as usual, which also gives the
+// right error.
+func parseSplit(name string, data []byte, workers, pieceBytes int) (c *Catalog, problems Problems, ok bool) {
+	if hasOtherLineBreaks(data) {
+		return nil, nil, false
 	}
-	// Cut at the item starts nearest to equal shares of the bytes.
-	cuts := []int{reg.start}
-	for i, k := 0, 1; k < parts && i < len(reg.items); i++ {
-		if at := reg.items[i]; at >= reg.start+k*(reg.end-reg.start)/parts && at > cuts[len(cuts)-1] {
-			cuts = append(cuts, at)
-			k++
-		}
+	lists := findEntryLists(data)
+	if len(lists) == 0 {
+		return nil, nil, false
 	}
-	cuts = append(cuts, reg.end)
+	doc := decodeOne(blankOut(data, lists))
+	if doc == nil {
+		return nil, nil, false
+	}
+	slots := entrySlots(doc, lists)
+	if slots == nil {
+		return nil, nil, false
+	}
+	pieces := cutPieces(lists, pieceBytes)
+	for i := range lists {
+		lists[i].entries = make([]Resource, len(lists[i].items))
+	}
+	if !decodePieces(name, data, lists, pieces, workers) {
+		return nil, nil, false
+	}
 
-	texts := make([][]byte, 0, len(cuts))
-	texts = append(texts, blankOut(data, reg.start, reg.end))
-	for i := 0; i+1 < len(cuts); i++ {
-		texts = append(texts, padTo(data, cuts[i], cuts[i+1]))
+	d := newDecoder(name, len(data))
+	d.entries = make(map[*yaml.Node][]Resource, len(lists))
+	for i, slot := range slots {
+		// The list's node, as the whole parse would give it: its
+		// position is that of its first item.
+		first := lists[i].items[0]
+		*slot = yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Line: first.line, Column: lists[i].indent + 1}
+		d.entries[slot] = lists[i].entries[:0]
 	}
-	docs := make([]*yaml.Node, len(texts))
-	var wg sync.WaitGroup
-	for i, text := range texts {
-		wg.Go(func() { docs[i] = decodeOne(text) })
+	for _, p := range pieces {
+		// Each piece decoded into its window of one array for the
+		// list: closing the gaps moves entries down, never copies the
+		// list.
+		slot := slots[p.list]
+		d.entries[slot] = append(d.entries[slot], p.entries...)
 	}
-	wg.Wait()
+	c = d.catalog(name, doc)
+	used := d.aliasLimit - d.aliasNodes
+	for _, p := range pieces {
+		d.items = append(d.items, p.dec.items...)
+		d.malformed = merge(d.malformed, p.dec.malformed)
+		d.misspelt = merge(d.misspelt, p.dec.misspelt)
+		used += p.dec.aliasLimit - p.dec.aliasNodes
+	}
+	if len(d.entries) > 0 || d.overflow || used > d.aliasLimit {
+		// A list the walk never reached (under a duplicate key, say), or
+		// aliases that repeat too much in all: the whole parse says what
+		// is wrong, deterministically.
+		return nil, nil, false
+	}
+	c.malformed, c.misspelt = d.malformed, d.misspelt
+	return c, d.items.sorted(), true
+}
 
-	for _, d := range docs {
-		if d == nil {
-			return nil, false
-		}
+// merge adds src's keys to dst, which may be nil.
+func merge[K comparable](dst, src map[K]struct{}) map[K]struct{} {
+	if len(src) == 0 {
+		return dst
 	}
-	main := docs[0]
-	if len(main.Content) != 1 || main.Content[0].Kind != yaml.MappingNode {
-		return nil, false
+	if dst == nil {
+		dst = make(map[K]struct{}, len(src))
 	}
-	var slot *yaml.Node
-	root := main.Content[0]
+	maps.Copy(dst, src)
+	return dst
+}
+
+// entrySlots finds, in the skeleton doc, the value of the "resources:" key
+// of each list: a section's resources key, on the list's line, with
+// nothing after it. It returns nil unless every list has exactly one.
+func entrySlots(doc *yaml.Node, lists []entryList) []*yaml.Node {
+	byLine := make(map[int]int, len(lists))
+	for i, l := range lists {
+		byLine[l.keyLine] = i
+	}
+	slots := make([]*yaml.Node, len(lists))
+	found := 0
+	if len(doc.Content) != 1 || doc.Content[0].Kind != yaml.MappingNode {
+		return nil
+	}
+	root := doc.Content[0]
 	for i := 0; i+1 < len(root.Content); i += 2 {
-		if k := root.Content[i]; k.Kind == yaml.ScalarNode && k.Value == "sections" {
-			if slot != nil || k.Line != reg.line {
-				return nil, false
+		if k, v := root.Content[i], root.Content[i+1]; k.Kind != yaml.ScalarNode || k.Value != "sections" || v.Kind != yaml.SequenceNode {
+			continue
+		}
+		for _, s := range root.Content[i+1].Content {
+			if s.Kind != yaml.MappingNode {
+				continue
 			}
-			slot = root.Content[i+1]
+			for j := 0; j+1 < len(s.Content); j += 2 {
+				k, v := s.Content[j], s.Content[j+1]
+				li, ok := byLine[k.Line]
+				if !ok || k.Kind != yaml.ScalarNode || k.Value != "resources" || v.Kind != yaml.ScalarNode ||
+					v.Tag != "!!null" || v.Value != "" || v.Anchor != "" || slots[li] != nil {
+					continue
+				}
+				slots[li] = v
+				found++
+			}
 		}
 	}
-	if slot == nil || slot.Kind != yaml.ScalarNode || slot.Tag != "!!null" {
-		return nil, false
+	if found != len(lists) {
+		return nil
 	}
-	var items []*yaml.Node
-	for _, d := range docs[1:] {
-		if len(d.Content) != 1 || d.Content[0].Kind != yaml.SequenceNode || d.Content[0].Column != reg.indent+1 {
-			return nil, false
+	return slots
+}
+
+// cutPieces cuts each list at the first item starts past size bytes.
+func cutPieces(lists []entryList, size int) []*piece {
+	var pieces []*piece
+	for i, l := range lists {
+		p := &piece{list: i, start: l.items[0].off, line: l.items[0].line}
+		for j, it := range l.items[1:] {
+			if it.off-p.start >= size {
+				p.end, p.n = it.off, j+1-p.first
+				pieces = append(pieces, p)
+				p = &piece{list: i, first: j + 1, start: it.off, line: it.line}
+			}
 		}
-		items = append(items, d.Content[0].Content...)
+		p.end, p.n = l.end, len(l.items)-p.first
+		pieces = append(pieces, p)
 	}
-	first := docs[1].Content[0]
-	*slot = yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Line: first.Line, Column: first.Column, Content: items}
-	return main, true
+	return pieces
+}
+
+// decodePieces parses and decodes every piece, workers at a time, and
+// reports whether all of them are what they are in the whole file: one
+// block sequence at the list's indentation.
+func decodePieces(name string, data []byte, lists []entryList, pieces []*piece, workers int) bool {
+	var failed atomic.Bool
+	var g errgroup.Group
+	g.SetLimit(max(workers, 1))
+	for _, p := range pieces {
+		g.Go(func() error {
+			if failed.Load() {
+				return nil
+			}
+			doc := decodeOne(data[p.start:p.end])
+			if doc == nil || len(doc.Content) != 1 || doc.Content[0].Kind != yaml.SequenceNode ||
+				doc.Content[0].Line != 1 || doc.Content[0].Column != lists[p.list].indent+1 {
+				failed.Store(true)
+				return nil
+			}
+			seq := doc.Content[0]
+			if slices.ContainsFunc(seq.Content, func(n *yaml.Node) bool { return n.Kind == yaml.AliasNode }) {
+				// The whole parse reports them once for the list.
+				failed.Store(true)
+				return nil
+			}
+			shiftLines(seq, p.line-1)
+			p.dec = newDecoder(name, len(data))
+			p.entries = p.dec.appendResources(lists[p.list].entries[p.first:p.first:p.first+p.n], "", seq.Content)
+			if p.dec.overflow {
+				failed.Store(true)
+			}
+			return nil
+		})
+	}
+	_ = g.Wait() // the pieces report failure through failed
+	return !failed.Load()
+}
+
+// shiftLines moves n and the nodes under it down by lines.
+func shiftLines(n *yaml.Node, lines int) {
+	n.Line += lines
+	for _, c := range n.Content {
+		shiftLines(c, lines)
+	}
 }
 
 // decodeOne parses text that must hold exactly one YAML document, or
@@ -102,78 +226,4 @@ func decodeOne(text []byte) *yaml.Node {
 		return nil
 	}
 	return &doc
-}
-
-// findSections locates the items of a top-level "sections:" block sequence.
-func findSections(data []byte) (region, bool) {
-	var reg region
-	inRegion := false
-	for off, lineNo := 0, 1; off < len(data); lineNo++ {
-		end := bytes.IndexByte(data[off:], '\n')
-		next := len(data)
-		if end >= 0 {
-			next = off + end + 1
-		}
-		line := bytes.TrimRight(data[off:next], "\r\n")
-		content := bytes.TrimLeft(line, " ")
-		indent := len(line) - len(content)
-		switch {
-		case !inRegion:
-			if isSectionsKey(line) {
-				inRegion, reg.line, reg.start, reg.indent = true, lineNo, next, -1
-			}
-		case len(content) == 0 || content[0] == '#':
-			// Blank lines and comments belong to no item in particular.
-		case reg.indent < 0 && isItemStart(content):
-			reg.indent = indent
-			reg.items = append(reg.items, off)
-		case reg.indent < 0:
-			return region{}, false // not a block sequence
-		case indent == reg.indent && isItemStart(content):
-			reg.items = append(reg.items, off)
-		case indent == 0:
-			// The next top-level key: what follows is parsed with the
-			// rest of the file, just as it would be whole.
-			reg.end = off
-			return reg, len(reg.items) > 0
-		case indent <= reg.indent:
-			return region{}, false // not a shape worth reasoning about
-		}
-		off = next
-	}
-	reg.end = len(data)
-	return reg, inRegion && len(reg.items) > 0
-}
-
-// isSectionsKey matches "sections:" at column 1 with nothing after it but
-// spaces or a comment (no anchor, tag or inline value).
-func isSectionsKey(line []byte) bool {
-	rest, ok := bytes.CutPrefix(line, []byte("sections:"))
-	if !ok {
-		return false
-	}
-	rest = bytes.TrimLeft(rest, " ")
-	return len(rest) == 0 || (rest[0] == '#' && len(rest) < len(line)-len("sections:"))
-}
-
-func isItemStart(content []byte) bool {
-	return content[0] == '-' && (len(content) == 1 || content[1] == ' ')
-}
-
-// blankOut returns data with [from, to) replaced by its newlines only.
-func blankOut(data []byte, from, to int) []byte {
-	n := bytes.Count(data[from:to], []byte{'\n'})
-	out := make([]byte, 0, from+n+len(data)-to)
-	out = append(out, data[:from]...)
-	out = append(out, bytes.Repeat([]byte{'\n'}, n)...)
-	return append(out, data[to:]...)
-}
-
-// padTo returns data[from:to] preceded by as many newlines as come before
-// from, so that its lines keep their numbers.
-func padTo(data []byte, from, to int) []byte {
-	n := bytes.Count(data[:from], []byte{'\n'})
-	out := make([]byte, 0, n+to-from)
-	out = append(out, bytes.Repeat([]byte{'\n'}, n)...)
-	return append(out, data[from:to]...)
 }

@@ -20,7 +20,7 @@ type validator struct {
 // (ExpiredIgnores). It is the gate for a change to the catalog.
 func (c *Catalog) Validate(now time.Time) Problems {
 	ps := append(c.ValidateRules(), c.ExpiredIgnores(now)...)
-	ps.sort()
+	ps = ps.sorted()
 	if len(ps) == 0 {
 		return nil
 	}
@@ -44,7 +44,7 @@ func (c *Catalog) ValidateRules() Problems {
 			out = append(out, p)
 		}
 	}
-	out.sort()
+	out = out.sorted()
 	if len(out) == 0 {
 		return nil
 	}
