@@ -98,7 +98,7 @@ func TestREADMEExamples(t *testing.T) {
 	seen := make(map[string]bool)
 	for _, d := range docs {
 		blocks := readmeBlocks(t, d.name, d.lines)
-		lines := d.lines
+		lines, changed := d.lines, false
 		// Replaced from the last block up, so earlier line numbers stay valid.
 		for i := len(blocks) - 1; i >= 0; i-- {
 			b := blocks[i]
@@ -115,12 +115,13 @@ func TestREADMEExamples(t *testing.T) {
 			}
 			if *updateREADME {
 				lines = slices.Replace(lines, b.start, b.end, strings.Split(got, "\n")...)
+				changed = true
 				continue
 			}
 			t.Errorf("%s:%d: example %q differs from what linkcheck prints (go test ./cmd/linkcheck -run READMEExamples -update rewrites it):\n%s",
 				d.name, b.start, b.name, lineDiff(want, got))
 		}
-		if *updateREADME && !slices.Equal(lines, d.lines) {
+		if changed {
 			if err := os.WriteFile(d.path, []byte(strings.Join(lines, "\n")), 0o644); err != nil {
 				t.Fatal(err)
 			}
