@@ -17,7 +17,11 @@ const maxREADMELines = 300
 
 func TestREADMELength(t *testing.T) {
 	readme := documents(t)[0]
-	if n := len(readme.lines); n > maxREADMELines {
+	n := len(readme.lines)
+	if readme.lines[n-1] == "" {
+		n-- // the text after the last newline
+	}
+	if n > maxREADMELines {
 		t.Errorf("README.md has %d lines, want at most %d: move reference text into docs/", n, maxREADMELines)
 	}
 }
