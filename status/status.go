@@ -3,7 +3,7 @@
 // Every result linkcheck reports carries exactly one Status. The set is
 // closed on purpose: CI policies (--fail-on), the catalog's accept lists and
 // the JSON report all name statuses by their String form, so adding a value
-// is a change of the tool's contract and is documented in the README.
+// is a change of the tool's contract and is documented in docs/checks.md.
 package status
 
 import (

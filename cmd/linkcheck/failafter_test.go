@@ -53,7 +53,7 @@ func TestWatchingOnlyWhatCouldFail(t *testing.T) {
 	}
 }
 
-// The rule as README and links.yml state it: --fail-after delays what
+// The rule as docs/history.md and links.yml state it: --fail-after delays what
 // --fail-on fails and never adds to it. Under the default --fail-on broken
 // a host that does not resolve fails from its second run, a server error
 // never; under --fail-on broken,error the server error waits too.

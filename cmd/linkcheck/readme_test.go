@@ -21,10 +21,11 @@ import (
 	"github.com/ai-reading-list/linkcheck/report"
 )
 
-var updateREADME = flag.Bool("update", false, "rewrite README.md's example blocks from the output the code produces")
+var updateREADME = flag.Bool("update", false, "rewrite the example blocks of README.md and docs/*.md from the output the code produces")
 
-// An example block in README.md is a fenced code block right after a line
-// <!-- example: NAME -->; readmeExamples says how the code produces it.
+// An example block in README.md or a page of docs/ is a fenced code block
+// right after a line <!-- example: NAME -->; readmeExamples says how the
+// code produces it.
 var exampleMarker = regexp.MustCompile(`^<!-- example: ([a-z0-9-]+) -->$`)
 
 type exampleBlock struct {
@@ -32,8 +33,9 @@ type exampleBlock struct {
 	start, end int // lines of the block's content: [start, end)
 }
 
-// readmeBlocks finds the example blocks of a README's lines.
-func readmeBlocks(t *testing.T, lines []string) []exampleBlock {
+// readmeBlocks finds the example blocks of a document's lines; name is the
+// document's path, for messages.
+func readmeBlocks(t *testing.T, name string, lines []string) []exampleBlock {
 	t.Helper()
 	var blocks []exampleBlock
 	for i, l := range lines {
@@ -42,64 +44,92 @@ func readmeBlocks(t *testing.T, lines []string) []exampleBlock {
 			continue
 		}
 		if i+1 >= len(lines) || !strings.HasPrefix(lines[i+1], "```") {
-			t.Fatalf("README.md:%d: example %q is not followed by a fenced block", i+1, m[1])
+			t.Fatalf("%s:%d: example %q is not followed by a fenced block", name, i+1, m[1])
 		}
 		end := slices.Index(lines[i+2:], "```")
 		if end < 0 {
-			t.Fatalf("README.md:%d: example %q: the fence never closes", i+2, m[1])
+			t.Fatalf("%s:%d: example %q: the fence never closes", name, i+2, m[1])
 		}
 		blocks = append(blocks, exampleBlock{name: m[1], start: i + 2, end: i + 2 + end})
 	}
 	return blocks
 }
 
-// TestREADMEExamples runs the README's examples: every example block must
-// be byte for byte what the code prints for it today. Run with -update to
-// rewrite the blocks after a deliberate change of output.
-func TestREADMEExamples(t *testing.T) {
-	// Absolute: the examples run in a directory of their own.
-	readmePath, err := filepath.Abs(filepath.Join("..", "..", "README.md"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	data, err := os.ReadFile(readmePath)
-	if err != nil {
-		t.Fatal(err)
-	}
-	lines := strings.Split(string(data), "\n")
-	blocks := readmeBlocks(t, lines)
+// document is README.md or a page of docs/, read whole.
+type document struct {
+	name  string // relative to the repository's root, slash-separated
+	path  string // absolute: the examples run in a directory of their own
+	lines []string
+}
 
+// documents reads README.md and every page of docs/, README first.
+func documents(t *testing.T) []document {
+	t.Helper()
+	root, err := filepath.Abs(filepath.Join("..", ".."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	pages, err := filepath.Glob(filepath.Join(root, "docs", "*.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var docs []document
+	for _, path := range append([]string{filepath.Join(root, "README.md")}, pages...) {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		name, err := filepath.Rel(root, path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		docs = append(docs, document{name: filepath.ToSlash(name), path: path, lines: strings.Split(string(data), "\n")})
+	}
+	return docs
+}
+
+// TestREADMEExamples runs the examples of README.md and docs/: every
+// example block must be byte for byte what the code prints for it today.
+// Run with -update to rewrite the blocks after a deliberate change of
+// output.
+func TestREADMEExamples(t *testing.T) {
+	docs := documents(t)
 	ex := newExampleRun(t)
 	seen := make(map[string]bool)
-	// Replaced from the last block up, so earlier line numbers stay valid.
-	for i := len(blocks) - 1; i >= 0; i-- {
-		b := blocks[i]
-		produce, ok := readmeExamples[b.name]
-		if !ok {
-			t.Errorf("README.md:%d: unknown example %q (known: %v)", b.start-1, b.name, exampleNames())
-			continue
+	for _, d := range docs {
+		blocks := readmeBlocks(t, d.name, d.lines)
+		lines, changed := d.lines, false
+		// Replaced from the last block up, so earlier line numbers stay valid.
+		for i := len(blocks) - 1; i >= 0; i-- {
+			b := blocks[i]
+			produce, ok := readmeExamples[b.name]
+			if !ok {
+				t.Errorf("%s:%d: unknown example %q (known: %v)", d.name, b.start-1, b.name, exampleNames())
+				continue
+			}
+			seen[b.name] = true
+			got := strings.TrimSuffix(produce(ex), "\n")
+			want := strings.Join(lines[b.start:b.end], "\n")
+			if got == want {
+				continue
+			}
+			if *updateREADME {
+				lines = slices.Replace(lines, b.start, b.end, strings.Split(got, "\n")...)
+				changed = true
+				continue
+			}
+			t.Errorf("%s:%d: example %q differs from what linkcheck prints (go test ./cmd/linkcheck -run READMEExamples -update rewrites it):\n%s",
+				d.name, b.start, b.name, lineDiff(want, got))
 		}
-		seen[b.name] = true
-		got := strings.TrimSuffix(produce(ex), "\n")
-		want := strings.Join(lines[b.start:b.end], "\n")
-		if got == want {
-			continue
+		if changed {
+			if err := os.WriteFile(d.path, []byte(strings.Join(lines, "\n")), 0o644); err != nil {
+				t.Fatal(err)
+			}
 		}
-		if *updateREADME {
-			lines = slices.Replace(lines, b.start, b.end, strings.Split(got, "\n")...)
-			continue
-		}
-		t.Errorf("README.md:%d: example %q differs from what linkcheck prints (go test ./cmd/linkcheck -run READMEExamples -update rewrites it):\n%s",
-			b.start, b.name, lineDiff(want, got))
 	}
 	for _, name := range exampleNames() {
 		if !seen[name] {
-			t.Errorf("README.md has no block <!-- example: %s -->", name)
-		}
-	}
-	if *updateREADME {
-		if err := os.WriteFile(readmePath, []byte(strings.Join(lines, "\n")), 0o644); err != nil {
-			t.Fatal(err)
+			t.Errorf("neither README.md nor docs/ has a block <!-- example: %s -->", name)
 		}
 	}
 }
@@ -127,7 +157,7 @@ func lineDiff(want, got string) string {
 			gl = g[i]
 		}
 		if wl != gl {
-			fmt.Fprintf(&b, "line %d\n  README: %q\n  code:   %q\n", i+1, wl, gl)
+			fmt.Fprintf(&b, "line %d\n  document: %q\n  code:     %q\n", i+1, wl, gl)
 		}
 	}
 	return b.String()
@@ -402,14 +432,18 @@ var readmeExamples = map[string]func(ex *exampleRun) string{
 	},
 }
 
-// TestREADMEFlags: every command and flag linkcheck has is documented in
-// README.md, so a new one cannot ship unmentioned.
+// TestREADMEFlags: every command linkcheck has is in README.md, and every
+// flag in README.md or a page of docs/, so a new one cannot ship
+// unmentioned.
 func TestREADMEFlags(t *testing.T) {
-	data, err := os.ReadFile(filepath.Join("..", "..", "README.md"))
-	if err != nil {
-		t.Fatal(err)
+	docs := documents(t)
+	readme := strings.Join(docs[0].lines, "\n")
+	var all strings.Builder
+	for _, d := range docs {
+		all.WriteString(strings.Join(d.lines, "\n"))
+		all.WriteString("\n")
 	}
-	readme := string(data)
+	documented := all.String()
 	root := newRootCmd(env{In: strings.NewReader(""), Out: &bytes.Buffer{}, Err: &bytes.Buffer{}, Getenv: func(string) string { return "" }, Now: time.Now})
 	root.InitDefaultCompletionCmd()
 	root.InitDefaultHelpFlag()
@@ -424,12 +458,12 @@ func TestREADMEFlags(t *testing.T) {
 		cmd.InitDefaultHelpFlag()
 		cmd.Flags().VisitAll(func(f *pflag.Flag) {
 			// "`--name", "`-n, --name`" or "`--name VALUE`".
-			documented := regexp.MustCompile("(`|, )--" + regexp.QuoteMeta(f.Name) + "[` =]")
-			if !documented.MatchString(readme) {
-				t.Errorf("README.md does not document %s's flag --%s", cmd.CommandPath(), f.Name)
+			flagRE := regexp.MustCompile("(`|, )--" + regexp.QuoteMeta(f.Name) + "[` =]")
+			if !flagRE.MatchString(documented) {
+				t.Errorf("neither README.md nor docs/ documents %s's flag --%s", cmd.CommandPath(), f.Name)
 			}
-			if f.Shorthand != "" && !strings.Contains(readme, "`-"+f.Shorthand) {
-				t.Errorf("README.md does not document %s's -%s (--%s)", cmd.CommandPath(), f.Shorthand, f.Name)
+			if f.Shorthand != "" && !strings.Contains(documented, "`-"+f.Shorthand) {
+				t.Errorf("neither README.md nor docs/ documents %s's -%s (--%s)", cmd.CommandPath(), f.Shorthand, f.Name)
 			}
 		})
 	}

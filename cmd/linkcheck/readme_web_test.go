@@ -10,11 +10,11 @@ import (
 	"github.com/ai-reading-list/linkcheck/internal/fakeweb"
 )
 
-// readmeNow is the fixed clock of the README's examples: a Monday, when the
+// readmeNow is the fixed clock of the documentation's examples: a Monday, when the
 // weekly workflow runs.
 var readmeNow = time.Date(2026, 11, 30, 6, 0, 0, 0, time.UTC)
 
-// readmeWeb is the scripted web the README's example catalog
+// readmeWeb is the scripted web the documentation's example catalog
 // (testdata/readme/resources.yaml) is checked against: one site for each
 // finding the examples show.
 func readmeWeb(t *testing.T) *fakeweb.Web {

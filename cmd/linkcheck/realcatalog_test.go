@@ -248,7 +248,7 @@ func TestRealCatalogOnFakeWeb(t *testing.T) {
 }
 
 // checkRealState checks that the run's history holds one target per
-// result that was checked, and logs its size (README: Performance).
+// result that was checked, and logs its size (docs/architecture.md: Performance).
 func checkRealState(t *testing.T, path string, doc realResults) {
 	t.Helper()
 	data, err := os.ReadFile(path)
