@@ -186,24 +186,6 @@ func runFix(ctx context.Context, e env, opts *fixOptions) error {
 	return printFix(e, opts, outcome, unidiff.Unified("a/"+diffName(path), "b/"+diffName(path), data, out, 3), fixed)
 }
 
-// validCatalog loads and validates the catalog as check does (an expired
-// ignore aside); fixing an invalid one would hide its problems behind the
-// fixes' (exit 2).
-func validCatalog(e env, path string) (*catalog.Catalog, error) {
-	cat, problems, err := loadCatalog(path, catalog.LoadCheckable)
-	if err != nil {
-		return nil, err
-	}
-	if len(problems) > 0 {
-		for _, p := range problems {
-			fmt.Fprintln(e.Err, p.String())
-		}
-		return nil, &exitError{code: exitInvalid, quiet: true,
-			err: fmt.Errorf("%s is invalid (%d problems): run linkcheck validate", path, len(problems))}
-	}
-	return cat, nil
-}
-
 // refuseInvalid loads and validates the fixed catalog before anything is
 // written: a move onto another entry's URL, say, would make it invalid.
 // An expired ignore is left out, as when checking: a fix cannot cause it.
