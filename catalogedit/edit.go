@@ -10,6 +10,10 @@
 // finds each entry by id, refuses a fix made against a value the file no
 // longer holds, and checks that the new document differs from the old in
 // exactly the values it meant to change.
+//
+// Run is the whole fix, as the fix command does it: it reads the file,
+// plans, applies, validates the result, and writes the catalog last, after
+// every other output, so that a failure leaves it as it was.
 package catalogedit
 
 import (

@@ -6,6 +6,7 @@ import (
 	"fmt"
 
 	"github.com/ai-reading-list/linkcheck/catalog"
+	"github.com/ai-reading-list/linkcheck/catalogedit"
 	"github.com/ai-reading-list/linkcheck/checker"
 )
 
@@ -50,13 +51,17 @@ func failingError(n int) error {
 func exitCode(err error) int {
 	var ee *exitError
 	var problems catalog.Problems
+	var refused *catalogedit.RefusedError
+	var unwritten *catalogedit.WriteError
 	switch {
 	case err == nil:
 		return exitOK
 	case errors.As(err, &ee):
 		return ee.code
-	case errors.As(err, &problems):
+	case errors.As(err, &problems), errors.As(err, &refused):
 		return exitInvalid
+	case errors.As(err, &unwritten):
+		return exitCannotCheck
 	case errors.Is(err, checker.ErrNetworkUnavailable),
 		errors.Is(err, context.Canceled),
 		errors.Is(err, context.DeadlineExceeded):

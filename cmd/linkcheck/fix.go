@@ -1,26 +1,20 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
-	"io"
-	"os"
-	"path/filepath"
 	"slices"
-	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/ai-reading-list/linkcheck/catalog"
 	"github.com/ai-reading-list/linkcheck/catalogedit"
-	"github.com/ai-reading-list/linkcheck/internal/atomicfile"
-	"github.com/ai-reading-list/linkcheck/internal/unidiff"
-	"github.com/ai-reading-list/linkcheck/report"
+	"github.com/ai-reading-list/linkcheck/checker"
 	"github.com/ai-reading-list/linkcheck/status"
 )
 
+// fixOptions are fix's flags, and what validate makes of them.
 type fixOptions struct {
 	checkFlags
 	from   string
@@ -28,6 +22,8 @@ type fixOptions struct {
 	only   string
 	format string
 	output string
+
+	kinds status.Set // --only, parsed
 }
 
 func newFixCmd(e env) *cobra.Command {
@@ -72,6 +68,9 @@ could not check.`,
   linkcheck fix --from results.json --format markdown --output pr-body.md`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			if err := opts.validate(); err != nil {
+				return err
+			}
 			return runFix(cmd.Context(), e, opts)
 		},
 	}
@@ -80,200 +79,101 @@ could not check.`,
 	fs.StringVar(&opts.from, "from", "", "use a saved run (check --format json) instead of checking")
 	fs.BoolVar(&opts.dryRun, "dry-run", false, "print a unified diff of the changes and write nothing")
 	fs.StringVar(&opts.only, "only", catalogedit.Kinds.String(), "the findings to fix, comma-separated: moved, retitled, updated")
-	fs.StringVarP(&opts.format, "format", "f", "text", "what to print: text (the changes, or the diff with --dry-run) or markdown (a pull request body)")
+	fs.StringVarP(&opts.format, "format", "f", string(catalogedit.FormatText), "what to print: text (the changes, or the diff with --dry-run) or markdown (a pull request body)")
 	fs.StringVarP(&opts.output, "output", "o", "", "write what is printed to this file (atomically) instead of stdout")
 	return cmd
 }
 
-func runFix(ctx context.Context, e env, opts *fixOptions) error {
-	only, err := status.ParseSet(opts.only)
-	if err != nil || only == 0 || only&^catalogedit.Kinds != 0 {
-		return usageError(fmt.Errorf("invalid --only %q: want some of %s", opts.only, catalogedit.Kinds))
+// validate refuses flags fix cannot honour (exit 2) before anything is
+// read.
+func (o *fixOptions) validate() error {
+	kinds, err := status.ParseSet(o.only)
+	if err != nil || kinds == 0 || kinds&^catalogedit.Kinds != 0 {
+		return usageError(fmt.Errorf("invalid --only %q: want some of %s", o.only, catalogedit.Kinds))
 	}
-	if opts.format != "text" && opts.format != "markdown" {
-		return usageError(fmt.Errorf("invalid --format %q: want text or markdown", opts.format))
+	o.kinds = kinds
+	if f := catalogedit.Format(o.format); f != catalogedit.FormatText && f != catalogedit.FormatMarkdown {
+		return usageError(fmt.Errorf("invalid --format %q: want %s or %s", o.format, catalogedit.FormatText, catalogedit.FormatMarkdown))
 	}
-	if opts.flags.Changed("state") && opts.history.state != "" {
+	if o.flags.Changed("state") && o.history.state != "" {
 		// fix applies a run, it does not record one: a run recorded by fix
 		// (--dry-run included) would count a night twice toward
 		// --fail-after.
-		if opts.from != "" {
-			return usageError(fmt.Errorf("--state records runs as they are checked; the saved run in %s already carries its history", opts.from))
+		if o.from != "" {
+			return usageError(fmt.Errorf("--state records runs as they are checked; the saved run in %s already carries its history", o.from))
 		}
 		return usageError(errors.New("--state: fix records no run in the state file; check and report do"))
 	}
-	if opts.flags.Changed("fail-after") {
+	if o.flags.Changed("fail-after") {
 		return usageError(errors.New("--fail-after: fix keeps no history and fails on no result; check and report do"))
-	}
-	path := opts.catalog
-	cat, err := validCatalog(e, path)
-	if err != nil {
-		return err
-	}
-	// Every file fix writes is known writable, and none is one it reads,
-	// before anything is checked or written.
-	writes := runFiles{
-		{role: "--output", path: opts.output, write: true},
-		{role: "--catalog", path: path, inPlace: !opts.dryRun},
-	}
-	var run report.Run
-	if opts.from != "" {
-		hist := stateFile(&opts.checkFlags, cat)
-		hist.write = false // never written by fix, nor replaced by its output
-		files := slices.Concat(writes, runFiles{hist, {role: "--from", path: opts.from}})
-		if err := files.check(); err != nil {
-			return err
-		}
-		if run, err = readRun(opts.from); err != nil {
-			return err
-		}
-		edited, err := matchRun(run, opts.from, path)
-		if err != nil {
-			return err
-		}
-		if edited {
-			fmt.Fprintf(e.Err, "linkcheck: %s has changed since the run in %s: fixing where ids and values still match\n", path, opts.from)
-		}
-	} else {
-		if run, _, err = runChecks(ctx, e, &opts.checkFlags, status.DefaultFailOn, writes, false); err != nil {
-			return err
-		}
-		if run.Partial {
-			return partialError(run, &opts.checkFlags, "nothing was changed")
-		}
-		// The check loaded the catalog afresh; plan against the same bytes
-		// the edit reads.
-		if cat, err = validCatalog(e, path); err != nil {
-			return err
-		}
-	}
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return usageError(fmt.Errorf("read catalog %s: %w", path, err))
-	}
-	plan := catalogedit.PlanFixes(cat, run.Results, only)
-	out, applied, skipped, err := catalogedit.Apply(path, data, plan.Fixes)
-	if err != nil {
-		return &exitError{code: exitInvalid, err: fmt.Errorf("%w; nothing was written", err)}
-	}
-	for _, s := range plan.Stale {
-		fmt.Fprintf(e.Err, "linkcheck: skipped %s (%s): %s\n", s.ID, s.Status, s.Reason)
-	}
-	for _, s := range skipped {
-		if !s.Done {
-			fmt.Fprintf(e.Err, "linkcheck: skipped %s's %s: %s\n", s.Fix.ID, s.Fix.Field, s.Reason)
-		}
-	}
-	if len(applied) > 0 {
-		if err := refuseInvalid(e, path, out); err != nil {
-			return err
-		}
-	}
-	outcome := catalogedit.Outcome{Catalog: path, Applied: applied, Human: plan.Human, DryRun: opts.dryRun,
-		LeftOut: plan.LeftOut, Only: only}
-	var fixed *atomicfile.Pending
-	if len(applied) > 0 && !opts.dryRun {
-		// Written beside the catalog now, put in place only once every
-		// other output is: a failure leaves the catalog as it was.
-		if fixed, err = atomicfile.Prepare(path, func(w io.Writer) error {
-			_, err := w.Write(out)
-			return err
-		}); err != nil {
-			return cannotCheck(fmt.Errorf("%w; the catalog is as it was", err))
-		}
-		defer fixed.Discard()
-	}
-	return printFix(e, opts, outcome, unidiff.Unified("a/"+diffName(path), "b/"+diffName(path), data, out, 3), fixed)
-}
-
-// validCatalog loads and validates the catalog as check does (an expired
-// ignore aside); fixing an invalid one would hide its problems behind the
-// fixes' (exit 2).
-func validCatalog(e env, path string) (*catalog.Catalog, error) {
-	cat, problems, err := loadCatalog(path, catalog.LoadCheckable)
-	if err != nil {
-		return nil, err
-	}
-	if len(problems) > 0 {
-		for _, p := range problems {
-			fmt.Fprintln(e.Err, p.String())
-		}
-		return nil, &exitError{code: exitInvalid, quiet: true,
-			err: fmt.Errorf("%s is invalid (%d problems): run linkcheck validate", path, len(problems))}
-	}
-	return cat, nil
-}
-
-// refuseInvalid loads and validates the fixed catalog before anything is
-// written: a move onto another entry's URL, say, would make it invalid.
-// An expired ignore is left out, as when checking: a fix cannot cause it.
-func refuseInvalid(e env, path string, fixed []byte) error {
-	c, err := catalog.Parse(path, bytes.NewReader(fixed))
-	var problems catalog.Problems
-	if err != nil && !errors.As(err, &problems) {
-		return &exitError{code: exitInvalid, err: fmt.Errorf("the fixed %s would not load: %w; nothing was written", path, err)}
-	}
-	if c != nil {
-		problems = append(problems, c.ValidateRules()...)
-	}
-	if len(problems) == 0 {
-		return nil
-	}
-	for _, p := range problems {
-		fmt.Fprintf(e.Err, "after the fix: %s\n", p)
-	}
-	return &exitError{code: exitInvalid,
-		err: fmt.Errorf("the fixed %s would be invalid (%d %s); nothing was written", path, len(problems), plural(len(problems), "problem", "problems"))}
-}
-
-// printFix prints the outcome: the diff (dry run) or the changes on
-// stdout, what needs a human after them, warnings and the headline on
-// stderr; or the whole outcome as Markdown. The fixed catalog is put in
-// place after --output is written and before anything is printed.
-func printFix(e env, opts *fixOptions, o catalogedit.Outcome, diff []byte, fixed *atomicfile.Pending) error {
-	var buf bytes.Buffer
-	var err error
-	switch {
-	case opts.format == "markdown":
-		err = o.WriteMarkdown(&buf)
-	case opts.dryRun:
-		// stdout stays a patch that git apply and patch accept.
-		buf.Write(diff)
-		err = o.WriteHuman(e.Err)
-	default:
-		if err = o.WriteChanges(&buf); err == nil {
-			err = o.WriteHuman(&buf)
-		}
-	}
-	if err != nil {
-		return cannotCheck(err)
-	}
-	if opts.output != "" {
-		if err := atomicfile.WriteBytes(opts.output, buf.Bytes()); err != nil {
-			return cannotCheck(fmt.Errorf("%w; the catalog is as it was", err))
-		}
-	}
-	if err := fixed.Commit(); err != nil {
-		return cannotCheck(err)
-	}
-	if opts.format != "markdown" {
-		fmt.Fprintln(e.Err, o.Headline())
-	}
-	if opts.output != "" {
-		return nil
-	}
-	if _, err := io.Copy(e.Out, &buf); err != nil {
-		return cannotCheck(err)
 	}
 	return nil
 }
 
-// diffName is the catalog's name in the diff's ---/+++ lines: the path as
-// given when relative (as git names it from the repository's root), the
-// base name otherwise.
-func diffName(path string) string {
-	if filepath.IsAbs(path) {
-		return filepath.Base(path)
+// runFix gets the results (a saved run, or a check now) and has
+// catalogedit.Run apply them to the catalog.
+func runFix(ctx context.Context, e env, opts *fixOptions) error {
+	cat, results, err := fixResults(ctx, e, opts)
+	if err != nil {
+		return err
 	}
-	return strings.TrimPrefix(filepath.ToSlash(filepath.Clean(path)), "./")
+	_, err = catalogedit.Run(ctx, opts.catalog, cat, results, catalogedit.Options{
+		Only:   opts.kinds,
+		DryRun: opts.dryRun,
+		Format: catalogedit.Format(opts.format),
+		Output: opts.output,
+		Out:    e.Out,
+		Err:    e.Err,
+		Warn:   func(msg string) { fmt.Fprintf(e.Err, "linkcheck: %s\n", msg) },
+	})
+	return err
+}
+
+// fixResults loads the valid catalog and the results to apply to it: the
+// saved run, which must be the catalog's, or a complete check of it. Every
+// file fix writes is known writable, and none is one it reads, before
+// anything is checked or written.
+func fixResults(ctx context.Context, e env, opts *fixOptions) (*catalog.Catalog, []checker.Result, error) {
+	path := opts.catalog
+	cat, err := validCatalog(e, path)
+	if err != nil {
+		return nil, nil, err
+	}
+	writes := runFiles{
+		{role: "--output", path: opts.output, write: true},
+		{role: "--catalog", path: path, inPlace: !opts.dryRun},
+	}
+	if opts.from == "" {
+		run, _, err := runChecks(ctx, e, &opts.checkFlags, status.DefaultFailOn, writes, false)
+		if err != nil {
+			return nil, nil, err
+		}
+		if run.Partial {
+			return nil, nil, partialError(run, &opts.checkFlags, "nothing was changed")
+		}
+		// The check loaded the catalog afresh, and it may have been
+		// edited while the check ran: plan against the file as it is now.
+		if cat, err = validCatalog(e, path); err != nil {
+			return nil, nil, err
+		}
+		return cat, run.Results, nil
+	}
+	hist := stateFile(&opts.checkFlags, cat)
+	hist.write = false // never written by fix, nor replaced by its output
+	files := slices.Concat(writes, runFiles{hist, {role: "--from", path: opts.from}})
+	if err := files.check(); err != nil {
+		return nil, nil, err
+	}
+	run, err := readRun(opts.from)
+	if err != nil {
+		return nil, nil, err
+	}
+	edited, err := matchRun(run, opts.from, path)
+	if err != nil {
+		return nil, nil, err
+	}
+	if edited {
+		fmt.Fprintf(e.Err, "linkcheck: %s has changed since the run in %s: fixing where ids and values still match\n", path, opts.from)
+	}
+	return cat, run.Results, nil
 }

@@ -23,18 +23,9 @@ import (
 // are checked with the catalog, the state file and --changed-from before
 // the first request.
 func runChecks(ctx context.Context, e env, f *checkFlags, failOn status.Set, writes runFiles, record bool) (report.Run, *memory, error) {
-	// An expired ignore does not stop a check: the entry is checked and
-	// its result says the ignore expired. validate fails on it.
-	cat, problems, err := loadCatalog(f.catalog, catalog.LoadCheckable)
+	cat, err := validCatalog(e, f.catalog)
 	if err != nil {
 		return report.Run{}, nil, err
-	}
-	if len(problems) > 0 {
-		for _, p := range problems {
-			fmt.Fprintln(e.Err, p.String())
-		}
-		return report.Run{}, nil, &exitError{code: exitInvalid, quiet: true,
-			err: fmt.Errorf("%s is invalid (%d problems): run linkcheck validate", f.catalog, len(problems))}
 	}
 	opts, err := f.options(e, cat)
 	if err != nil {

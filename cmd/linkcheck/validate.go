@@ -2,7 +2,6 @@ package main
 
 import (
 	"encoding/json"
-	"errors"
 	"fmt"
 
 	"github.com/spf13/cobra"
@@ -94,23 +93,6 @@ func runValidate(e env, opts *validateOptions) error {
 		return &exitError{code: exitInvalid, err: problems, quiet: true}
 	}
 	return nil
-}
-
-// loadCatalog loads and validates a catalog with load (catalog.LoadValid
-// or LoadCheckable). Problems with the catalog are returned as data (with
-// the best-effort catalog); err is for a catalog that could not be read at
-// all.
-func loadCatalog(path string, load func(string) (*catalog.Catalog, error)) (*catalog.Catalog, catalog.Problems, error) {
-	cat, err := load(path)
-	var problems catalog.Problems
-	switch {
-	case err == nil:
-		return cat, nil, nil
-	case errors.As(err, &problems):
-		return cat, problems, nil
-	default:
-		return nil, nil, &exitError{code: exitInvalid, err: fmt.Errorf("%w (use --catalog to name another file)", err)}
-	}
 }
 
 // refusedByCheck runs what check does with a valid catalog before its
