@@ -6,6 +6,7 @@ import (
 
 	"github.com/ai-reading-list/linkcheck/catalog"
 	"github.com/ai-reading-list/linkcheck/checker"
+	"github.com/ai-reading-list/linkcheck/result"
 )
 
 // temporaryHop describes the first hop of a redirect chain that is not a
@@ -16,7 +17,7 @@ import (
 // now (a session URL, a login page, this month's edition): no address to
 // write into the catalog. Detours that come back to where they left are
 // not judged at all (see withoutDetours).
-func temporaryHop(hops []checker.Hop, final string) string {
+func temporaryHop(hops []result.Hop, final string) string {
 	hops = withoutDetours(hops, final)
 	for i, h := range hops {
 		next := final
@@ -40,13 +41,13 @@ func temporaryHop(hops []checker.Hop, final string) string {
 // back) and serves the page once its cookie returns. Such a detour moved
 // nothing, so it neither makes a chain temporary nor hides the move around
 // it (http → 301 → https → 302 → the same https URL is an upgrade).
-func withoutDetours(hops []checker.Hop, final string) []checker.Hop {
+func withoutDetours(hops []result.Hop, final string) []result.Hop {
 	keys := make([]string, len(hops)+1)
 	for i, h := range hops {
 		keys[i] = sameAddress(h.URL)
 	}
 	keys[len(hops)] = sameAddress(final)
-	var out []checker.Hop
+	var out []result.Hop
 	for i := 0; i < len(hops); i++ {
 		// Jump to the last time the chain stood at this address: every
 		// hop in between went round in a circle.

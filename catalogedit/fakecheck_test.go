@@ -10,6 +10,7 @@ import (
 	"github.com/ai-reading-list/linkcheck/catalog"
 	"github.com/ai-reading-list/linkcheck/checker"
 	"github.com/ai-reading-list/linkcheck/internal/fakeweb"
+	"github.com/ai-reading-list/linkcheck/result"
 )
 
 // fixCatalog has one entry for each kind of finding fix acts on or leaves
@@ -118,7 +119,7 @@ func fakePapers() map[string]fakeweb.Paper {
 // web and arXiv, so that the tests plan fixes from results production
 // makes.
 // Each of more adds hosts to the fake web's sites.
-func checkOnFakeWeb(t *testing.T, src string, more ...func(sites map[string]http.Handler)) []checker.Result {
+func checkOnFakeWeb(t *testing.T, src string, more ...func(sites map[string]http.Handler)) []result.Result {
 	t.Helper()
 	web := fakeweb.New(t)
 	sites := fakeSites()
@@ -140,11 +141,11 @@ func checkOnFakeWeb(t *testing.T, src string, more ...func(sites map[string]http
 	if err != nil {
 		t.Fatal(err)
 	}
-	var results []checker.Result
-	if err := c.Check(context.Background(), cat, func(r checker.Result) { results = append(results, r) }); err != nil {
+	var results []result.Result
+	if err := c.Check(context.Background(), cat, func(r result.Result) { results = append(results, r) }); err != nil {
 		t.Fatalf("Check: %v", err)
 	}
-	checker.Sort(results, cat)
+	result.Sort(results, cat)
 	return results
 }
 

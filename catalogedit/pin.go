@@ -6,15 +6,15 @@ import (
 	"strings"
 
 	"github.com/ai-reading-list/linkcheck/catalog"
-	"github.com/ai-reading-list/linkcheck/checker"
+	"github.com/ai-reading-list/linkcheck/result"
 	"github.com/ai-reading-list/linkcheck/status"
 )
 
 // update plans moving a pinned arXiv version to the latest, in arxiv and in
 // an arxiv.org url that pins the same version. The pin comes from the
 // catalog itself; the result's arxiv, when it carries a version, must agree.
-func (p *Plan) update(e catalog.Resource, res checker.Result) {
-	if res.Target != checker.TargetArxiv {
+func (p *Plan) update(e catalog.Resource, res result.Result) {
+	if res.Target != result.TargetArxiv {
 		p.human(e, res, humanReason(res))
 		return
 	}

@@ -6,8 +6,8 @@ import (
 	"strings"
 
 	"github.com/ai-reading-list/linkcheck/catalog"
-	"github.com/ai-reading-list/linkcheck/checker"
 	"github.com/ai-reading-list/linkcheck/checker/arxiv"
+	"github.com/ai-reading-list/linkcheck/result"
 	"github.com/ai-reading-list/linkcheck/status"
 )
 
@@ -63,7 +63,7 @@ type Plan struct {
 // gone, or whose checked value is no longer the catalog's, is stale.
 // Every other result that needs attention (broken, stale, blocked,
 // timeout, error, redirected) needs a human.
-func PlanFixes(cat *catalog.Catalog, results []checker.Result, kinds status.Set) Plan {
+func PlanFixes(cat *catalog.Catalog, results []result.Result, kinds status.Set) Plan {
 	byID := make(map[string]catalog.Resource)
 	for _, r := range cat.Resources() {
 		if _, dup := byID[r.ID]; !dup {
@@ -114,17 +114,17 @@ func (p *Plan) leaveOut(s status.Status) {
 	p.LeftOut[s]++
 }
 
-func (p *Plan) human(e catalog.Resource, res checker.Result, reason string) {
+func (p *Plan) human(e catalog.Resource, res result.Result, reason string) {
 	p.Human = append(p.Human, Attention{ID: e.ID, Line: e.Pos.Line, Status: res.Status, Reason: reason})
 }
 
-func (p *Plan) stale(e catalog.Resource, res checker.Result, field Field, now, checked string) {
+func (p *Plan) stale(e catalog.Resource, res result.Result, field Field, now, checked string) {
 	p.Stale = append(p.Stale, Attention{ID: e.ID, Line: e.Pos.Line, Status: res.Status,
 		Reason: fmt.Sprintf("its %s is now %q, not %q as checked: run the check again", field, now, checked)})
 }
 
 // humanReason says what a result that fix does not act on found.
-func humanReason(res checker.Result) string {
+func humanReason(res result.Result) string {
 	what := res.Message
 	if what == "" {
 		what = res.Status.String()
@@ -137,10 +137,10 @@ func humanReason(res checker.Result) string {
 
 // move plans a moved link's new url, or a renamed repository's new name
 // (see rename).
-func (p *Plan) move(e catalog.Resource, res checker.Result) {
+func (p *Plan) move(e catalog.Resource, res result.Result) {
 	switch res.Target {
-	case checker.TargetURL:
-	case checker.TargetGitHub, checker.TargetHuggingFace:
+	case result.TargetURL:
+	case result.TargetGitHub, result.TargetHuggingFace:
 		p.rename(e, res)
 		return
 	default:
@@ -177,7 +177,7 @@ func (p *Plan) move(e catalog.Resource, res checker.Result) {
 // add plans f unless another finding already rewrites the same value: two
 // that agree are one fix (a repository's page and its API both saw the
 // rename); two that disagree leave the value to a human.
-func (p *Plan) add(e catalog.Resource, res checker.Result, f Fix) {
+func (p *Plan) add(e catalog.Resource, res result.Result, f Fix) {
 	key := f.ID + "\x00" + string(f.Field)
 	if p.disputed[key] {
 		return
@@ -201,7 +201,7 @@ func (p *Plan) add(e catalog.Resource, res checker.Result, f Fix) {
 }
 
 // chain writes a redirect chain as evidence: "301 https://a → https://b (200)".
-func chain(res checker.Result) string {
+func chain(res result.Result) string {
 	var b strings.Builder
 	for _, h := range res.Redirects {
 		fmt.Fprintf(&b, "%d %s → ", h.Code, h.URL)
@@ -212,8 +212,8 @@ func chain(res checker.Result) string {
 
 // retitle plans a retitled paper's new title and reports whether the
 // result is about the same paper (so its version may be trusted too).
-func (p *Plan) retitle(e catalog.Resource, res checker.Result, apply bool) bool {
-	if res.Target != checker.TargetArxiv {
+func (p *Plan) retitle(e catalog.Resource, res result.Result, apply bool) bool {
+	if res.Target != result.TargetArxiv {
 		p.human(e, res, humanReason(res))
 		return false
 	}

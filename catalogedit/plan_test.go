@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/ai-reading-list/linkcheck/checker"
+	"github.com/ai-reading-list/linkcheck/result"
 	"github.com/ai-reading-list/linkcheck/status"
 )
 
@@ -221,55 +221,55 @@ sections:
 // chain of permanent hops that ended in a 2xx answer gives a new url.
 func TestPlanMoveRules(t *testing.T) {
 	const from, plain = "https://old.test/p", "http://old.test/p"
-	hop := func(code int, u string) checker.Hop { return checker.Hop{URL: u, Code: code} }
+	hop := func(code int, u string) result.Hop { return result.Hop{URL: u, Code: code} }
 	tests := []struct {
 		name   string
 		url    string // the entry's url; from when empty
-		res    checker.Result
+		res    result.Result
 		want   string // the new url, or "" for none
 		reason string // what needs a human says, when want is ""
 	}{
-		{"301 to a 200", "", checker.Result{Code: 200, FinalURL: "https://new.test/p",
-			Redirects: []checker.Hop{hop(301, from)}}, "https://new.test/p", ""},
-		{"308 to a 203", "", checker.Result{Code: 203, FinalURL: "https://new.test/p",
-			Redirects: []checker.Hop{hop(308, from)}}, "https://new.test/p", ""},
-		{"301 to a 404", "", checker.Result{Code: 404, FinalURL: "https://new.test/p",
-			Redirects: []checker.Hop{hop(301, from)}}, "", "which answered 404"},
-		{"301 to a 500", "", checker.Result{Code: 500, FinalURL: "https://new.test/p",
-			Redirects: []checker.Hop{hop(301, from)}}, "", "which answered 500"},
-		{"301 to a 304", "", checker.Result{Code: 304, FinalURL: "https://new.test/p",
-			Redirects: []checker.Hop{hop(301, from)}}, "", "which answered 304"},
-		{"301 and no answer", "", checker.Result{FinalURL: "https://new.test/p",
-			Redirects: []checker.Hop{hop(301, from)}}, "", "which answered 0"},
-		{"no new address", "", checker.Result{Code: 200}, "", "no new address"},
-		{"https to http", "", checker.Result{Code: 200, FinalURL: "http://new.test/p",
-			Redirects: []checker.Hop{hop(301, from)}}, "", "not https"},
-		{"301 then 302", "", checker.Result{Code: 200, FinalURL: "https://third.test/p",
-			Redirects: []checker.Hop{hop(301, from), hop(302, "https://new.test/p")}}, "", "temporary redirect (302) to https://third.test/p"},
-		{"301 then a meta refresh", "", checker.Result{Code: 200, FinalURL: "https://third.test/p",
-			Redirects: []checker.Hop{hop(301, from), hop(200, "https://new.test/p")}}, "", "meta refresh to https://third.test/p"},
+		{"301 to a 200", "", result.Result{Code: 200, FinalURL: "https://new.test/p",
+			Redirects: []result.Hop{hop(301, from)}}, "https://new.test/p", ""},
+		{"308 to a 203", "", result.Result{Code: 203, FinalURL: "https://new.test/p",
+			Redirects: []result.Hop{hop(308, from)}}, "https://new.test/p", ""},
+		{"301 to a 404", "", result.Result{Code: 404, FinalURL: "https://new.test/p",
+			Redirects: []result.Hop{hop(301, from)}}, "", "which answered 404"},
+		{"301 to a 500", "", result.Result{Code: 500, FinalURL: "https://new.test/p",
+			Redirects: []result.Hop{hop(301, from)}}, "", "which answered 500"},
+		{"301 to a 304", "", result.Result{Code: 304, FinalURL: "https://new.test/p",
+			Redirects: []result.Hop{hop(301, from)}}, "", "which answered 304"},
+		{"301 and no answer", "", result.Result{FinalURL: "https://new.test/p",
+			Redirects: []result.Hop{hop(301, from)}}, "", "which answered 0"},
+		{"no new address", "", result.Result{Code: 200}, "", "no new address"},
+		{"https to http", "", result.Result{Code: 200, FinalURL: "http://new.test/p",
+			Redirects: []result.Hop{hop(301, from)}}, "", "not https"},
+		{"301 then 302", "", result.Result{Code: 200, FinalURL: "https://third.test/p",
+			Redirects: []result.Hop{hop(301, from), hop(302, "https://new.test/p")}}, "", "temporary redirect (302) to https://third.test/p"},
+		{"301 then a meta refresh", "", result.Result{Code: 200, FinalURL: "https://third.test/p",
+			Redirects: []result.Hop{hop(301, from), hop(200, "https://new.test/p")}}, "", "meta refresh to https://third.test/p"},
 		// A cookie or consent wall sends the first visit back to the same
 		// address with a cookie: a detour, not a temporary move.
-		{"http to https through a cookie wall", plain, checker.Result{Code: 200, FinalURL: from,
-			Redirects: []checker.Hop{hop(301, plain), hop(302, from)}}, from, ""},
-		{"a 302 upgrade, then a cookie wall", plain, checker.Result{Code: 200, FinalURL: from,
-			Redirects: []checker.Hop{hop(302, plain), hop(302, from)}}, from, ""},
-		{"through a consent page and back", plain, checker.Result{Code: 200, FinalURL: from,
-			Redirects: []checker.Hop{hop(301, plain), hop(302, from), hop(302, "https://old.test/consent?back=/p")}}, from, ""},
-		{"a cookie wall, then elsewhere for now", plain, checker.Result{Code: 200, FinalURL: "https://third.test/p",
-			Redirects: []checker.Hop{hop(301, plain), hop(302, from), hop(302, from)}}, "", "temporary redirect (302) to https://third.test/p"},
-		{"a 301 elsewhere after a cookie wall", "", checker.Result{Code: 200, FinalURL: "https://new.test/p",
-			Redirects: []checker.Hop{hop(302, from), hop(301, from)}}, "https://new.test/p", ""},
-		{"not a usable URL", "", checker.Result{Code: 200, FinalURL: "ftp://new.test/p",
-			Redirects: []checker.Hop{hop(301, from)}}, "", "not a usable http(s) URL"},
+		{"http to https through a cookie wall", plain, result.Result{Code: 200, FinalURL: from,
+			Redirects: []result.Hop{hop(301, plain), hop(302, from)}}, from, ""},
+		{"a 302 upgrade, then a cookie wall", plain, result.Result{Code: 200, FinalURL: from,
+			Redirects: []result.Hop{hop(302, plain), hop(302, from)}}, from, ""},
+		{"through a consent page and back", plain, result.Result{Code: 200, FinalURL: from,
+			Redirects: []result.Hop{hop(301, plain), hop(302, from), hop(302, "https://old.test/consent?back=/p")}}, from, ""},
+		{"a cookie wall, then elsewhere for now", plain, result.Result{Code: 200, FinalURL: "https://third.test/p",
+			Redirects: []result.Hop{hop(301, plain), hop(302, from), hop(302, from)}}, "", "temporary redirect (302) to https://third.test/p"},
+		{"a 301 elsewhere after a cookie wall", "", result.Result{Code: 200, FinalURL: "https://new.test/p",
+			Redirects: []result.Hop{hop(302, from), hop(301, from)}}, "https://new.test/p", ""},
+		{"not a usable URL", "", result.Result{Code: 200, FinalURL: "ftp://new.test/p",
+			Redirects: []result.Hop{hop(301, from)}}, "", "not a usable http(s) URL"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			u := cmp.Or(tt.url, from)
 			cat := mustLoad(t, doc("      - {id: a, title: A, kind: post, url: \""+u+"\"}\n"))
 			res := tt.res
-			res.ID, res.Target, res.URL, res.Status = "a", checker.TargetURL, u, status.Moved
-			p := PlanFixes(cat, []checker.Result{res}, Kinds)
+			res.ID, res.Target, res.URL, res.Status = "a", result.TargetURL, u, status.Moved
+			p := PlanFixes(cat, []result.Result{res}, Kinds)
 			switch {
 			case tt.want != "":
 				if len(p.Fixes) != 1 || p.Fixes[0].New != tt.want || p.Fixes[0].Field != FieldURL || len(p.Human) != 0 {

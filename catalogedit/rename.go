@@ -6,7 +6,7 @@ import (
 	"strings"
 
 	"github.com/ai-reading-list/linkcheck/catalog"
-	"github.com/ai-reading-list/linkcheck/checker"
+	"github.com/ai-reading-list/linkcheck/result"
 	"github.com/ai-reading-list/linkcheck/status"
 )
 
@@ -19,7 +19,7 @@ import (
 //     named the repository replaced by the repository's new address),
 //     when the url names the repository. The same rules as for any move
 //     hold: a usable https URL, never an http one in place of https.
-func (p *Plan) rename(e catalog.Resource, res checker.Result) {
+func (p *Plan) rename(e catalog.Resource, res result.Result) {
 	to := res.CurrentRepo
 	switch {
 	case to == "":
@@ -30,7 +30,7 @@ func (p *Plan) rename(e catalog.Resource, res checker.Result) {
 		return
 	}
 	evidence := fmt.Sprintf("the %s API answers for %s as %s", platformName(res.Target), res.Repo, to)
-	fromField := res.Target == checker.TargetGitHub && e.GitHub != "" && strings.EqualFold(e.GitHub, res.Repo)
+	fromField := res.Target == result.TargetGitHub && e.GitHub != "" && strings.EqualFold(e.GitHub, res.Repo)
 	if fromField {
 		p.add(e, res, Fix{ID: e.ID, Field: FieldGitHub, Old: e.GitHub, New: to,
 			Status: status.Moved, Evidence: evidence, Line: e.Pos.Line})
@@ -38,7 +38,7 @@ func (p *Plan) rename(e catalog.Resource, res checker.Result) {
 	if res.FinalURL == "" {
 		switch {
 		case fromField:
-		case res.Target != checker.TargetGitHub:
+		case res.Target != result.TargetGitHub:
 			p.human(e, res, fmt.Sprintf("renamed to %s, but the check recorded no new address", to))
 		case !strings.EqualFold(e.GitHub, to): // else fixed already
 			// The result is about the github field alone, which no
@@ -76,11 +76,11 @@ func unusable(from, to string) string {
 }
 
 // platformName names a repository target's platform for people.
-func platformName(t checker.TargetKind) string {
+func platformName(t result.TargetKind) string {
 	switch t {
-	case checker.TargetGitHub:
+	case result.TargetGitHub:
 		return "GitHub"
-	case checker.TargetHuggingFace:
+	case result.TargetHuggingFace:
 		return "Hugging Face"
 	}
 	return string(t)

@@ -7,8 +7,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/ai-reading-list/linkcheck/checker"
 	"github.com/ai-reading-list/linkcheck/internal/fakeweb"
+	"github.com/ai-reading-list/linkcheck/result"
 	"github.com/ai-reading-list/linkcheck/status"
 )
 
@@ -117,13 +117,13 @@ func TestPlanRenamedRepositories(t *testing.T) {
 // Each rule of a rename, on results as a saved run may hold them.
 func TestPlanRenameRules(t *testing.T) {
 	entry := "      - id: a\n        title: A\n        kind: tool\n        url: URL\n        github: old/a\n"
-	gh := func(repo, current, final string, code int) checker.Result {
-		return checker.Result{Target: checker.TargetGitHub, Repo: repo, CurrentRepo: current, FinalURL: final, Code: code}
+	gh := func(repo, current, final string, code int) result.Result {
+		return result.Result{Target: result.TargetGitHub, Repo: repo, CurrentRepo: current, FinalURL: final, Code: code}
 	}
 	tests := []struct {
 		name    string
 		url     string
-		res     checker.Result
+		res     result.Result
 		fixes   []string // "field new"
 		human   string
 		stale   string
@@ -145,14 +145,14 @@ func TestPlanRenameRules(t *testing.T) {
 		{"another repository in the url", "https://github.com/other/b", gh("other/b", "new/b", "https://github.com/new/b", 200),
 			[]string{"url https://github.com/new/b"}, "", "", ""},
 		{"Hub without a new address", "https://huggingface.co/old/m",
-			checker.Result{Target: checker.TargetHuggingFace, Repo: "old/m", CurrentRepo: "new/m", Code: 200}, nil, "recorded no new address", "", ""},
+			result.Result{Target: result.TargetHuggingFace, Repo: "old/m", CurrentRepo: "new/m", Code: 200}, nil, "recorded no new address", "", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			src := strings.Replace(cmp.Or(tt.catalog, entry), "URL", tt.url, 1)
 			res := tt.res
 			res.ID, res.URL, res.Status = "a", tt.url, status.Moved
-			p := PlanFixes(mustLoad(t, doc(src)), []checker.Result{res}, Kinds)
+			p := PlanFixes(mustLoad(t, doc(src)), []result.Result{res}, Kinds)
 			var got []string
 			for _, f := range p.Fixes {
 				got = append(got, string(f.Field)+" "+f.New)
@@ -175,11 +175,11 @@ func TestPlanRenameRules(t *testing.T) {
 func TestPlanDisagreeingFindings(t *testing.T) {
 	const u = "https://github.com/old/a/tree/main"
 	cat := mustLoad(t, doc("      - {id: a, title: A, kind: repo, url: \""+u+"\", github: old/a}\n"))
-	page := checker.Result{ID: "a", Target: checker.TargetURL, URL: u, Status: status.Moved, Code: 200,
-		FinalURL: "https://elsewhere.test/a", Redirects: []checker.Hop{{URL: u, Code: 301}}}
-	api := checker.Result{ID: "a", Target: checker.TargetGitHub, URL: u, Status: status.Moved, Code: 200,
+	page := result.Result{ID: "a", Target: result.TargetURL, URL: u, Status: status.Moved, Code: 200,
+		FinalURL: "https://elsewhere.test/a", Redirects: []result.Hop{{URL: u, Code: 301}}}
+	api := result.Result{ID: "a", Target: result.TargetGitHub, URL: u, Status: status.Moved, Code: 200,
 		Repo: "old/a", CurrentRepo: "new/a", FinalURL: "https://github.com/new/a/tree/main"}
-	for _, order := range [][]checker.Result{{page, api}, {api, page}, {page, api, page}} {
+	for _, order := range [][]result.Result{{page, api}, {api, page}, {page, api, page}} {
 		p := PlanFixes(cat, order, Kinds)
 		if len(p.Fixes) != 1 || p.Fixes[0].Field != FieldGitHub || p.Fixes[0].New != "new/a" {
 			t.Errorf("fixes %s, want only github → new/a", describeAll(p.Fixes))

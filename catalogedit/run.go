@@ -11,9 +11,9 @@ import (
 	"strings"
 
 	"github.com/ai-reading-list/linkcheck/catalog"
-	"github.com/ai-reading-list/linkcheck/checker"
 	"github.com/ai-reading-list/linkcheck/internal/atomicfile"
 	"github.com/ai-reading-list/linkcheck/internal/unidiff"
+	"github.com/ai-reading-list/linkcheck/result"
 	"github.com/ai-reading-list/linkcheck/status"
 )
 
@@ -67,7 +67,7 @@ type Options struct {
 // or edited safely, or the fixed catalog would be invalid) is a
 // *RefusedError; one that could not be written, a *WriteError. Nothing is
 // written once ctx is done.
-func Run(ctx context.Context, path string, cat *catalog.Catalog, results []checker.Result, opts Options) (Outcome, error) {
+func Run(ctx context.Context, path string, cat *catalog.Catalog, results []result.Result, opts Options) (Outcome, error) {
 	if opts.Only == 0 {
 		opts.Only = Kinds
 	}

@@ -9,7 +9,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/ai-reading-list/linkcheck/checker"
+	"github.com/ai-reading-list/linkcheck/result"
 	"github.com/ai-reading-list/linkcheck/status"
 )
 
@@ -33,17 +33,17 @@ sections:
 
 // moved is a result of the check: the entry's url answered 301 to, and
 // 200 at, to.
-func moved(id, from, to string) checker.Result {
-	return checker.Result{ID: id, Target: checker.TargetURL, URL: from, Status: status.Moved,
-		Code: 200, FinalURL: to, Redirects: []checker.Hop{{Code: 301, URL: from}}}
+func moved(id, from, to string) result.Result {
+	return result.Result{ID: id, Target: result.TargetURL, URL: from, Status: status.Moved,
+		Code: 200, FinalURL: to, Redirects: []result.Hop{{Code: 301, URL: from}}}
 }
 
-func runResults(to string) []checker.Result {
-	return []checker.Result{
+func runResults(to string) []result.Result {
+	return []result.Result{
 		moved("moved", "https://old.test/post", to),
-		{ID: "fine", Target: checker.TargetURL, URL: "https://fine.test/page", Status: status.OK, Code: 200},
-		{ID: "dead", Target: checker.TargetURL, URL: "https://dead.test/x", Status: status.Broken, Code: 404, Message: "HTTP 404"},
-		{ID: "removed", Target: checker.TargetURL, URL: "https://gone.test/", Status: status.Broken, Code: 404, Message: "HTTP 404"},
+		{ID: "fine", Target: result.TargetURL, URL: "https://fine.test/page", Status: status.OK, Code: 200},
+		{ID: "dead", Target: result.TargetURL, URL: "https://dead.test/x", Status: status.Broken, Code: 404, Message: "HTTP 404"},
+		{ID: "removed", Target: result.TargetURL, URL: "https://gone.test/", Status: status.Broken, Code: 404, Message: "HTTP 404"},
 	}
 }
 

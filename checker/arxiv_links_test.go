@@ -8,6 +8,7 @@ import (
 
 	"github.com/ai-reading-list/linkcheck/catalog"
 	"github.com/ai-reading-list/linkcheck/internal/fakeweb"
+	"github.com/ai-reading-list/linkcheck/result"
 	"github.com/ai-reading-list/linkcheck/status"
 )
 
@@ -88,7 +89,7 @@ func TestArxivLinksThroughTheAPI(t *testing.T) {
 		if l, ok := links[r.ID]; ok {
 			want = l.want
 		}
-		if r.Status != want || r.Target != TargetURL || r.Arxiv == "" {
+		if r.Status != want || r.Target != result.TargetURL || r.Arxiv == "" {
 			t.Errorf("%s (%s): %s %v %q (%s), want a url result with its arXiv ID, %v", r.ID, r.URL, r.Target, r.Status, r.Arxiv, r.Message, want)
 		}
 		if id, ok := linkIDs[r.ID]; ok && r.Arxiv != id {

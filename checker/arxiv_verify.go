@@ -8,6 +8,7 @@ import (
 	"github.com/ai-reading-list/linkcheck/catalog"
 	"github.com/ai-reading-list/linkcheck/checker/arxiv"
 	"github.com/ai-reading-list/linkcheck/checker/hostpool"
+	"github.com/ai-reading-list/linkcheck/result"
 	"github.com/ai-reading-list/linkcheck/status"
 )
 
@@ -70,17 +71,17 @@ func (c *Checker) verifyArxiv(ctx context.Context, p *plan, pool *hostpool.Pool,
 	}
 }
 
-func arxivResult(r *catalog.Resource, paper arxiv.Paper, v arxiv.Verdict) Result {
-	return paperResult(baseResult(r, TargetArxiv), r, paper, v)
+func arxivResult(r *catalog.Resource, paper arxiv.Paper, v arxiv.Verdict) result.Result {
+	return paperResult(baseResult(r, result.TargetArxiv), r, paper, v)
 }
 
 // arxivLinkResult is the result of an entry's arxiv.org URL, which arXiv's
 // API answered for: a URL result that carries what arXiv said.
-func arxivLinkResult(r *catalog.Resource, paper arxiv.Paper, v arxiv.Verdict) Result {
-	return paperResult(baseResult(r, TargetURL), r, paper, v)
+func arxivLinkResult(r *catalog.Resource, paper arxiv.Paper, v arxiv.Verdict) result.Result {
+	return paperResult(baseResult(r, result.TargetURL), r, paper, v)
 }
 
-func paperResult(res Result, r *catalog.Resource, paper arxiv.Paper, v arxiv.Verdict) Result {
+func paperResult(res result.Result, r *catalog.Resource, paper arxiv.Paper, v arxiv.Verdict) result.Result {
 	// The pinned version stays: "v5 → v7" needs both ends.
 	res.Arxiv = catalog.ArxivID{ID: paper.ID, Version: paper.Version}.String()
 	res.Status = v.Status

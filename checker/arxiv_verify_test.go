@@ -10,6 +10,7 @@ import (
 	"github.com/ai-reading-list/linkcheck/catalog"
 	"github.com/ai-reading-list/linkcheck/checker/arxiv"
 	"github.com/ai-reading-list/linkcheck/internal/fakeweb"
+	"github.com/ai-reading-list/linkcheck/result"
 	"github.com/ai-reading-list/linkcheck/status"
 )
 
@@ -50,7 +51,7 @@ func TestRealArxivClient(t *testing.T) {
 		t.Fatalf("got %d results, want 1 (the arXiv one)", len(results))
 	}
 	r := results[0]
-	if r.Target != TargetArxiv || r.Arxiv != "1706.03762v5" || r.Status != status.Updated || r.Version != 7 {
+	if r.Target != result.TargetArxiv || r.Arxiv != "1706.03762v5" || r.Status != status.Updated || r.Version != 7 {
 		t.Errorf("result = %s %s %v v%d (%s), want arxiv 1706.03762v5 updated v7", r.Target, r.Arxiv, r.Status, r.Version, r.Message)
 	}
 	if w.Requests("export.arxiv.org") == 0 || ua != o.UserAgent {

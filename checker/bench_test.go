@@ -11,6 +11,7 @@ import (
 
 	"github.com/ai-reading-list/linkcheck/catalog"
 	"github.com/ai-reading-list/linkcheck/internal/fakeweb"
+	"github.com/ai-reading-list/linkcheck/result"
 	"github.com/ai-reading-list/linkcheck/status"
 )
 
@@ -59,7 +60,7 @@ func BenchmarkPoliteness(b *testing.B) {
 		}
 		start := time.Now()
 		n, notOK := 0, 0
-		err = c.Check(context.Background(), cat, func(r Result) {
+		err = c.Check(context.Background(), cat, func(r result.Result) {
 			n++
 			if r.Status != status.OK {
 				notOK++
@@ -114,7 +115,7 @@ func BenchmarkMemory20k(b *testing.B) {
 			}
 		}()
 		n := 0
-		err = c.Check(context.Background(), cat, func(Result) { n++ })
+		err = c.Check(context.Background(), cat, func(result.Result) { n++ })
 		close(done)
 		wg.Wait()
 		if err != nil || n != urls {

@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	"golang.org/x/net/publicsuffix"
+
+	"github.com/ai-reading-list/linkcheck/result"
 )
 
 // Many sites retire a page by redirecting it to their home page or to a
@@ -43,7 +45,7 @@ var indexFiles = map[string]bool{
 //     shortlink to a deep page that then lands on the home page is still
 //     a retired page, and a resolver sending a code to its own home page
 //     is a dead link.
-func catchAll(orig *url.URL, hops []Hop, final *url.URL) bool {
+func catchAll(orig *url.URL, hops []result.Hop, final *url.URL) bool {
 	origin := landingOrigin(orig, hops, final)
 	if origin == final {
 		// Shortlinks led straight here: a home page is where they
@@ -74,7 +76,7 @@ func catchAll(orig *url.URL, hops []Hop, final *url.URL) bool {
 // when the chain starts with shortlinks or resolvers that left their own
 // site, the first URL they led to (final itself when they led straight
 // there).
-func landingOrigin(orig *url.URL, hops []Hop, final *url.URL) *url.URL {
+func landingOrigin(orig *url.URL, hops []result.Hop, final *url.URL) *url.URL {
 	if sameSite(orig, final) {
 		return orig
 	}

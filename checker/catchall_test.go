@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/ai-reading-list/linkcheck/internal/fakeweb"
+	"github.com/ai-reading-list/linkcheck/result"
 	"github.com/ai-reading-list/linkcheck/status"
 )
 
@@ -62,9 +63,9 @@ func TestCatchAll(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			var hops []Hop
+			var hops []result.Hop
 			for _, u := range tt.chain[:len(tt.chain)-1] {
-				hops = append(hops, Hop{URL: u, Code: 301})
+				hops = append(hops, result.Hop{URL: u, Code: 301})
 			}
 			orig, _ := url.Parse(tt.chain[0])
 			final, _ := url.Parse(tt.chain[len(tt.chain)-1])

@@ -18,6 +18,7 @@ import (
 	"golang.org/x/sync/errgroup"
 
 	"github.com/ai-reading-list/linkcheck/catalog"
+	"github.com/ai-reading-list/linkcheck/result"
 )
 
 // maxHeaderBytes bounds a response's headers; no honest page needs more.
@@ -95,7 +96,7 @@ func newTransport(o *Options, proxy proxyFunc) *http.Transport {
 // particular order (see Sort). The error is nil, or wraps ctx's error when
 // the run was cancelled or ran out of time (the results emitted so far
 // stand), or is a *NetworkError when no host could be reached at all.
-func (c *Checker) Check(ctx context.Context, cat *catalog.Catalog, emit func(Result)) error {
+func (c *Checker) Check(ctx context.Context, cat *catalog.Catalog, emit func(result.Result)) error {
 	if c.opts.Timeout > 0 {
 		var cancel context.CancelFunc
 		ctx, cancel = context.WithTimeout(ctx, c.opts.Timeout)
@@ -170,10 +171,10 @@ func (c *Checker) Plan(cat *catalog.Catalog) (total int) {
 // emitter serializes calls of the caller's emit.
 type emitter struct {
 	mu sync.Mutex
-	fn func(Result)
+	fn func(result.Result)
 }
 
-func (e *emitter) emit(r Result) {
+func (e *emitter) emit(r result.Result) {
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	e.fn(r)

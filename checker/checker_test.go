@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/ai-reading-list/linkcheck/internal/fakeweb"
+	"github.com/ai-reading-list/linkcheck/result"
 	"github.com/ai-reading-list/linkcheck/status"
 )
 
@@ -124,7 +125,7 @@ func TestStatuses(t *testing.T) {
 			if tt.attempts != 0 && r.Attempts != tt.attempts {
 				t.Errorf("check(%q).Attempts = %d, want %d", tt.url, r.Attempts, tt.attempts)
 			}
-			if r.Target != TargetURL || r.ID != "e" || r.URL != tt.url {
+			if r.Target != result.TargetURL || r.ID != "e" || r.URL != tt.url {
 				t.Errorf("check(%q) = target %q, id %q, url %q: want url, e, the URL", tt.url, r.Target, r.ID, r.URL)
 			}
 		})
@@ -140,7 +141,7 @@ func TestPageTitleAndMetaHop(t *testing.T) {
 	if r.PageTitle != "A & B" {
 		t.Errorf("PageTitle = %q, want %q", r.PageTitle, "A & B")
 	}
-	want := []Hop{{URL: "https://meta.example/old", Code: 200}}
+	want := []result.Hop{{URL: "https://meta.example/old", Code: 200}}
 	if fmt.Sprint(r.Redirects) != fmt.Sprint(want) {
 		t.Errorf("Redirects = %v, want %v", r.Redirects, want)
 	}

@@ -4,12 +4,13 @@ import (
 	"fmt"
 
 	"github.com/ai-reading-list/linkcheck/catalog"
+	"github.com/ai-reading-list/linkcheck/result"
 	"github.com/ai-reading-list/linkcheck/status"
 )
 
 // baseResult is a Result that names its entry and target, with no verdict.
-func baseResult(r *catalog.Resource, target TargetKind) Result {
-	return Result{
+func baseResult(r *catalog.Resource, target result.TargetKind) result.Result {
+	return result.Result{
 		ID:      r.ID,
 		Section: r.Section,
 		Title:   r.Title,
@@ -19,9 +20,9 @@ func baseResult(r *catalog.Resource, target TargetKind) Result {
 	}
 }
 
-func skipped(r *catalog.Resource, target TargetKind, reason string) Result {
+func skipped(r *catalog.Resource, target result.TargetKind, reason string) result.Result {
 	res := baseResult(r, target)
-	if target == TargetArxiv {
+	if target == result.TargetArxiv {
 		if id, err := catalog.ParseArxivID(r.Arxiv); err == nil {
 			res.Arxiv = id.String()
 		}
@@ -34,12 +35,12 @@ func skipped(r *catalog.Resource, target TargetKind, reason string) Result {
 // the entry's alternates is fine, and the entry's accept list applies.
 // An alternate excuses only the move (moved, redirected): what the page
 // there is (a soft 404, a catch-all page, an error, a refusal) stands.
-func urlResult(r *catalog.Resource, o outcome) Result {
-	res := baseResult(r, TargetURL)
+func urlResult(r *catalog.Resource, o outcome) result.Result {
+	res := baseResult(r, result.TargetURL)
 	res.Status = o.Status
 	res.Code = o.Code
 	res.FinalURL = o.FinalURL
-	res.Redirects = append([]Hop(nil), o.Redirects...)
+	res.Redirects = append([]result.Hop(nil), o.Redirects...)
 	res.PageTitle = o.PageTitle
 	res.Message = o.Message
 	res.Attempts = o.Attempts
@@ -61,7 +62,7 @@ func urlResult(r *catalog.Resource, o outcome) Result {
 
 // accept turns a result into OK when the entry's accept list names its
 // status or HTTP code, keeping what it was in the message.
-func accept(r *catalog.Resource, res *Result) {
+func accept(r *catalog.Resource, res *result.Result) {
 	if res.Status == status.OK || res.Status == status.Skipped {
 		return
 	}

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/ai-reading-list/linkcheck/checker/hostpool"
+	"github.com/ai-reading-list/linkcheck/result"
 	"github.com/ai-reading-list/linkcheck/status"
 )
 
@@ -21,7 +22,7 @@ type outcome struct {
 	Message   string
 	Code      int
 	FinalURL  string
-	Redirects []Hop
+	Redirects []result.Hop
 	PageTitle string
 	Attempts  int
 	Duration  time.Duration
@@ -85,10 +86,10 @@ func (f *fetcher) fetch(ctx context.Context, raw string, titles []string) outcom
 // walk follows u's redirects, hop by hop, to the answer that ends the
 // chain: where it ended, the hops on the way, that answer, and the most
 // tries any request took.
-func (f *fetcher) walk(ctx context.Context, u *url.URL, method string) (*url.URL, []Hop, answer, int) {
+func (f *fetcher) walk(ctx context.Context, u *url.URL, method string) (*url.URL, []result.Hop, answer, int) {
 	var (
 		cur      = u
-		hops     []Hop
+		hops     []result.Hop
 		seen     = map[string]bool{f.visitKey(u): true}
 		attempts int
 		a        answer
@@ -108,7 +109,7 @@ func (f *fetcher) walk(ctx context.Context, u *url.URL, method string) (*url.URL
 		if next == nil {
 			break
 		}
-		hops = append(hops, Hop{URL: cur.String(), Code: code})
+		hops = append(hops, result.Hop{URL: cur.String(), Code: code})
 		if len(hops) > MaxRedirects {
 			a = answer{err: errTooManyRedirects}
 			break
@@ -134,7 +135,7 @@ func (f *fetcher) walk(ctx context.Context, u *url.URL, method string) (*url.URL
 // it ended on a parking or sale page, or retired the page to a home or
 // catch-all page. Asking the site about its made-up paths would add
 // nothing.
-func pageDecided(orig *url.URL, hops []Hop, final *url.URL, a answer) bool {
+func pageDecided(orig *url.URL, hops []result.Hop, final *url.URL, a answer) bool {
 	if parked(orig, hops, final, a.code, a.page) != "" {
 		return true
 	}
@@ -186,7 +187,7 @@ func nextHop(cur *url.URL, a answer) (*url.URL, int, error) {
 
 // conclude turns the last answer of a chain into an outcome.
 // soft is the site's evidence on a 2xx page (see judgePage).
-func (f *fetcher) conclude(orig, final *url.URL, hops []Hop, a answer, soft softVerdict, attempts int, d time.Duration) outcome {
+func (f *fetcher) conclude(orig, final *url.URL, hops []result.Hop, a answer, soft softVerdict, attempts int, d time.Duration) outcome {
 	fc := facts{Code: a.code, Challenge: a.challenge, SoftNotFound: soft.Broken}
 	st, msg := classify(fc, a.err)
 	if private := (*PrivateAddressError)(nil); len(hops) > 0 && errors.As(a.err, &private) {
@@ -243,7 +244,7 @@ func (f *fetcher) conclude(orig, final *url.URL, hops []Hop, a answer, soft soft
 	return o
 }
 
-func redactHops(hops []Hop) []Hop {
+func redactHops(hops []result.Hop) []result.Hop {
 	for i := range hops {
 		hops[i].URL = redact(hops[i].URL)
 	}

@@ -11,6 +11,7 @@ import (
 	"github.com/ai-reading-list/linkcheck/catalog"
 	"github.com/ai-reading-list/linkcheck/checker/arxiv"
 	"github.com/ai-reading-list/linkcheck/internal/fakeweb"
+	"github.com/ai-reading-list/linkcheck/result"
 	"github.com/ai-reading-list/linkcheck/status"
 )
 
@@ -58,16 +59,16 @@ func catalogOf(rs ...catalog.Resource) *catalog.Catalog {
 }
 
 // run checks cat and returns the results in catalog order.
-func run(t *testing.T, c *Checker, cat *catalog.Catalog) ([]Result, error) {
+func run(t *testing.T, c *Checker, cat *catalog.Catalog) ([]result.Result, error) {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
 	defer cancel()
 	var (
 		mu      sync.Mutex
-		results []Result
+		results []result.Result
 		active  int
 	)
-	err := c.Check(ctx, cat, func(r Result) {
+	err := c.Check(ctx, cat, func(r result.Result) {
 		mu.Lock()
 		active++
 		if active > 1 {
@@ -77,12 +78,12 @@ func run(t *testing.T, c *Checker, cat *catalog.Catalog) ([]Result, error) {
 		active--
 		mu.Unlock()
 	})
-	Sort(results, cat)
+	result.Sort(results, cat)
 	return results, err
 }
 
 // checkOne checks a single URL and returns its result.
-func checkOne(t *testing.T, c *Checker, url string) Result {
+func checkOne(t *testing.T, c *Checker, url string) result.Result {
 	t.Helper()
 	results, err := run(t, c, catalogOf(entry("e", url)))
 	if err != nil {

@@ -3,6 +3,8 @@ package checker
 import (
 	"net/url"
 	"strings"
+
+	"github.com/ai-reading-list/linkcheck/result"
 )
 
 // A lapsed domain rarely answers 404: a registrar or a domain marketplace
@@ -72,7 +74,7 @@ var parkedPhrases = []string{
 // lapsed domain often sends its visitors to a lander of another name
 // ("old.example/post" → "lander.example/listing?d=old.example", "old.example
 // is for sale"), which is the catalog URL's death, not its new address.
-func parked(orig *url.URL, hops []Hop, final *url.URL, code int, page *pageInfo) string {
+func parked(orig *url.URL, hops []result.Hop, final *url.URL, code int, page *pageInfo) string {
 	if svc, ok := saleServiceOf(final); ok {
 		if o, same := saleServiceOf(orig); !same || o != svc {
 			return parkedMessage + ": redirected to " + final.Hostname()

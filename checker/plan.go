@@ -10,6 +10,7 @@ import (
 	"github.com/ai-reading-list/linkcheck/catalog"
 	"github.com/ai-reading-list/linkcheck/checker/arxiv"
 	"github.com/ai-reading-list/linkcheck/checker/platform"
+	"github.com/ai-reading-list/linkcheck/result"
 	"github.com/ai-reading-list/linkcheck/status"
 )
 
@@ -18,8 +19,8 @@ type plan struct {
 	// res points into the catalog, which the caller keeps anyway: a copy
 	// of a large catalog's resources would be held for the whole run.
 	res    []*catalog.Resource
-	ready  []Result     // known without a request: skipped, invalid
-	queues []*hostQueue // URL jobs by host group, the longest queue first
+	ready  []result.Result // known without a request: skipped, invalid
+	queues []*hostQueue    // URL jobs by host group, the longest queue first
 	papers []arxiv.Paper
 	// byPaper maps each paper to the entries that cite it; byLink, each
 	// paper known from an arxiv.org URL to the entries linking to it.
@@ -118,7 +119,7 @@ func (c *Checker) plan(cat *catalog.Catalog, verifiers []platform.Verifier) *pla
 		if hasURL {
 			switch {
 			case skip != "":
-				p.ready = append(p.ready, skipped(r, TargetURL, skip))
+				p.ready = append(p.ready, skipped(r, result.TargetURL, skip))
 			default:
 				key := normalizeURL(r.URL)
 				j, ok := jobs[key]
@@ -140,9 +141,9 @@ func (c *Checker) plan(cat *catalog.Catalog, verifiers []platform.Verifier) *pla
 			id, err := catalog.ParseArxivID(r.Arxiv)
 			switch {
 			case skip != "":
-				p.ready = append(p.ready, skipped(r, TargetArxiv, skip))
+				p.ready = append(p.ready, skipped(r, result.TargetArxiv, skip))
 			case err != nil:
-				res := baseResult(r, TargetArxiv)
+				res := baseResult(r, result.TargetArxiv)
 				res.Status, res.Message = status.Error, err.Error()
 				p.ready = append(p.ready, res)
 			default:

@@ -8,6 +8,7 @@ import (
 
 	"github.com/ai-reading-list/linkcheck/catalog"
 	"github.com/ai-reading-list/linkcheck/internal/fakeweb"
+	"github.com/ai-reading-list/linkcheck/result"
 	"github.com/ai-reading-list/linkcheck/status"
 )
 
@@ -97,7 +98,7 @@ func TestResultFields(t *testing.T) {
 	if got.ID != "post" || got.Section != "reading" || got.Title != "A post" || got.Line != 42 {
 		t.Errorf("result names %q, %q, %q, line %d; want post, reading, A post, line 42", got.ID, got.Section, got.Title, got.Line)
 	}
-	if got.Target != TargetURL || got.URL != r.URL || got.Status != status.OK || got.Code != 200 || got.PageTitle != "The Page" {
+	if got.Target != result.TargetURL || got.URL != r.URL || got.Status != status.OK || got.Code != 200 || got.PageTitle != "The Page" {
 		t.Errorf("result = %s %s %v %d %q, want url %s ok 200 \"The Page\"", got.Target, got.URL, got.Status, got.Code, got.PageTitle, r.URL)
 	}
 	if got.Attempts != 1 || got.Duration <= 0 || got.FinalURL != "" || got.Redirects != nil {

@@ -13,6 +13,7 @@ import (
 	"github.com/ai-reading-list/linkcheck/checker/hostpool"
 	"github.com/ai-reading-list/linkcheck/checker/huggingface"
 	"github.com/ai-reading-list/linkcheck/checker/platform"
+	"github.com/ai-reading-list/linkcheck/result"
 	"github.com/ai-reading-list/linkcheck/status"
 )
 
@@ -47,7 +48,7 @@ func (p *plan) claim(i int, skip string) (coversURL bool) {
 		for _, cl := range w.v.Claims(r) {
 			coversURL = coversURL || cl.CoversURL
 			if skip != "" {
-				res := baseResult(r, TargetKind(w.v.Kind()))
+				res := baseResult(r, result.TargetKind(w.v.Kind()))
 				res.Repo, res.Status, res.Message = cl.Repo, status.Skipped, skip
 				p.ready = append(p.ready, res)
 				continue
@@ -184,8 +185,8 @@ func pagePlan(p *plan, entries []int) *plan {
 // platformResult is an entry's view of a target's verdict. A renamed
 // target's new address replaces the part of the entry's URL that named
 // it, so that a moved repository URL says where to go.
-func platformResult(r *catalog.Resource, kind string, cl platform.Claim, v platform.Verdict) Result {
-	res := baseResult(r, TargetKind(kind))
+func platformResult(r *catalog.Resource, kind string, cl platform.Claim, v platform.Verdict) result.Result {
+	res := baseResult(r, result.TargetKind(kind))
 	res.Repo = cl.Repo
 	res.Status = v.Status
 	res.Message = redact(v.Message)

@@ -8,6 +8,7 @@ import (
 
 	"github.com/ai-reading-list/linkcheck/catalog"
 	"github.com/ai-reading-list/linkcheck/internal/fakeweb"
+	"github.com/ai-reading-list/linkcheck/result"
 	"github.com/ai-reading-list/linkcheck/status"
 )
 
@@ -45,9 +46,9 @@ func TestGitHubTargets(t *testing.T) {
 	}
 	type key struct {
 		id     string
-		target TargetKind
+		target result.TargetKind
 	}
-	got := make(map[key]Result)
+	got := make(map[key]result.Result)
 	for _, r := range results {
 		if _, dup := got[key{r.ID, r.Target}]; dup {
 			t.Errorf("two %s results for %s", r.Target, r.ID)
@@ -56,22 +57,22 @@ func TestGitHubTargets(t *testing.T) {
 	}
 	tests := []struct {
 		id       string
-		target   TargetKind
+		target   result.TargetKind
 		want     status.Status
 		repo     string
 		finalURL string
 	}{
-		{"field", TargetURL, status.OK, "", ""},
-		{"field", TargetGitHub, status.OK, "live/tool", ""},
-		{"root", TargetGitHub, status.Stale, "old/archived", ""},
-		{"renamed-root", TargetGitHub, status.Moved, "princeton-nlp/SWE-bench", "https://github.com/SWE-bench/SWE-bench"},
-		{"deep", TargetURL, status.OK, "", ""},
-		{"deep", TargetGitHub, status.Moved, "princeton-nlp/SWE-bench", "https://github.com/SWE-bench/SWE-bench/tree/main/docs"},
-		{"same", TargetGitHub, status.OK, "live/tool", ""},
-		{"ignored", TargetURL, status.Skipped, "", ""},
-		{"ignored", TargetGitHub, status.Skipped, "live/tool", ""},
-		{"accepted", TargetURL, status.OK, "", ""},
-		{"accepted", TargetGitHub, status.OK, "old/archived", ""},
+		{"field", result.TargetURL, status.OK, "", ""},
+		{"field", result.TargetGitHub, status.OK, "live/tool", ""},
+		{"root", result.TargetGitHub, status.Stale, "old/archived", ""},
+		{"renamed-root", result.TargetGitHub, status.Moved, "princeton-nlp/SWE-bench", "https://github.com/SWE-bench/SWE-bench"},
+		{"deep", result.TargetURL, status.OK, "", ""},
+		{"deep", result.TargetGitHub, status.Moved, "princeton-nlp/SWE-bench", "https://github.com/SWE-bench/SWE-bench/tree/main/docs"},
+		{"same", result.TargetGitHub, status.OK, "live/tool", ""},
+		{"ignored", result.TargetURL, status.Skipped, "", ""},
+		{"ignored", result.TargetGitHub, status.Skipped, "live/tool", ""},
+		{"accepted", result.TargetURL, status.OK, "", ""},
+		{"accepted", result.TargetGitHub, status.OK, "old/archived", ""},
 	}
 	for _, tt := range tests {
 		r, ok := got[key{tt.id, tt.target}]
@@ -84,7 +85,7 @@ func TestGitHubTargets(t *testing.T) {
 				tt.id, tt.target, r.Status, r.Repo, r.FinalURL, r.Message, tt.want, tt.repo, tt.finalURL)
 		}
 	}
-	for _, k := range []key{{"root", TargetURL}, {"renamed-root", TargetURL}, {"same", TargetURL}} {
+	for _, k := range []key{{"root", result.TargetURL}, {"renamed-root", result.TargetURL}, {"same", result.TargetURL}} {
 		if _, ok := got[k]; ok {
 			t.Errorf("%s has a url result: a repository root the API answered is not checked as a page", k.id)
 		}
@@ -116,7 +117,7 @@ func TestGitHubAPIDown(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, r := range results {
-		if r.Target == TargetGitHub && (r.Status != status.Error || r.Message != "GitHub API unavailable (HTTP 502)" || r.Attempts != 3) {
+		if r.Target == result.TargetGitHub && (r.Status != status.Error || r.Message != "GitHub API unavailable (HTTP 502)" || r.Attempts != 3) {
 			t.Errorf("github result = %v %q after %d attempts, want error after 3", r.Status, r.Message, r.Attempts)
 		}
 	}
@@ -213,7 +214,7 @@ func TestRepoPageWhenAPISilent(t *testing.T) {
 		name string
 		api  http.Handler
 		// want is each entry's results by target.
-		want map[string]map[TargetKind]status.Status
+		want map[string]map[result.TargetKind]status.Status
 		// pages is how many repository pages are fetched.
 		pages int
 	}{
@@ -223,15 +224,15 @@ func TestRepoPageWhenAPISilent(t *testing.T) {
 			api.Reset = time.Now().Add(time.Hour)
 			api.Add(fakeweb.GitHubRepo{FullName: "live/tool", PushedAt: time.Now().AddDate(0, -1, 0)})
 			return api
-		}(), map[string]map[TargetKind]status.Status{
-			"live": {TargetGitHub: status.OK},
-			"gone": {TargetGitHub: status.Blocked, TargetURL: status.Broken},
-			"same": {TargetGitHub: status.Blocked, TargetURL: status.Broken},
+		}(), map[string]map[result.TargetKind]status.Status{
+			"live": {result.TargetGitHub: status.OK},
+			"gone": {result.TargetGitHub: status.Blocked, result.TargetURL: status.Broken},
+			"same": {result.TargetGitHub: status.Blocked, result.TargetURL: status.Broken},
 		}, 1},
-		{"API down", fakeweb.Status(http.StatusBadGateway), map[string]map[TargetKind]status.Status{
-			"live": {TargetGitHub: status.Error, TargetURL: status.OK},
-			"gone": {TargetGitHub: status.Error, TargetURL: status.Broken},
-			"same": {TargetGitHub: status.Error, TargetURL: status.Broken},
+		{"API down", fakeweb.Status(http.StatusBadGateway), map[string]map[result.TargetKind]status.Status{
+			"live": {result.TargetGitHub: status.Error, result.TargetURL: status.OK},
+			"gone": {result.TargetGitHub: status.Error, result.TargetURL: status.Broken},
+			"same": {result.TargetGitHub: status.Error, result.TargetURL: status.Broken},
 		}, 2},
 	}
 	for _, tt := range tests {
@@ -248,10 +249,10 @@ func TestRepoPageWhenAPISilent(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			got := make(map[string]map[TargetKind]status.Status)
+			got := make(map[string]map[result.TargetKind]status.Status)
 			for _, r := range results {
 				if got[r.ID] == nil {
-					got[r.ID] = make(map[TargetKind]status.Status)
+					got[r.ID] = make(map[result.TargetKind]status.Status)
 				}
 				got[r.ID][r.Target] = r.Status
 			}

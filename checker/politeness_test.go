@@ -13,6 +13,7 @@ import (
 	"github.com/ai-reading-list/linkcheck/catalog"
 	"github.com/ai-reading-list/linkcheck/checker/hostpool"
 	"github.com/ai-reading-list/linkcheck/internal/fakeweb"
+	"github.com/ai-reading-list/linkcheck/result"
 	"github.com/ai-reading-list/linkcheck/status"
 )
 
@@ -77,7 +78,7 @@ func TestStrictHostDoesNotStallOthers(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
 	fast := 0
-	err := c.Check(ctx, catalogOf(rs...), func(r Result) {
+	err := c.Check(ctx, catalogOf(rs...), func(r result.Result) {
 		if u, _ := url.Parse(r.URL); u.Host == "fast.example" && r.Status == status.OK {
 			fast++
 			if fast == fastURLs {
@@ -109,9 +110,9 @@ func TestBackoffLeavesTheHostToOthers(t *testing.T) {
 
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
-	var next Result
+	var next result.Result
 	err := c.Check(ctx, catalogOf(entry("waits", "https://one.example/waits"), entry("next", "https://one.example/next")),
-		func(r Result) {
+		func(r result.Result) {
 			if r.ID == "next" {
 				next = r
 				cancel() // the first URL's retry is an hour away; what matters is done

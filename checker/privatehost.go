@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/ai-reading-list/linkcheck/catalog"
+	"github.com/ai-reading-list/linkcheck/result"
 )
 
 // privateHost reports a URL host that names a private address or a host
@@ -21,16 +22,16 @@ func privateHost(host string) bool {
 
 // privateSkip returns the skipped result of an entry whose URL names a
 // private address or a host name of private use, and whether it does.
-func privateSkip(r *catalog.Resource) (Result, bool) {
+func privateSkip(r *catalog.Resource) (result.Result, bool) {
 	u, err := url.Parse(r.URL)
 	if err != nil || !privateHost(u.Hostname()) {
-		return Result{}, false
+		return result.Result{}, false
 	}
 	refusal := &PrivateAddressError{Host: u.Hostname()}
 	if a, err := netip.ParseAddr(u.Hostname()); err == nil {
 		refusal = &PrivateAddressError{Addr: a.Unmap()}
 	}
-	res := skipped(r, TargetURL, refusal.Error())
+	res := skipped(r, result.TargetURL, refusal.Error())
 	res.PrivateAddress = true
 	return res, true
 }

@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"strings"
 
+	"github.com/ai-reading-list/linkcheck/result"
 	"github.com/ai-reading-list/linkcheck/status"
 )
 
@@ -20,7 +21,7 @@ const metaRefreshCode = http.StatusOK
 // chain with a 301 or 308, or an upgrade from http to https of the same
 // host and path, is a move; anything else (302, 303, 307, meta refresh) is a temporary
 // redirect.
-func judgeChain(orig *url.URL, hops []Hop, final *url.URL) (status.Status, string) {
+func judgeChain(orig *url.URL, hops []result.Hop, final *url.URL) (status.Status, string) {
 	if len(hops) == 0 {
 		return status.OK, ""
 	}

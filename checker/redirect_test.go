@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/ai-reading-list/linkcheck/result"
 	"github.com/ai-reading-list/linkcheck/status"
 )
 
@@ -12,27 +13,27 @@ func TestJudgeChain(t *testing.T) {
 	tests := []struct {
 		name  string
 		orig  string
-		hops  []Hop
+		hops  []result.Hop
 		final string
 		want  status.Status
 		msg   string
 	}{
 		{"no hops", "https://a.example/x", nil, "https://a.example/x", status.OK, ""},
-		{"301", "https://a.example/x", []Hop{{"https://a.example/x", 301}}, "https://b.example/x", status.Moved, "moved permanently (301)"},
-		{"302 then 308", "https://a.example/x", []Hop{{"https://a.example/x", 302}, {"https://a.example/y", 308}}, "https://a.example/z", status.Moved, "(308)"},
-		{"302", "https://a.example/x", []Hop{{"https://a.example/x", 302}}, "https://a.example/y", status.Redirected, "redirected (302)"},
-		{"307", "https://a.example/x", []Hop{{"https://a.example/x", 307}}, "https://a.example/y", status.Redirected, "(307)"},
-		{"meta", "https://a.example/x", []Hop{{"https://a.example/x", 200}}, "https://a.example/y", status.Redirected, "meta refresh"},
-		{"https upgrade by 302", "http://a.example/x", []Hop{{"http://a.example/x", 302}}, "https://a.example/x", status.Moved, "use https://a.example/x"},
-		{"https upgrade then temp", "http://a.example/x", []Hop{{"http://a.example/x", 307}, {"https://a.example/x", 302}}, "https://a.example/y", status.Moved, "use https://a.example/x"},
-		{"other host is no upgrade", "http://a.example/x", []Hop{{"http://a.example/x", 302}}, "https://b.example/x", status.Redirected, ""},
-		{"deep to root", "https://a.example/post/1", []Hop{{"https://a.example/post/1", 301}}, "https://a.example/", status.Broken, "home page"},
-		{"deep to other root", "https://a.example/post/1", []Hop{{"https://a.example/post/1", 302}}, "https://b.example", status.Broken, "home page"},
-		{"deep to /404", "https://a.example/post", []Hop{{"https://a.example/post", 302}}, "https://a.example/404", status.Broken, "catch-all page /404"},
-		{"deep to locale", "https://a.example/docs/x", []Hop{{"https://a.example/docs/x", 302}}, "https://a.example/en-us/", status.Broken, "catch-all"},
-		{"deep to word", "https://a.example/docs", []Hop{{"https://a.example/docs", 302}}, "https://a.example/ok", status.Redirected, ""},
-		{"root to locale", "https://a.example/", []Hop{{"https://a.example/", 302}}, "https://a.example/en/", status.Redirected, ""},
-		{"trailing slash", "https://a.example/en", []Hop{{"https://a.example/en", 301}}, "https://a.example/en/", status.Moved, ""},
+		{"301", "https://a.example/x", []result.Hop{{URL: "https://a.example/x", Code: 301}}, "https://b.example/x", status.Moved, "moved permanently (301)"},
+		{"302 then 308", "https://a.example/x", []result.Hop{{URL: "https://a.example/x", Code: 302}, {URL: "https://a.example/y", Code: 308}}, "https://a.example/z", status.Moved, "(308)"},
+		{"302", "https://a.example/x", []result.Hop{{URL: "https://a.example/x", Code: 302}}, "https://a.example/y", status.Redirected, "redirected (302)"},
+		{"307", "https://a.example/x", []result.Hop{{URL: "https://a.example/x", Code: 307}}, "https://a.example/y", status.Redirected, "(307)"},
+		{"meta", "https://a.example/x", []result.Hop{{URL: "https://a.example/x", Code: 200}}, "https://a.example/y", status.Redirected, "meta refresh"},
+		{"https upgrade by 302", "http://a.example/x", []result.Hop{{URL: "http://a.example/x", Code: 302}}, "https://a.example/x", status.Moved, "use https://a.example/x"},
+		{"https upgrade then temp", "http://a.example/x", []result.Hop{{URL: "http://a.example/x", Code: 307}, {URL: "https://a.example/x", Code: 302}}, "https://a.example/y", status.Moved, "use https://a.example/x"},
+		{"other host is no upgrade", "http://a.example/x", []result.Hop{{URL: "http://a.example/x", Code: 302}}, "https://b.example/x", status.Redirected, ""},
+		{"deep to root", "https://a.example/post/1", []result.Hop{{URL: "https://a.example/post/1", Code: 301}}, "https://a.example/", status.Broken, "home page"},
+		{"deep to other root", "https://a.example/post/1", []result.Hop{{URL: "https://a.example/post/1", Code: 302}}, "https://b.example", status.Broken, "home page"},
+		{"deep to /404", "https://a.example/post", []result.Hop{{URL: "https://a.example/post", Code: 302}}, "https://a.example/404", status.Broken, "catch-all page /404"},
+		{"deep to locale", "https://a.example/docs/x", []result.Hop{{URL: "https://a.example/docs/x", Code: 302}}, "https://a.example/en-us/", status.Broken, "catch-all"},
+		{"deep to word", "https://a.example/docs", []result.Hop{{URL: "https://a.example/docs", Code: 302}}, "https://a.example/ok", status.Redirected, ""},
+		{"root to locale", "https://a.example/", []result.Hop{{URL: "https://a.example/", Code: 302}}, "https://a.example/en/", status.Redirected, ""},
+		{"trailing slash", "https://a.example/en", []result.Hop{{URL: "https://a.example/en", Code: 301}}, "https://a.example/en/", status.Moved, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -12,6 +12,7 @@ import (
 
 	"github.com/ai-reading-list/linkcheck/catalog"
 	"github.com/ai-reading-list/linkcheck/internal/fakeweb"
+	"github.com/ai-reading-list/linkcheck/result"
 	"github.com/ai-reading-list/linkcheck/status"
 )
 
@@ -93,7 +94,7 @@ func TestCatalogRules(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got := map[string]Result{}
+	got := map[string]result.Result{}
 	for _, r := range results {
 		got[r.ID] = r
 	}
@@ -199,12 +200,12 @@ func TestCancel(t *testing.T) {
 	defer cancel()
 	var (
 		mu      sync.Mutex
-		results []Result
+		results []result.Result
 	)
 	cat := catalogOf(entry("slow", "https://slow.example/"), entry("fast", "https://fast.example/"))
 	done := make(chan error, 1)
 	go func() {
-		done <- c.Check(ctx, cat, func(r Result) {
+		done <- c.Check(ctx, cat, func(r result.Result) {
 			mu.Lock()
 			results = append(results, r)
 			mu.Unlock()

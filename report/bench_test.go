@@ -6,7 +6,7 @@ import (
 	"io"
 	"testing"
 
-	"github.com/ai-reading-list/linkcheck/checker"
+	"github.com/ai-reading-list/linkcheck/result"
 )
 
 // bigRun repeats the fixture's results to a catalog of n entries, the size
@@ -14,7 +14,7 @@ import (
 func bigRun(n int) Run {
 	run := fixtureRun()
 	base := run.Results
-	run.Results = make([]checker.Result, 0, n)
+	run.Results = make([]result.Result, 0, n)
 	for i := 0; len(run.Results) < n; i++ {
 		r := base[i%len(base)]
 		r.ID = fmt.Sprintf("%s-%d", r.ID, i)

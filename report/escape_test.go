@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/ai-reading-list/linkcheck/checker"
+	"github.com/ai-reading-list/linkcheck/result"
 	"github.com/ai-reading-list/linkcheck/status"
 )
 
@@ -41,8 +41,8 @@ func TestEscapeProperty(t *testing.T) {
 // TestGitHubOneCommandPerLine checks that hostile text cannot start a
 // workflow command of its own or break an annotation across lines.
 func TestGitHubOneCommandPerLine(t *testing.T) {
-	run := Run{Catalog: "lists/a,b:c.yaml", Results: []checker.Result{{
-		ID: "evil", Line: 3, Target: checker.TargetURL, URL: "https://e.example/",
+	run := Run{Catalog: "lists/a,b:c.yaml", Results: []result.Result{{
+		ID: "evil", Line: 3, Target: result.TargetURL, URL: "https://e.example/",
 		Status: status.Broken, Code: 404, Message: "gone\n::error::forged",
 	}}}
 	var buf bytes.Buffer
@@ -75,22 +75,22 @@ func TestMarkdownCell(t *testing.T) {
 }
 
 func TestMarkdownHeadline(t *testing.T) {
-	ok := func(n int) []checker.Result {
-		out := make([]checker.Result, n)
+	ok := func(n int) []result.Result {
+		out := make([]result.Result, n)
 		for i := range out {
-			out[i] = checker.Result{ID: "e", Status: status.OK}
+			out[i] = result.Result{ID: "e", Status: status.OK}
 		}
 		return out
 	}
 	tests := []struct {
 		name    string
-		results []checker.Result
+		results []result.Result
 		want    string
 	}{
 		{"all ok", ok(3), "all 3 links ok"},
-		{"ok and skipped", append(ok(2), checker.Result{Status: status.Skipped}), "all 2 links ok (1 skipped)"},
-		{"problems", append(ok(2), checker.Result{Status: status.Broken}, checker.Result{Status: status.Moved}), "1 broken, 1 moved"},
-		{"everything skipped", []checker.Result{{Status: status.Skipped}, {Status: status.Skipped}}, "nothing checked (2 skipped)"},
+		{"ok and skipped", append(ok(2), result.Result{Status: status.Skipped}), "all 2 links ok (1 skipped)"},
+		{"problems", append(ok(2), result.Result{Status: status.Broken}, result.Result{Status: status.Moved}), "1 broken, 1 moved"},
+		{"everything skipped", []result.Result{{Status: status.Skipped}, {Status: status.Skipped}}, "nothing checked (2 skipped)"},
 		{"nothing at all", nil, "nothing checked"},
 	}
 	for _, tt := range tests {

@@ -6,7 +6,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/ai-reading-list/linkcheck/checker"
+	"github.com/ai-reading-list/linkcheck/result"
 	"github.com/ai-reading-list/linkcheck/status"
 )
 
@@ -17,13 +17,13 @@ var versionSuffix = regexp.MustCompile(`v([1-9][0-9]{0,8})$`)
 const dateLayout = "2006-01-02"
 
 // target is what a result checked, as a reader would name it.
-func target(r checker.Result) string {
+func target(r result.Result) string {
 	switch {
-	case r.Target == checker.TargetArxiv && r.Arxiv != "":
+	case r.Target == result.TargetArxiv && r.Arxiv != "":
 		return "arXiv:" + r.Arxiv
-	case r.Target == checker.TargetGitHub && r.Repo != "":
+	case r.Target == result.TargetGitHub && r.Repo != "":
 		return "github:" + r.Repo
-	case r.Target == checker.TargetHuggingFace && r.Repo != "":
+	case r.Target == result.TargetHuggingFace && r.Repo != "":
 		return "huggingface:" + r.Repo
 	}
 	return r.URL
@@ -47,7 +47,7 @@ func (f finding) String() string {
 
 // found describes what the check of r found, compared with what the
 // catalog expected, and an expired ignore with its date.
-func found(r checker.Result) finding {
+func found(r result.Result) finding {
 	f := foundByCheck(r)
 	if r.IgnoreExpired.IsZero() {
 		return f
@@ -63,7 +63,7 @@ func found(r checker.Result) finding {
 }
 
 // foundByCheck is what the check of r found.
-func foundByCheck(r checker.Result) finding {
+func foundByCheck(r result.Result) finding {
 	switch r.Status {
 	case status.Moved, status.Redirected:
 		if r.FinalURL != "" {
@@ -83,7 +83,7 @@ func foundByCheck(r checker.Result) finding {
 			return finding{Text: versionChange(r)}
 		}
 	case status.OK:
-		if r.Target == checker.TargetArxiv && r.Version > 0 {
+		if r.Target == result.TargetArxiv && r.Version > 0 {
 			return finding{Text: "v" + strconv.Itoa(r.Version)}
 		}
 	}
@@ -98,7 +98,7 @@ func foundByCheck(r checker.Result) finding {
 
 // versionChange is "v5 → v7 (2024-08-02)": the pinned version, the latest
 // and when it appeared.
-func versionChange(r checker.Result) string {
+func versionChange(r result.Result) string {
 	var b strings.Builder
 	if pinned := pinnedVersion(r); pinned > 0 {
 		fmt.Fprintf(&b, "v%d → ", pinned)
@@ -114,7 +114,7 @@ func versionChange(r checker.Result) string {
 
 // pinnedVersion is the version the catalog pins in r.Arxiv, whose
 // canonical form ends in "vN" when a version is pinned; 0 if none.
-func pinnedVersion(r checker.Result) int {
+func pinnedVersion(r result.Result) int {
 	m := versionSuffix.FindStringSubmatch(r.Arxiv)
 	if m == nil {
 		return 0
@@ -125,7 +125,7 @@ func pinnedVersion(r checker.Result) int {
 
 // codeAndMessage is "HTTP 404", "HTTP 200: soft 404" or the bare message,
 // without repeating the code when the message already says it.
-func codeAndMessage(r checker.Result) string {
+func codeAndMessage(r result.Result) string {
 	msg := oneLine(r.Message)
 	if r.Code == 0 {
 		return msg
@@ -143,7 +143,7 @@ func codeAndMessage(r checker.Result) string {
 }
 
 // suggestion is the fix a maintainer would most likely make.
-func suggestion(r checker.Result) string {
+func suggestion(r result.Result) string {
 	s := suggestionByStatus(r)
 	switch {
 	case r.IgnoreExpired.IsZero():
@@ -156,13 +156,13 @@ func suggestion(r checker.Result) string {
 	return s + ", or extend the ignore's until"
 }
 
-func suggestionByStatus(r checker.Result) string {
+func suggestionByStatus(r result.Result) string {
 	if r.History.PreviousTitle != "" && !r.Status.Attention() {
 		return "check that the page is still the one the entry means"
 	}
 	switch r.Status {
 	case status.Broken:
-		if r.Target == checker.TargetArxiv {
+		if r.Target == result.TargetArxiv {
 			return "fix the arXiv ID, or remove the entry if the paper is gone"
 		}
 		return "remove the entry or find its new address"
@@ -170,7 +170,7 @@ func suggestionByStatus(r checker.Result) string {
 		if r.FinalURL != "" {
 			return "replace URL with " + r.FinalURL
 		}
-		if r.Target == checker.TargetGitHub && r.CurrentRepo != "" {
+		if r.Target == result.TargetGitHub && r.CurrentRepo != "" {
 			return "change github to " + r.CurrentRepo
 		}
 		return "replace URL with its new address"

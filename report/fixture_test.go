@@ -3,7 +3,7 @@ package report
 import (
 	"time"
 
-	"github.com/ai-reading-list/linkcheck/checker"
+	"github.com/ai-reading-list/linkcheck/result"
 	"github.com/ai-reading-list/linkcheck/status"
 )
 
@@ -19,64 +19,64 @@ func fixtureRun() Run {
 		Catalog:   "resources.yaml",
 		StartedAt: time.Date(2025, 6, 1, 9, 30, 0, 0, time.UTC),
 		Duration:  42317 * time.Millisecond,
-		Results: []checker.Result{
+		Results: []result.Result{
 			{
 				ID: "attention", Section: "foundations", Title: "Attention Is All You Need", Line: 8,
-				Target: checker.TargetArxiv, URL: "https://arxiv.org/abs/1706.03762v5", Arxiv: "1706.03762v5",
+				Target: result.TargetArxiv, URL: "https://arxiv.org/abs/1706.03762v5", Arxiv: "1706.03762v5",
 				Status: status.Updated, CurrentTitle: "Attention Is All You Need", Version: 7,
 				VersionDate: day(2023, 8, 2), Similarity: 1, Message: "pinned v5, latest v7",
 				Attempts: 1, Duration: 812 * time.Millisecond,
 			},
 			{
 				ID: "attention", Section: "foundations", Title: "Attention Is All You Need", Line: 8,
-				Target: checker.TargetURL, URL: "https://arxiv.org/abs/1706.03762v5",
+				Target: result.TargetURL, URL: "https://arxiv.org/abs/1706.03762v5",
 				Status: status.OK, Code: 200, PageTitle: "[1706.03762v5] Attention Is All You Need",
 				Message: "HTTP 200", Attempts: 1, Duration: 230 * time.Millisecond,
 			},
 			{
 				ID: "react", Section: "foundations", Title: "ReAct: Reasoning and Acting in Language Models", Line: 15,
-				Target: checker.TargetArxiv, Arxiv: "2210.03629",
+				Target: result.TargetArxiv, Arxiv: "2210.03629",
 				Status: status.Retitled, CurrentTitle: "ReAct: Synergizing Reasoning and Acting in Language Models",
 				Version: 3, VersionDate: day(2023, 3, 10), JournalRef: "ICLR 2023", Similarity: 0.84,
 				Message: "retitled since v1: arXiv's title is now “ReAct: Synergizing Reasoning and Acting in Language Models”", Attempts: 1, Duration: 812 * time.Millisecond,
 			},
 			{
 				ID: "voyager", Section: "agents", Title: "Voyager: An Open-Ended Embodied Agent", Line: 22,
-				Target: checker.TargetArxiv, Arxiv: "2305.16291",
+				Target: result.TargetArxiv, Arxiv: "2305.16291",
 				Status: status.Retitled, CurrentTitle: "Voyager: 大模型驱动的开放式具身智能体 — Über Minecraft",
 				Version: 2, VersionDate: day(2023, 10, 19), DOI: "10.48550/arXiv.2305.16291", Similarity: 0.4149,
 				Message: "arXiv's title is now “Voyager: 大模型驱动的开放式具身智能体 — Über Minecraft” (similarity 0.41)", Attempts: 1, Duration: 812 * time.Millisecond,
 			},
 			{
 				ID: "toolformer", Section: "agents", Title: "Toolformer: Language Models Can Teach Themselves to Use Tools", Line: 29,
-				Target: checker.TargetArxiv, Arxiv: "2302.04761",
+				Target: result.TargetArxiv, Arxiv: "2302.04761",
 				Status: status.OK, CurrentTitle: "Toolformer: Language Models Can Teach Themselves to Use Tools",
 				Version: 1, VersionDate: day(2023, 2, 9), JournalRef: "NeurIPS 2023", Similarity: 1,
 				Attempts: 1, Duration: 812 * time.Millisecond,
 			},
 			{
 				ID: "retracted-agent", Section: "agents", Title: "A Withdrawn Agent Benchmark", Line: 35,
-				Target: checker.TargetArxiv, Arxiv: "2401.09999",
+				Target: result.TargetArxiv, Arxiv: "2401.09999",
 				Status: status.Broken, Version: 2, VersionDate: day(2024, 2, 1),
 				Message: "withdrawn by the authors", Attempts: 1, Duration: 812 * time.Millisecond,
 			},
 			{
 				ID: "old-agents-post", Section: "posts", Title: "Agents in 2023", Line: 41,
-				Target: checker.TargetURL, URL: "https://old.example.com/posts/agents-2023",
+				Target: result.TargetURL, URL: "https://old.example.com/posts/agents-2023",
 				Status: status.Broken, Code: 404, Message: "HTTP 404", Attempts: 1, Duration: 95 * time.Millisecond,
 			},
 			{
 				ID: "agent-survey-zh", Section: "posts", Title: "智能体综述：大模型时代的自主代理", Line: 47,
-				Target: checker.TargetURL, URL: "https://zh.example.org/文章/智能体综述",
+				Target: result.TargetURL, URL: "https://zh.example.org/文章/智能体综述",
 				Status: status.Broken, Code: 200, Message: "soft 404: page says “页面不存在”",
 				Attempts: 1, Duration: 180 * time.Millisecond,
 			},
 			{
 				ID: "lilian-agents", Section: "posts", Title: "LLM Powered Autonomous Agents", Line: 53,
-				Target: checker.TargetURL, URL: "http://lilianweng.github.io/posts/2023-06-23-agent",
+				Target: result.TargetURL, URL: "http://lilianweng.github.io/posts/2023-06-23-agent",
 				Status: status.Moved, Code: 200,
 				FinalURL: "https://lilianweng.github.io/posts/2023-06-23-agent/",
-				Redirects: []checker.Hop{
+				Redirects: []result.Hop{
 					{URL: "http://lilianweng.github.io/posts/2023-06-23-agent", Code: 301},
 					{URL: "https://lilianweng.github.io/posts/2023-06-23-agent", Code: 308},
 				},
@@ -85,43 +85,43 @@ func fixtureRun() Run {
 			},
 			{
 				ID: "agent-leaderboard", Section: "leaderboards", Title: "Agent Leaderboard", Line: 60,
-				Target: checker.TargetURL, URL: "https://example.org/board?cols=model|score&sort=desc",
+				Target: result.TargetURL, URL: "https://example.org/board?cols=model|score&sort=desc",
 				Status: status.Redirected, Code: 200,
 				FinalURL:  "https://example.org/board/v2?cols=model|score&sort=desc",
-				Redirects: []checker.Hop{{URL: "https://example.org/board?cols=model|score&sort=desc", Code: 302}},
+				Redirects: []result.Hop{{URL: "https://example.org/board?cols=model|score&sort=desc", Code: 302}},
 				Message:   "temporary redirect (302)", Attempts: 1, Duration: 120 * time.Millisecond,
 			},
 			{
 				ID: "agents-in-production", Section: "posts", Title: "Building Reliable Autonomous Agents", Line: 66,
-				Target: checker.TargetURL, URL: longURL,
+				Target: result.TargetURL, URL: longURL,
 				Status: status.Blocked, Code: 999, Message: "refused an automated client",
 				Attempts: 3, Duration: 2400 * time.Millisecond,
 			},
 			{
 				ID: "agentbench", Section: "tools", Title: "AgentBench", Line: 72,
-				Target: checker.TargetURL, URL: "https://slow.example.net/tools/agentbench",
+				Target: result.TargetURL, URL: "https://slow.example.net/tools/agentbench",
 				Status: status.Timeout, Message: "no answer within 15s",
 				Attempts: 3, Duration: 45 * time.Second,
 			},
 			{
 				ID: "expired-cert", Section: "tools", Title: "Agent Toolkit", Line: 78,
-				Target: checker.TargetURL, URL: "https://toolkit.example.io/",
+				Target: result.TargetURL, URL: "https://toolkit.example.io/",
 				Status: status.Error, Code: 503, Message: "Service Unavailable\nretry later: 100% busy",
 				Attempts: 3, Duration: 1900 * time.Millisecond,
 			},
 			{
 				ID: "intranet-wiki", Section: "tools", Title: "Team wiki", Line: 84,
-				Target: checker.TargetURL, URL: "http://10.0.0.5/wiki/agents",
+				Target: result.TargetURL, URL: "http://10.0.0.5/wiki/agents",
 				Status: status.Skipped, Message: "private address (set --allow-private to check intranet hosts)",
 			},
 			{
 				ID: "redesign-blog", Section: "posts", Title: "Agents, a year later", Line: 90,
-				Target: checker.TargetURL, URL: "https://blog.example.com/agents-a-year-later",
+				Target: result.TargetURL, URL: "https://blog.example.com/agents-a-year-later",
 				Status: status.Skipped, Message: "ignored until 2025-09-01: site redesign",
 			},
 			{
 				ID: "tot-repo", Section: "tools", Title: "Tree of Thoughts: code", Line: 96,
-				Target: checker.TargetGitHub, URL: "https://github.com/princeton-nlp/tree-of-thought-llm",
+				Target: result.TargetGitHub, URL: "https://github.com/princeton-nlp/tree-of-thought-llm",
 				Repo: "princeton-nlp/tree-of-thought-llm", Status: status.Stale, Code: 200,
 				PushedAt: day(2023, 12, 21), Message: "archived on GitHub (last push 2023-12-21)",
 				Attempts: 1, Duration: 95 * time.Millisecond,

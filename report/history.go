@@ -3,7 +3,7 @@ package report
 import (
 	"fmt"
 
-	"github.com/ai-reading-list/linkcheck/checker"
+	"github.com/ai-reading-list/linkcheck/result"
 	"github.com/ai-reading-list/linkcheck/status"
 )
 
@@ -26,14 +26,14 @@ func hasHistory(run Run) bool {
 // "Watching" promises that the result fails the run once it has lasted: it
 // is said only of a status in FailOn. A pending timeout under the default
 // --fail-on broken will never fail the run, so it reads like any warning.
-func historyNote(opts Options, r checker.Result) string {
+func historyNote(opts Options, r result.Result) string {
 	h := r.History
 	switch {
 	case !h.Kept():
 		return ""
 	case h.Pending && opts.FailOn.Has(r.Status):
 		return fmt.Sprintf(" · watching (%d of %d runs)", h.FailingRuns, h.FailAfter)
-	case h.Change == checker.ChangeNew:
+	case h.Change == result.ChangeNew:
 		return " · new"
 	}
 	return fmt.Sprintf(" · since %s, %d runs", h.Since.UTC().Format(dateLayout), h.Runs)
@@ -42,7 +42,7 @@ func historyNote(opts Options, r checker.Result) string {
 // failNote is the note a heading gets when its results fail the run. A
 // group of pending results only (transient failures being watched) does
 // not fail it yet, and says so.
-func failNote(opts Options, results []checker.Result) string {
+func failNote(opts Options, results []result.Result) string {
 	failing, pending := 0, 0
 	for _, r := range results {
 		switch {

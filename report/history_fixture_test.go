@@ -3,7 +3,7 @@ package report
 import (
 	"time"
 
-	"github.com/ai-reading-list/linkcheck/checker"
+	"github.com/ai-reading-list/linkcheck/result"
 	"github.com/ai-reading-list/linkcheck/state"
 	"github.com/ai-reading-list/linkcheck/status"
 )
@@ -23,7 +23,7 @@ func historyRun() Run {
 		case "agentbench", "agent-survey-zh":
 			r.Status, r.Message = status.OK, ""
 		}
-		if r.ID == "attention" && r.Target == checker.TargetURL {
+		if r.ID == "attention" && r.Target == result.TargetURL {
 			r.PageTitle = "Domain for sale"
 		}
 	}

@@ -6,7 +6,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/ai-reading-list/linkcheck/checker"
+	"github.com/ai-reading-list/linkcheck/result"
 	"github.com/ai-reading-list/linkcheck/state"
 	"github.com/ai-reading-list/linkcheck/status"
 )
@@ -18,25 +18,25 @@ func TestWatchingOnlyWhereItCouldFail(t *testing.T) {
 	brokenTimeout, _ := status.ParseSet("broken,timeout")
 	tests := []struct {
 		name     string
-		result   checker.Result
+		result   result.Result
 		failOn   status.Set
 		watching bool
 	}{
 		{"an unresolvable host under --fail-on broken",
-			checker.Result{Status: status.Broken, Message: "no such host flaky.test", NetworkFailure: true}, broken, true},
+			result.Result{Status: status.Broken, Message: "no such host flaky.test", NetworkFailure: true}, broken, true},
 		{"a timeout under --fail-on broken",
-			checker.Result{Status: status.Timeout, Message: "no answer within 15s"}, broken, false},
+			result.Result{Status: status.Timeout, Message: "no answer within 15s"}, broken, false},
 		{"a 503 under --fail-on broken",
-			checker.Result{Status: status.Error, Code: 503, Message: "HTTP 503"}, broken, false},
+			result.Result{Status: status.Error, Code: 503, Message: "HTTP 503"}, broken, false},
 		{"a timeout under --fail-on broken,timeout",
-			checker.Result{Status: status.Timeout, Message: "no answer within 15s"}, brokenTimeout, true},
+			result.Result{Status: status.Timeout, Message: "no answer within 15s"}, brokenTimeout, true},
 	}
 	start := time.Date(2026, 11, 2, 6, 0, 0, 0, time.UTC)
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			r := tt.result
-			r.ID, r.Target, r.URL, r.Line = "flaky", checker.TargetURL, "https://flaky.test/", 3
-			m := state.Merge(nil, []checker.Result{r}, start, state.Options{FailAfter: 2})
+			r.ID, r.Target, r.URL, r.Line = "flaky", result.TargetURL, "https://flaky.test/", 3
+			m := state.Merge(nil, []result.Result{r}, start, state.Options{FailAfter: 2})
 			run := Run{Catalog: "resources.yaml", StartedAt: start, Results: m.Results}
 			for _, f := range []Format{FormatTable, FormatMarkdown, FormatGitHub} {
 				var buf bytes.Buffer

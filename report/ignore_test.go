@@ -6,7 +6,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/ai-reading-list/linkcheck/checker"
+	"github.com/ai-reading-list/linkcheck/result"
 	"github.com/ai-reading-list/linkcheck/status"
 )
 
@@ -15,10 +15,10 @@ import (
 // round trip through JSON.
 func TestExpiredIgnoreListed(t *testing.T) {
 	until := time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC)
-	run := Run{Catalog: "resources.yaml", Results: []checker.Result{
-		{ID: "back-again", Line: 12, Target: checker.TargetURL, URL: "https://example.com/post", Status: status.OK, Code: 200,
+	run := Run{Catalog: "resources.yaml", Results: []result.Result{
+		{ID: "back-again", Line: 12, Target: result.TargetURL, URL: "https://example.com/post", Status: status.OK, Code: 200,
 			IgnoreExpired: until, Message: "HTTP 200; ignore expired on 2026-03-01 (site migration)"},
-		{ID: "fine", Line: 20, Target: checker.TargetURL, URL: "https://example.com/fine", Status: status.OK, Code: 200},
+		{ID: "fine", Line: 20, Target: result.TargetURL, URL: "https://example.com/fine", Status: status.OK, Code: 200},
 	}}
 	for _, f := range []Format{FormatTable, FormatJSON, FormatMarkdown, FormatGitHub} {
 		var buf bytes.Buffer

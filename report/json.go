@@ -9,7 +9,7 @@ import (
 	"strconv"
 	"time"
 
-	"github.com/ai-reading-list/linkcheck/checker"
+	"github.com/ai-reading-list/linkcheck/result"
 	"github.com/ai-reading-list/linkcheck/status"
 )
 
@@ -18,7 +18,7 @@ import (
 const startedLayout = "2006-01-02T15:04:05.999Z07:00"
 
 // The wire types below are the JSON format, documented field by field in
-// the README. They are separate from checker.Result so that the document
+// the README. They are separate from result.Result so that the document
 // stays stable when the checker's internals change.
 
 type jsonRun struct {
@@ -217,7 +217,7 @@ func (e *errWriter) write(p []byte) {
 	}
 }
 
-func toJSON(r checker.Result) jsonResult {
+func toJSON(r result.Result) jsonResult {
 	j := jsonResult{
 		ID:             r.ID,
 		Section:        r.Section,

@@ -6,7 +6,7 @@ import (
 	"slices"
 	"time"
 
-	"github.com/ai-reading-list/linkcheck/checker"
+	"github.com/ai-reading-list/linkcheck/result"
 	"github.com/ai-reading-list/linkcheck/state"
 	"github.com/ai-reading-list/linkcheck/status"
 )
@@ -43,7 +43,7 @@ type jsonResolved struct {
 // state file keeps them.
 const historyLayout = time.RFC3339
 
-func historyToJSON(h checker.History) jsonHistory {
+func historyToJSON(h result.History) jsonHistory {
 	if !h.Kept() {
 		return jsonHistory{}
 	}
@@ -58,25 +58,25 @@ func historyToJSON(h checker.History) jsonHistory {
 	}
 }
 
-func historyFromJSON(j jsonHistory) (checker.History, error) {
+func historyFromJSON(j jsonHistory) (result.History, error) {
 	if j.Change == "" {
 		if j != (jsonHistory{}) {
-			return checker.History{}, errors.New("change: missing, though other history fields are set")
+			return result.History{}, errors.New("change: missing, though other history fields are set")
 		}
-		return checker.History{}, nil
+		return result.History{}, nil
 	}
-	change := checker.Change(j.Change)
-	if change != checker.ChangeNew && change != checker.ChangeSame {
-		return checker.History{}, fmt.Errorf("change: %q is neither %q nor %q", j.Change, checker.ChangeNew, checker.ChangeSame)
+	change := result.Change(j.Change)
+	if change != result.ChangeNew && change != result.ChangeSame {
+		return result.History{}, fmt.Errorf("change: %q is neither %q nor %q", j.Change, result.ChangeNew, result.ChangeSame)
 	}
 	since, err := time.Parse(time.RFC3339, j.Since)
 	if err != nil {
-		return checker.History{}, fmt.Errorf("since: want an RFC 3339 time: %w", err)
+		return result.History{}, fmt.Errorf("since: want an RFC 3339 time: %w", err)
 	}
 	if j.Runs < 1 || j.FailingRuns < 0 || (j.Pending && j.FailAfter <= j.FailingRuns) {
-		return checker.History{}, fmt.Errorf("runs %d, failing_runs %d, fail_after %d do not add up", j.Runs, j.FailingRuns, j.FailAfter)
+		return result.History{}, fmt.Errorf("runs %d, failing_runs %d, fail_after %d do not add up", j.Runs, j.FailingRuns, j.FailAfter)
 	}
-	return checker.History{
+	return result.History{
 		Change:        change,
 		Since:         since,
 		Runs:          j.Runs,
@@ -116,8 +116,8 @@ func resolvedFromJSON(js []jsonResolved) ([]state.Resolved, error) {
 			errs = append(errs, fmt.Errorf("resolved %d (%s): previous_status: unknown status %q", i+1, j.ID, j.PreviousStatus))
 			continue
 		}
-		target := checker.TargetKind(j.Target)
-		if !slices.Contains(checker.TargetKinds(), target) {
+		target := result.TargetKind(j.Target)
+		if !slices.Contains(result.TargetKinds(), target) {
 			errs = append(errs, fmt.Errorf("resolved %d (%s): target: unknown target %q", i+1, j.ID, j.Target))
 			continue
 		}

@@ -11,8 +11,8 @@ import (
 	"strings"
 	"time"
 
-	"github.com/ai-reading-list/linkcheck/checker"
 	"github.com/ai-reading-list/linkcheck/internal/jsondoc"
+	"github.com/ai-reading-list/linkcheck/result"
 	"github.com/ai-reading-list/linkcheck/status"
 )
 
@@ -122,30 +122,30 @@ func fromJSON(doc jsonRun) (Run, error) {
 	return run, nil
 }
 
-func resultFromJSON(j jsonResult) (checker.Result, error) {
+func resultFromJSON(j jsonResult) (result.Result, error) {
 	st, err := status.Parse(j.Status)
 	if err != nil || j.Status != st.String() {
-		return checker.Result{}, fmt.Errorf("status: unknown status %q", j.Status)
+		return result.Result{}, fmt.Errorf("status: unknown status %q", j.Status)
 	}
-	target := checker.TargetKind(j.Target)
-	if !slices.Contains(checker.TargetKinds(), target) {
-		return checker.Result{}, fmt.Errorf("target: unknown target %q (want one of %v)", j.Target, checker.TargetKinds())
+	target := result.TargetKind(j.Target)
+	if !slices.Contains(result.TargetKinds(), target) {
+		return result.Result{}, fmt.Errorf("target: unknown target %q (want one of %v)", j.Target, result.TargetKinds())
 	}
 	if j.Line < 0 {
-		return checker.Result{}, fmt.Errorf("line: %d is negative", j.Line)
+		return result.Result{}, fmt.Errorf("line: %d is negative", j.Line)
 	}
 	if j.Similarity < 0 || j.Similarity > 1 {
-		return checker.Result{}, fmt.Errorf("similarity: %v is outside [0, 1]", j.Similarity)
+		return result.Result{}, fmt.Errorf("similarity: %v is outside [0, 1]", j.Similarity)
 	}
 	d, err := duration(j.DurationMS)
 	if err != nil {
-		return checker.Result{}, fmt.Errorf("duration_ms: %w", err)
+		return result.Result{}, fmt.Errorf("duration_ms: %w", err)
 	}
 	history, err := historyFromJSON(j.jsonHistory)
 	if err != nil {
-		return checker.Result{}, err
+		return result.Result{}, err
 	}
-	r := checker.Result{
+	r := result.Result{
 		History:        history,
 		NetworkFailure: j.NetworkFailure,
 		ID:             j.ID,
@@ -172,26 +172,26 @@ func resultFromJSON(j jsonResult) (checker.Result, error) {
 		Duration:       d,
 	}
 	for _, h := range j.Redirects {
-		r.Redirects = append(r.Redirects, checker.Hop(h))
+		r.Redirects = append(r.Redirects, result.Hop(h))
 	}
 	if j.IgnoreExpired != "" {
 		t, err := time.Parse(dateLayout, j.IgnoreExpired)
 		if err != nil {
-			return checker.Result{}, fmt.Errorf("ignore_expired: want YYYY-MM-DD: %w", err)
+			return result.Result{}, fmt.Errorf("ignore_expired: want YYYY-MM-DD: %w", err)
 		}
 		r.IgnoreExpired = t
 	}
 	if j.PushedAt != "" {
 		t, err := time.Parse(dateLayout, j.PushedAt)
 		if err != nil {
-			return checker.Result{}, fmt.Errorf("pushed_at: want YYYY-MM-DD: %w", err)
+			return result.Result{}, fmt.Errorf("pushed_at: want YYYY-MM-DD: %w", err)
 		}
 		r.PushedAt = t
 	}
 	if j.VersionDate != "" {
 		t, err := time.Parse(dateLayout, j.VersionDate)
 		if err != nil {
-			return checker.Result{}, fmt.Errorf("version_date: want YYYY-MM-DD: %w", err)
+			return result.Result{}, fmt.Errorf("version_date: want YYYY-MM-DD: %w", err)
 		}
 		r.VersionDate = t
 	}

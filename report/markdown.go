@@ -7,7 +7,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/ai-reading-list/linkcheck/checker"
+	"github.com/ai-reading-list/linkcheck/result"
 	"github.com/ai-reading-list/linkcheck/status"
 )
 
@@ -135,7 +135,7 @@ func (d *mdDoc) writeSection(buf *bytes.Buffer, sec *mdSection) {
 }
 
 // markdownRows renders one table row per result.
-func markdownRows(run Run, opts Options, results []checker.Result) []string {
+func markdownRows(run Run, opts Options, results []result.Result) []string {
 	rows := make([]string, len(results))
 	for i, r := range results {
 		cells := []string{
@@ -241,14 +241,14 @@ func foldTitle(sts []status.Status) string {
 // targetLink is the checked URL, or the arXiv ID or repository linked to
 // its page so the reader can compare titles, versions and dates in one
 // click.
-func targetLink(r checker.Result) string {
+func targetLink(r result.Result) string {
 	t := cell(target(r))
 	switch {
-	case r.Target == checker.TargetArxiv && r.Arxiv != "":
+	case r.Target == result.TargetArxiv && r.Arxiv != "":
 		return "[" + t + "](https://arxiv.org/abs/" + strings.ReplaceAll(url.PathEscape(r.Arxiv), "%2F", "/") + ")"
-	case r.Target == checker.TargetGitHub && r.Repo != "":
+	case r.Target == result.TargetGitHub && r.Repo != "":
 		return "[" + t + "](https://github.com/" + strings.ReplaceAll(url.PathEscape(r.Repo), "%2F", "/") + ")"
-	case r.Target == checker.TargetHuggingFace && r.Repo != "":
+	case r.Target == result.TargetHuggingFace && r.Repo != "":
 		return "[" + t + "](https://huggingface.co/" + strings.ReplaceAll(url.PathEscape(r.Repo), "%2F", "/") + ")"
 	}
 	return t

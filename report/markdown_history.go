@@ -3,7 +3,7 @@ package report
 import (
 	"strings"
 
-	"github.com/ai-reading-list/linkcheck/checker"
+	"github.com/ai-reading-list/linkcheck/result"
 	"github.com/ai-reading-list/linkcheck/state"
 )
 
@@ -18,13 +18,13 @@ const (
 // FailOn) out of results and lays them out as a maintainer reads a
 // tracking issue: new since the last run, still failing, then what was
 // resolved. The other results are returned for the usual status sections.
-func historySections(run Run, opts Options, results []checker.Result) (lead []*mdSection, rest []checker.Result) {
-	var fresh, still []checker.Result
+func historySections(run Run, opts Options, results []result.Result) (lead []*mdSection, rest []result.Result) {
+	var fresh, still []result.Result
 	for _, r := range results {
 		switch {
 		case !opts.FailOn.Has(r.Status):
 			rest = append(rest, r)
-		case r.History.Change == checker.ChangeSame:
+		case r.History.Change == result.ChangeSame:
 			still = append(still, r)
 		default:
 			fresh = append(fresh, r)
@@ -42,7 +42,7 @@ func historySections(run Run, opts Options, results []checker.Result) (lead []*m
 }
 
 // failingRows are the usual rows with the status first.
-func failingRows(run Run, opts Options, results []checker.Result) []string {
+func failingRows(run Run, opts Options, results []result.Result) []string {
 	rows := markdownRows(run, opts, results)
 	for i, r := range results {
 		rows[i] = "| " + r.Status.String() + " " + rows[i]
@@ -52,8 +52,8 @@ func failingRows(run Run, opts Options, results []checker.Result) []string {
 
 // resolvedTarget is what a resolved row names: the target that was
 // fixed (the repository of a platform target, not the entry's website).
-func resolvedTarget(r state.Resolved) checker.Result {
-	return checker.Result{Target: r.Target, URL: r.URL, Arxiv: r.Arxiv, Repo: r.Repo}
+func resolvedTarget(r state.Resolved) result.Result {
+	return result.Result{Target: r.Target, URL: r.URL, Arxiv: r.Arxiv, Repo: r.Repo}
 }
 
 func resolvedRows(run Run, opts Options, resolved []state.Resolved) []string {

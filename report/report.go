@@ -15,7 +15,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/ai-reading-list/linkcheck/checker"
+	"github.com/ai-reading-list/linkcheck/result"
 	"github.com/ai-reading-list/linkcheck/state"
 	"github.com/ai-reading-list/linkcheck/status"
 )
@@ -36,8 +36,8 @@ type Run struct {
 	CatalogSHA256 string
 	StartedAt     time.Time
 	Duration      time.Duration
-	Results       []checker.Result // in catalog order; reporters keep that order
-	Partial       bool             // interrupted: not every link was checked
+	Results       []result.Result // in catalog order; reporters keep that order
+	Partial       bool            // interrupted: not every link was checked
 	// Stop says why a partial run ended early; NotReached is how many of
 	// its targets it never checked.
 	Stop       Stop
@@ -158,11 +158,11 @@ func Write(w io.Writer, run Run, opts Options) error {
 }
 
 // listed returns the results the options ask to show, in run order.
-func listed(results []checker.Result, opts Options) []checker.Result {
+func listed(results []result.Result, opts Options) []result.Result {
 	if opts.All {
 		return results
 	}
-	out := make([]checker.Result, 0, len(results))
+	out := make([]result.Result, 0, len(results))
 	for _, r := range results {
 		if needsListing(r) {
 			out = append(out, r)
@@ -176,13 +176,13 @@ func listed(results []checker.Result, opts Options) []checker.Result {
 // become another page) whatever its status, and an expired ignore, which
 // needs the maintainers even on a link that works again: the ignore
 // should go.
-func needsListing(r checker.Result) bool {
+func needsListing(r result.Result) bool {
 	return r.Status.Attention() || r.History.PreviousTitle != "" || !r.IgnoreExpired.IsZero()
 }
 
 // byStatus groups results by status, keeping run order inside each group.
-func byStatus(results []checker.Result) map[status.Status][]checker.Result {
-	groups := make(map[status.Status][]checker.Result)
+func byStatus(results []result.Result) map[status.Status][]result.Result {
+	groups := make(map[status.Status][]result.Result)
 	for _, r := range results {
 		groups[r.Status] = append(groups[r.Status], r)
 	}

@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/ai-reading-list/linkcheck/checker"
+	"github.com/ai-reading-list/linkcheck/result"
 	"github.com/ai-reading-list/linkcheck/status"
 )
 
@@ -39,16 +39,16 @@ func TestParseFormat(t *testing.T) {
 }
 
 func TestSummarize(t *testing.T) {
-	results := func(ss ...status.Status) []checker.Result {
-		out := make([]checker.Result, len(ss))
+	results := func(ss ...status.Status) []result.Result {
+		out := make([]result.Result, len(ss))
 		for i, s := range ss {
-			out[i] = checker.Result{ID: "e", Status: s}
+			out[i] = result.Result{ID: "e", Status: s}
 		}
 		return out
 	}
 	tests := []struct {
 		name    string
-		results []checker.Result
+		results []result.Result
 		want    string
 	}{
 		{"empty", nil, "nothing checked"},
@@ -150,19 +150,19 @@ func TestWidthRespected(t *testing.T) {
 func TestFound(t *testing.T) {
 	tests := []struct {
 		name string
-		r    checker.Result
+		r    result.Result
 		want string
 	}{
-		{"moved", checker.Result{Status: status.Moved, Code: 200, FinalURL: "https://new.example/"}, "→ https://new.example/"},
-		{"moved without final URL", checker.Result{Status: status.Moved, Code: 301, Message: "permanent redirect"}, "HTTP 301: permanent redirect"},
-		{"updated pinned", checker.Result{Status: status.Updated, Arxiv: "1706.03762v5", Version: 7}, "v5 → v7"},
-		{"updated unpinned", checker.Result{Status: status.Updated, Arxiv: "1706.03762", Version: 7}, "latest v7"},
-		{"retitled", checker.Result{Status: status.Retitled, CurrentTitle: "New\ntitle", Similarity: 0.456}, "now “New title” (similarity 0.46)"},
-		{"code repeated in message", checker.Result{Status: status.Broken, Code: 404, Message: "HTTP 404"}, "HTTP 404"},
-		{"code only", checker.Result{Status: status.Error, Code: 502}, "HTTP 502"},
-		{"soft 404 without its 200", checker.Result{Status: status.Broken, Code: 200, Message: "soft 404: page says “Not Found”"}, "soft 404: page says “Not Found”"},
-		{"home-page redirect says where", checker.Result{Status: status.Broken, Code: 200, FinalURL: "https://aws.example/", Message: "redirected to the site's home page"}, "redirected to the site's home page → https://aws.example/"},
-		{"message only", checker.Result{Status: status.Error, Message: "connection refused"}, "connection refused"},
+		{"moved", result.Result{Status: status.Moved, Code: 200, FinalURL: "https://new.example/"}, "→ https://new.example/"},
+		{"moved without final URL", result.Result{Status: status.Moved, Code: 301, Message: "permanent redirect"}, "HTTP 301: permanent redirect"},
+		{"updated pinned", result.Result{Status: status.Updated, Arxiv: "1706.03762v5", Version: 7}, "v5 → v7"},
+		{"updated unpinned", result.Result{Status: status.Updated, Arxiv: "1706.03762", Version: 7}, "latest v7"},
+		{"retitled", result.Result{Status: status.Retitled, CurrentTitle: "New\ntitle", Similarity: 0.456}, "now “New title” (similarity 0.46)"},
+		{"code repeated in message", result.Result{Status: status.Broken, Code: 404, Message: "HTTP 404"}, "HTTP 404"},
+		{"code only", result.Result{Status: status.Error, Code: 502}, "HTTP 502"},
+		{"soft 404 without its 200", result.Result{Status: status.Broken, Code: 200, Message: "soft 404: page says “Not Found”"}, "soft 404: page says “Not Found”"},
+		{"home-page redirect says where", result.Result{Status: status.Broken, Code: 200, FinalURL: "https://aws.example/", Message: "redirected to the site's home page"}, "redirected to the site's home page → https://aws.example/"},
+		{"message only", result.Result{Status: status.Error, Message: "connection refused"}, "connection refused"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

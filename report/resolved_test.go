@@ -6,7 +6,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/ai-reading-list/linkcheck/checker"
+	"github.com/ai-reading-list/linkcheck/result"
 	"github.com/ai-reading-list/linkcheck/state"
 	"github.com/ai-reading-list/linkcheck/status"
 )
@@ -18,15 +18,15 @@ func TestResolvedRowNamesTheTarget(t *testing.T) {
 	run := Run{
 		Catalog:   "resources.yaml",
 		StartedAt: since.AddDate(0, 0, 14),
-		Results: []checker.Result{
-			{ID: "tool", Line: 9, Target: checker.TargetURL, URL: "https://tool.test/", Status: status.OK},
-			{ID: "tool", Line: 9, Target: checker.TargetGitHub, URL: "https://tool.test/", Repo: "owner/tool", Status: status.OK},
-			{ID: "board", Line: 14, Target: checker.TargetHuggingFace, URL: "https://huggingface.co/spaces/o/b", Repo: "spaces/o/b", Status: status.OK},
+		Results: []result.Result{
+			{ID: "tool", Line: 9, Target: result.TargetURL, URL: "https://tool.test/", Status: status.OK},
+			{ID: "tool", Line: 9, Target: result.TargetGitHub, URL: "https://tool.test/", Repo: "owner/tool", Status: status.OK},
+			{ID: "board", Line: 14, Target: result.TargetHuggingFace, URL: "https://huggingface.co/spaces/o/b", Repo: "spaces/o/b", Status: status.OK},
 		},
 		Resolved: []state.Resolved{
-			{ID: "tool", Line: 9, Target: checker.TargetGitHub, URL: "https://tool.test/", Repo: "owner/tool",
+			{ID: "tool", Line: 9, Target: result.TargetGitHub, URL: "https://tool.test/", Repo: "owner/tool",
 				Previous: status.Stale, Since: since, Runs: 2},
-			{ID: "board", Line: 14, Target: checker.TargetHuggingFace, URL: "https://huggingface.co/spaces/o/b", Repo: "spaces/o/b",
+			{ID: "board", Line: 14, Target: result.TargetHuggingFace, URL: "https://huggingface.co/spaces/o/b", Repo: "spaces/o/b",
 				Previous: status.Broken, Since: since, Runs: 1},
 		},
 	}

@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/ai-reading-list/linkcheck/checker"
+	"github.com/ai-reading-list/linkcheck/result"
 	"github.com/ai-reading-list/linkcheck/status"
 )
 
@@ -17,7 +17,7 @@ type Summary struct {
 // Summarize counts results by status. Reports summarize every result of a
 // run, including those a filter leaves out of the listing, so the headline
 // numbers never depend on --all.
-func Summarize(results []checker.Result) Summary {
+func Summarize(results []result.Result) Summary {
 	s := Summary{Total: len(results), Counts: make(map[status.Status]int)}
 	for _, r := range results {
 		s.Counts[r.Status]++

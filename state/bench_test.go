@@ -5,14 +5,14 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/ai-reading-list/linkcheck/checker"
+	"github.com/ai-reading-list/linkcheck/result"
 	"github.com/ai-reading-list/linkcheck/status"
 )
 
 // BenchmarkHistory2000 is what --state adds to a 2,000-URL run: read the
 // last run's state, merge this run into it, write it back.
 func BenchmarkHistory2000(b *testing.B) {
-	results := make([]checker.Result, 2000)
+	results := make([]result.Result, 2000)
 	for i := range results {
 		results[i] = link(fmt.Sprint("e", i), status.OK, titled(fmt.Sprintf("Page %d of a reading list", i)))
 		results[i].URL = fmt.Sprintf("https://h%d.example/page/%d", i%100, i)

@@ -10,9 +10,9 @@ import (
 	"strings"
 	"time"
 
-	"github.com/ai-reading-list/linkcheck/checker"
 	"github.com/ai-reading-list/linkcheck/internal/atomicfile"
 	"github.com/ai-reading-list/linkcheck/internal/jsondoc"
+	"github.com/ai-reading-list/linkcheck/result"
 	"github.com/ai-reading-list/linkcheck/status"
 )
 
@@ -133,7 +133,7 @@ func targetFromFile(name string, ft fileTarget) (Key, Target, error) {
 	if !ok || id == "" || kind == "" || (extended && named == "") {
 		return Key{}, Target{}, errors.New("want a key of the form ID/TARGET, e.g. attention/arxiv, or ID/TARGET/REPOSITORY")
 	}
-	k := Key{ID: id, Target: checker.TargetKind(kind), Subject: subject(checker.TargetKind(kind), ft.URL, ft.Arxiv, ft.Repo)}
+	k := Key{ID: id, Target: result.TargetKind(kind), Subject: subject(result.TargetKind(kind), ft.URL, ft.Arxiv, ft.Repo)}
 	if extended {
 		fromName := subject(k.Target, named, named, named)
 		switch {

@@ -10,21 +10,21 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/ai-reading-list/linkcheck/checker"
+	"github.com/ai-reading-list/linkcheck/result"
 	"github.com/ai-reading-list/linkcheck/status"
 )
 
 // sample is a state made by the real merge, not by hand.
 func sample() *State {
-	first := Merge(nil, []checker.Result{
+	first := Merge(nil, []result.Result{
 		link("a", status.OK, titled("A page & <more>")),
-		paper("a", status.OK, func(r *checker.Result) { r.Version, r.CurrentTitle = 7, "Attention Is All You Need" }),
+		paper("a", status.OK, func(r *result.Result) { r.Version, r.CurrentTitle = 7, "Attention Is All You Need" }),
 		link("b", status.Broken, network),
 	}, runAt(0), Options{}).State
-	return Merge(first, []checker.Result{
+	return Merge(first, []result.Result{
 		link("a", status.OK, titled("A page & <more>")),
-		paper("a", status.OK, func(r *checker.Result) { r.Version = 7 }),
-		link("b", status.Broken, network, func(r *checker.Result) { r.FinalURL = "https://b.test/" }),
+		paper("a", status.OK, func(r *result.Result) { r.Version = 7 }),
+		link("b", status.Broken, network, func(r *result.Result) { r.FinalURL = "https://b.test/" }),
 	}, runAt(1), Options{}).State
 }
 

@@ -4,7 +4,7 @@ import (
 	"reflect"
 	"testing"
 
-	"github.com/ai-reading-list/linkcheck/checker"
+	"github.com/ai-reading-list/linkcheck/result"
 	"github.com/ai-reading-list/linkcheck/status"
 )
 
@@ -15,7 +15,7 @@ func FuzzParse(f *testing.F) {
 	f.Add(good)
 	f.Add([]byte(`{"schema": "linkcheck.state/v1", "targets": {"a/url": {"status": "ok", "runs": 1, "since": "2026-01-01T00:00:00Z", "last_checked": "2026-01-01T00:00:00Z"}}}`))
 	f.Add([]byte(`{"schema": "linkcheck.state/v1"}`))
-	two, _ := Marshal(Merge(nil, []checker.Result{repo("e", "Acme/Tool", status.OK), repo("e", "acme/old", status.Broken)}, runAt(0), Options{}).State)
+	two, _ := Marshal(Merge(nil, []result.Result{repo("e", "Acme/Tool", status.OK), repo("e", "acme/old", status.Broken)}, runAt(0), Options{}).State)
 	f.Add(two)
 	f.Add([]byte(`null`))
 	f.Fuzz(func(t *testing.T, data []byte) {

@@ -4,7 +4,7 @@ import (
 	"strings"
 
 	"github.com/ai-reading-list/linkcheck/catalog"
-	"github.com/ai-reading-list/linkcheck/checker"
+	"github.com/ai-reading-list/linkcheck/result"
 )
 
 // Key names one checked target: a catalog entry, the kind of target, and
@@ -14,7 +14,7 @@ import (
 // github: field and a github.com url naming another) have a history each.
 type Key struct {
 	ID     string
-	Target checker.TargetKind
+	Target result.TargetKind
 	// Subject is the target in a form that does not change with how it is
 	// written: the normalized URL, the arXiv ID without its version (a
 	// newer pinned version is the same paper), the repository. It is ""
@@ -28,23 +28,23 @@ type Key struct {
 func (k Key) String() string { return k.ID + "/" + string(k.Target) }
 
 // KeyOf returns the key of a result.
-func KeyOf(r checker.Result) Key {
+func KeyOf(r result.Result) Key {
 	return Key{ID: r.ID, Target: r.Target, Subject: subject(r.Target, r.URL, r.Arxiv, r.Repo)}
 }
 
 // subject is the Subject of a target of kind that was checked at url,
 // names the paper arxiv or the repository repo.
-func subject(kind checker.TargetKind, url, arxiv, repo string) string {
+func subject(kind result.TargetKind, url, arxiv, repo string) string {
 	switch kind {
-	case checker.TargetArxiv:
+	case result.TargetArxiv:
 		if id, err := catalog.ParseArxivID(arxiv); err == nil {
 			return id.ID
 		}
 		return arxiv
-	case checker.TargetGitHub:
+	case result.TargetGitHub:
 		// GitHub's names are case-insensitive: Owner/Repo is owner/repo.
 		return strings.ToLower(repo)
-	case checker.TargetHuggingFace:
+	case result.TargetHuggingFace:
 		return repo
 	}
 	if n, err := catalog.NormalizeURL(url); err == nil {
@@ -55,7 +55,7 @@ func subject(kind checker.TargetKind, url, arxiv, repo string) string {
 
 // repoOf is the repository a key names, "" for a URL or a paper.
 func repoOf(k Key) string {
-	if k.Target == checker.TargetGitHub || k.Target == checker.TargetHuggingFace {
+	if k.Target == result.TargetGitHub || k.Target == result.TargetHuggingFace {
 		return k.Subject
 	}
 	return ""

@@ -5,14 +5,14 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/ai-reading-list/linkcheck/checker"
+	"github.com/ai-reading-list/linkcheck/result"
 	"github.com/ai-reading-list/linkcheck/status"
 )
 
 // An entry with two repositories writes a name for each; an entry with one
 // target of a kind keeps the ID/TARGET name every v1 state has.
 func TestMarshalNamesEachRepository(t *testing.T) {
-	s := Merge(nil, []checker.Result{
+	s := Merge(nil, []result.Result{
 		link("a", status.OK), paper("a", status.OK), repo("a", "acme/tool", status.OK),
 		repo("e", "acme/tool", status.OK), repo("e", "Acme/Old-Tool", status.Broken),
 	}, runAt(0), Options{}).State
@@ -53,20 +53,20 @@ const stateV1 = `{
 func TestMergeOldState(t *testing.T) {
 	tests := []struct {
 		name    string
-		results []checker.Result
+		results []result.Result
 		want    map[string]int // ID/TARGET/SUBJECT → runs
 	}{
 		{"unchanged targets keep their history",
-			[]checker.Result{link("a", status.Broken), repo("r", "acme/tool", status.Error)},
+			[]result.Result{link("a", status.Broken), repo("r", "acme/tool", status.Error)},
 			map[string]int{"a/url": 2, "r/github/acme/tool": 2}},
 		{"a changed URL starts afresh",
-			[]checker.Result{link("a", status.Broken, at("https://a.test/new")), repo("r", "acme/tool", status.Error)},
+			[]result.Result{link("a", status.Broken, at("https://a.test/new")), repo("r", "acme/tool", status.Error)},
 			map[string]int{"a/url": 1, "r/github/acme/tool": 2}},
 		{"an entry now naming two repositories starts both afresh",
-			[]checker.Result{link("a", status.Broken), repo("r", "acme/tool", status.Error), repo("r", "acme/other", status.Error)},
+			[]result.Result{link("a", status.Broken), repo("r", "acme/tool", status.Error), repo("r", "acme/other", status.Error)},
 			map[string]int{"a/url": 2, "r/github/acme/tool": 1, "r/github/acme/other": 1}},
 		{"a repository whose entry's url changed starts afresh",
-			[]checker.Result{link("a", status.Broken), repo("r", "acme/tool", status.Error, at("https://tool.test/"))},
+			[]result.Result{link("a", status.Broken), repo("r", "acme/tool", status.Error, at("https://tool.test/"))},
 			map[string]int{"a/url": 2, "r/github/acme/tool": 1}},
 	}
 	for _, tt := range tests {
@@ -79,7 +79,7 @@ func TestMergeOldState(t *testing.T) {
 			got := map[string]int{}
 			for _, r := range m.Results {
 				name := r.ID + "/" + string(r.Target)
-				if r.Target == checker.TargetGitHub {
+				if r.Target == result.TargetGitHub {
 					name += "/" + r.Repo
 				}
 				got[name] = r.History.Runs
@@ -90,7 +90,7 @@ func TestMergeOldState(t *testing.T) {
 				}
 			}
 			for k, tg := range m.State.Targets {
-				if k.Target == checker.TargetGitHub && (k.Subject == "" || tg.Repo == "") {
+				if k.Target == result.TargetGitHub && (k.Subject == "" || tg.Repo == "") {
 					t.Errorf("%s: the new state does not name its repository", k)
 				}
 			}
@@ -121,7 +121,7 @@ func TestLoadRepositoryNames(t *testing.T) {
 			switch {
 			case tt.want == "" && err != nil:
 				t.Errorf("parse = %v, want a state", err)
-			case tt.want == "" && s.Targets[Key{ID: "e", Target: checker.TargetGitHub, Subject: "acme/tool"}].Repo == "":
+			case tt.want == "" && s.Targets[Key{ID: "e", Target: result.TargetGitHub, Subject: "acme/tool"}].Repo == "":
 				t.Errorf("targets = %+v, want e's acme/tool with its repository", s.Targets)
 			case tt.want != "":
 				var ce *CorruptError

@@ -4,8 +4,8 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/ai-reading-list/linkcheck/checker"
 	"github.com/ai-reading-list/linkcheck/checker/arxiv"
+	"github.com/ai-reading-list/linkcheck/result"
 	"github.com/ai-reading-list/linkcheck/status"
 )
 
@@ -24,7 +24,7 @@ type Resolved struct {
 	Section string
 	Title   string
 	Line    int
-	Target  checker.TargetKind
+	Target  result.TargetKind
 	URL     string
 	Arxiv   string
 	Repo    string // the repository, for a platform target
@@ -36,9 +36,9 @@ type Resolved struct {
 
 // Merged is a run folded into the history.
 type Merged struct {
-	Results  []checker.Result // the run's results, in order, with History set
-	State    *State           // what the next run will read
-	Resolved []Resolved       // in the order of Results
+	Results  []result.Result // the run's results, in order, with History set
+	State    *State          // what the next run will read
+	Resolved []Resolved      // in the order of Results
 }
 
 // Merge folds the results of a finished run, started at now, into prev (nil
@@ -55,13 +55,13 @@ type Merged struct {
 // it learns nothing, gets no History, and its target's history is kept as
 // it was. Targets with no result (entries gone from the catalog, targets
 // replaced) are dropped.
-func Merge(prev *State, results []checker.Result, now time.Time, opts Options) Merged {
+func Merge(prev *State, results []result.Result, now time.Time, opts Options) Merged {
 	if prev == nil {
 		prev = New()
 	}
 	now = now.UTC().Truncate(time.Second)
 	m := Merged{
-		Results: make([]checker.Result, len(results)),
+		Results: make([]result.Result, len(results)),
 		State:   &State{UpdatedAt: now, Targets: make(map[Key]Target, len(results))},
 	}
 	past := recall(prev, results)
@@ -79,9 +79,9 @@ func Merge(prev *State, results []checker.Result, now time.Time, opts Options) M
 			continue
 		}
 		t := observe(r, old, had, now)
-		r.History = checker.History{Change: checker.ChangeNew, Since: t.Since, Runs: t.Runs, FailingRuns: t.FailingRuns}
+		r.History = result.History{Change: result.ChangeNew, Since: t.Since, Runs: t.Runs, FailingRuns: t.FailingRuns}
 		if t.Runs > 1 {
-			r.History.Change = checker.ChangeSame
+			r.History.Change = result.ChangeSame
 		}
 		if t.FailingRuns > 0 && t.FailingRuns < opts.FailAfter {
 			r.History.Pending = true
@@ -111,7 +111,7 @@ func Merge(prev *State, results []checker.Result, now time.Time, opts Options) M
 }
 
 // observe is the target's history after this run's result r.
-func observe(r checker.Result, old Target, had bool, now time.Time) Target {
+func observe(r result.Result, old Target, had bool, now time.Time) Target {
 	t := Target{
 		Status:      r.Status,
 		Since:       now,
@@ -151,7 +151,7 @@ func observe(r checker.Result, old Target, had bool, now time.Time) Target {
 // an HTTP answer (DNS said no such host). An answer that says the page or
 // paper is gone (404, 410, a soft 404, a catch-all redirect, a withdrawn
 // paper) is not.
-func Transient(r checker.Result) bool {
+func Transient(r result.Result) bool {
 	switch r.Status {
 	case status.Timeout, status.Error:
 		return true
@@ -164,8 +164,8 @@ func Transient(r checker.Result) bool {
 // titleChanged reports whether the page of the same target now has a title
 // that reads as another work's, by the rule that tells a retitled arXiv
 // paper from another paper. Small rewordings are not worth a word.
-func titleChanged(r checker.Result, old Target) bool {
-	if r.Target != checker.TargetURL || old.PageTitle == "" || r.PageTitle == "" {
+func titleChanged(r result.Result, old Target) bool {
+	if r.Target != result.TargetURL || old.PageTitle == "" || r.PageTitle == "" {
 		return false
 	}
 	return arxiv.TitleSimilarity(old.PageTitle, r.PageTitle) < arxiv.AnotherWork

@@ -6,7 +6,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/ai-reading-list/linkcheck/checker"
+	"github.com/ai-reading-list/linkcheck/result"
 	"github.com/ai-reading-list/linkcheck/status"
 )
 
@@ -16,30 +16,30 @@ var week = time.Date(2026, 11, 2, 6, 0, 0, 0, time.UTC)
 func runAt(i int) time.Time { return week.Add(time.Duration(i) * 7 * 24 * time.Hour) }
 
 // link is a URL result of entry id.
-func link(id string, st status.Status, opts ...func(*checker.Result)) checker.Result {
-	r := checker.Result{ID: id, Section: "s", Line: 7, Target: checker.TargetURL, URL: "https://" + id + ".test/page", Status: st}
+func link(id string, st status.Status, opts ...func(*result.Result)) result.Result {
+	r := result.Result{ID: id, Section: "s", Line: 7, Target: result.TargetURL, URL: "https://" + id + ".test/page", Status: st}
 	for _, o := range opts {
 		o(&r)
 	}
 	return r
 }
 
-func paper(id string, st status.Status, opts ...func(*checker.Result)) checker.Result {
-	r := checker.Result{ID: id, Target: checker.TargetArxiv, Arxiv: "1706.03762", Status: st}
+func paper(id string, st status.Status, opts ...func(*result.Result)) result.Result {
+	r := result.Result{ID: id, Target: result.TargetArxiv, Arxiv: "1706.03762", Status: st}
 	for _, o := range opts {
 		o(&r)
 	}
 	return r
 }
 
-func network(r *checker.Result) { r.NetworkFailure = true }
-func titled(title string) func(*checker.Result) {
-	return func(r *checker.Result) { r.PageTitle = title }
+func network(r *result.Result) { r.NetworkFailure = true }
+func titled(title string) func(*result.Result) {
+	return func(r *result.Result) { r.PageTitle = title }
 }
-func at(url string) func(*checker.Result) { return func(r *checker.Result) { r.URL = url } }
+func at(url string) func(*result.Result) { return func(r *result.Result) { r.URL = url } }
 
 // replay merges each run in turn, run i at runAt(i), and returns the last.
-func replay(failAfter int, runs ...[]checker.Result) Merged {
+func replay(failAfter int, runs ...[]result.Result) Merged {
 	var prev *State
 	var m Merged
 	for i, results := range runs {
@@ -51,7 +51,7 @@ func replay(failAfter int, runs ...[]checker.Result) Merged {
 
 func TestMergeTransitions(t *testing.T) {
 	type want struct {
-		change      checker.Change
+		change      result.Change
 		since       int // run index
 		runs        int
 		failingRuns int
@@ -60,51 +60,51 @@ func TestMergeTransitions(t *testing.T) {
 	tests := []struct {
 		name      string
 		failAfter int
-		runs      [][]checker.Result
+		runs      [][]result.Result
 		want      want
 	}{
 		{"no history is new", 1,
-			[][]checker.Result{{link("a", status.Broken)}},
-			want{checker.ChangeNew, 0, 1, 0, false}},
+			[][]result.Result{{link("a", status.Broken)}},
+			want{result.ChangeNew, 0, 1, 0, false}},
 		{"same status extends the streak", 1,
-			[][]checker.Result{{link("a", status.Broken)}, {link("a", status.Broken)}, {link("a", status.Broken)}},
-			want{checker.ChangeSame, 0, 3, 0, false}},
+			[][]result.Result{{link("a", status.Broken)}, {link("a", status.Broken)}, {link("a", status.Broken)}},
+			want{result.ChangeSame, 0, 3, 0, false}},
 		{"a status change mid-streak starts a new one", 1,
-			[][]checker.Result{{link("a", status.Moved)}, {link("a", status.Moved)}, {link("a", status.Broken)}},
-			want{checker.ChangeNew, 2, 1, 0, false}},
+			[][]result.Result{{link("a", status.Moved)}, {link("a", status.Moved)}, {link("a", status.Broken)}},
+			want{result.ChangeNew, 2, 1, 0, false}},
 		{"ok after broken is new", 1,
-			[][]checker.Result{{link("a", status.Broken)}, {link("a", status.OK)}},
-			want{checker.ChangeNew, 1, 1, 0, false}},
+			[][]result.Result{{link("a", status.Broken)}, {link("a", status.OK)}},
+			want{result.ChangeNew, 1, 1, 0, false}},
 		{"fail-after 2: a first DNS failure is pending", 2,
-			[][]checker.Result{{link("a", status.OK)}, {link("a", status.Broken, network)}},
-			want{checker.ChangeNew, 1, 1, 1, true}},
+			[][]result.Result{{link("a", status.OK)}, {link("a", status.Broken, network)}},
+			want{result.ChangeNew, 1, 1, 1, true}},
 		{"fail-after 2: a second DNS failure counts", 2,
-			[][]checker.Result{{link("a", status.Broken, network)}, {link("a", status.Broken, network)}},
-			want{checker.ChangeSame, 0, 2, 2, false}},
+			[][]result.Result{{link("a", status.Broken, network)}, {link("a", status.Broken, network)}},
+			want{result.ChangeSame, 0, 2, 2, false}},
 		{"fail-after 2: a 404 counts at once", 2,
-			[][]checker.Result{{link("a", status.Broken)}},
-			want{checker.ChangeNew, 0, 1, 0, false}},
+			[][]result.Result{{link("a", status.Broken)}},
+			want{result.ChangeNew, 0, 1, 0, false}},
 		{"fail-after 3: timeout then error are two failing runs", 3,
-			[][]checker.Result{{link("a", status.Timeout)}, {link("a", status.Error)}},
-			want{checker.ChangeNew, 1, 1, 2, true}},
+			[][]result.Result{{link("a", status.Timeout)}, {link("a", status.Error)}},
+			want{result.ChangeNew, 1, 1, 2, true}},
 		{"fail-after 3: the third transient run counts", 3,
-			[][]checker.Result{{link("a", status.Timeout)}, {link("a", status.Error)}, {link("a", status.Error)}},
-			want{checker.ChangeSame, 1, 2, 3, false}},
+			[][]result.Result{{link("a", status.Timeout)}, {link("a", status.Error)}, {link("a", status.Error)}},
+			want{result.ChangeSame, 1, 2, 3, false}},
 		{"fail-after 2: an ok run resets the count", 2,
-			[][]checker.Result{{link("a", status.Timeout)}, {link("a", status.OK)}, {link("a", status.Timeout)}},
-			want{checker.ChangeNew, 2, 1, 1, true}},
+			[][]result.Result{{link("a", status.Timeout)}, {link("a", status.OK)}, {link("a", status.Timeout)}},
+			want{result.ChangeNew, 2, 1, 1, true}},
 		{"fail-after 1 never waits", 1,
-			[][]checker.Result{{link("a", status.Timeout)}},
-			want{checker.ChangeNew, 0, 1, 1, false}},
+			[][]result.Result{{link("a", status.Timeout)}},
+			want{result.ChangeNew, 0, 1, 1, false}},
 		{"fail-after 2: a 404 after a DNS failure counts at once", 2,
-			[][]checker.Result{{link("a", status.Broken, network)}, {link("a", status.Broken)}},
-			want{checker.ChangeSame, 0, 2, 0, false}},
+			[][]result.Result{{link("a", status.Broken, network)}, {link("a", status.Broken)}},
+			want{result.ChangeSame, 0, 2, 0, false}},
 		{"a renamed entry starts fresh", 1,
-			[][]checker.Result{{link("a", status.Broken)}, {link("b", status.Broken)}},
-			want{checker.ChangeNew, 1, 1, 0, false}},
+			[][]result.Result{{link("a", status.Broken)}, {link("b", status.Broken)}},
+			want{result.ChangeNew, 1, 1, 0, false}},
 		{"a skipped run keeps the streak", 1,
-			[][]checker.Result{{link("a", status.Broken)}, {link("a", status.Skipped)}, {link("a", status.Broken)}},
-			want{checker.ChangeSame, 0, 2, 0, false}},
+			[][]result.Result{{link("a", status.Broken)}, {link("a", status.Skipped)}, {link("a", status.Broken)}},
+			want{result.ChangeSame, 0, 2, 0, false}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -133,25 +133,25 @@ func TestMergeTransitions(t *testing.T) {
 func TestMergeResolved(t *testing.T) {
 	tests := []struct {
 		name string
-		runs [][]checker.Result
+		runs [][]result.Result
 		want []Resolved
 	}{
 		{"broken then ok is resolved",
-			[][]checker.Result{{link("a", status.Broken)}, {link("a", status.Broken)}, {link("a", status.OK)}},
-			[]Resolved{{ID: "a", Section: "s", Line: 7, Target: checker.TargetURL, URL: "https://a.test/page",
+			[][]result.Result{{link("a", status.Broken)}, {link("a", status.Broken)}, {link("a", status.OK)}},
+			[]Resolved{{ID: "a", Section: "s", Line: 7, Target: result.TargetURL, URL: "https://a.test/page",
 				Previous: status.Broken, Since: runAt(0), Runs: 2}}},
 		{"a retitled paper fixed is resolved",
-			[][]checker.Result{{paper("p", status.Retitled)}, {paper("p", status.OK)}},
-			[]Resolved{{ID: "p", Target: checker.TargetArxiv, Arxiv: "1706.03762", Previous: status.Retitled, Since: runAt(0), Runs: 1}}},
+			[][]result.Result{{paper("p", status.Retitled)}, {paper("p", status.OK)}},
+			[]Resolved{{ID: "p", Target: result.TargetArxiv, Arxiv: "1706.03762", Previous: status.Retitled, Since: runAt(0), Runs: 1}}},
 		{"a repository back from stale is resolved, named",
-			[][]checker.Result{{toolRepo("t", status.Stale)}, {toolRepo("t", status.OK)}},
-			[]Resolved{{ID: "t", Section: "s", Line: 9, Target: checker.TargetGitHub, URL: "https://t.test/", Repo: "o/t",
+			[][]result.Result{{toolRepo("t", status.Stale)}, {toolRepo("t", status.OK)}},
+			[]Resolved{{ID: "t", Section: "s", Line: 9, Target: result.TargetGitHub, URL: "https://t.test/", Repo: "o/t",
 				Previous: status.Stale, Since: runAt(0), Runs: 1}}},
-		{"ok then ok is not", [][]checker.Result{{link("a", status.OK)}, {link("a", status.OK)}}, nil},
-		{"broken then skipped is not", [][]checker.Result{{link("a", status.Broken)}, {link("a", status.Skipped)}}, nil},
-		{"broken then timeout is not", [][]checker.Result{{link("a", status.Broken)}, {link("a", status.Timeout)}}, nil},
-		{"a first ok run is not", [][]checker.Result{{link("a", status.OK)}}, nil},
-		{"a renamed entry is not", [][]checker.Result{{link("a", status.Broken)}, {link("b", status.OK)}}, nil},
+		{"ok then ok is not", [][]result.Result{{link("a", status.OK)}, {link("a", status.OK)}}, nil},
+		{"broken then skipped is not", [][]result.Result{{link("a", status.Broken)}, {link("a", status.Skipped)}}, nil},
+		{"broken then timeout is not", [][]result.Result{{link("a", status.Broken)}, {link("a", status.Timeout)}}, nil},
+		{"a first ok run is not", [][]result.Result{{link("a", status.OK)}}, nil},
+		{"a renamed entry is not", [][]result.Result{{link("a", status.Broken)}, {link("b", status.OK)}}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -165,9 +165,9 @@ func TestMergeResolved(t *testing.T) {
 
 func TestMergeDropsRemovedTargets(t *testing.T) {
 	m := replay(1,
-		[]checker.Result{link("a", status.Broken), paper("a", status.OK), link("b", status.OK), link("c", status.Skipped)},
+		[]result.Result{link("a", status.Broken), paper("a", status.OK), link("b", status.OK), link("c", status.Skipped)},
 		// b left the catalog, a lost its arXiv ID; c is still ignored.
-		[]checker.Result{link("a", status.Broken), link("c", status.Skipped)},
+		[]result.Result{link("a", status.Broken), link("c", status.Skipped)},
 	)
 	var keys []string
 	for k := range m.State.Targets {
@@ -179,7 +179,7 @@ func TestMergeDropsRemovedTargets(t *testing.T) {
 }
 
 func TestMergeSkippedKeepsHistory(t *testing.T) {
-	m := replay(1, []checker.Result{link("a", status.Broken, titled("A"))}, []checker.Result{link("a", status.Skipped)})
+	m := replay(1, []result.Result{link("a", status.Broken, titled("A"))}, []result.Result{link("a", status.Skipped)})
 	if h := m.Results[0].History; h.Kept() {
 		t.Errorf("skipped result History = %+v, want none", h)
 	}
@@ -192,8 +192,8 @@ func TestMergeSkippedKeepsHistory(t *testing.T) {
 func TestMergePageTitle(t *testing.T) {
 	tests := []struct {
 		name        string
-		before      checker.Result
-		after       checker.Result
+		before      result.Result
+		after       result.Result
 		wantMessage string // "" means no title note
 	}{
 		{"domain for sale", link("a", status.OK, titled("SWE-bench")), link("a", status.OK, titled("Domain for sale")),
@@ -205,7 +205,7 @@ func TestMergePageTitle(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			m := replay(1, []checker.Result{tt.before}, []checker.Result{tt.after})
+			m := replay(1, []result.Result{tt.before}, []result.Result{tt.after})
 			r := m.Results[0]
 			if tt.wantMessage == "" {
 				if strings.Contains(r.Message, "page title changed") || r.History.PreviousTitle != "" {
@@ -224,9 +224,9 @@ func TestMergePageTitle(t *testing.T) {
 // the title it had before.
 func TestMergeTitleSurvivesAFailedRun(t *testing.T) {
 	m := replay(1,
-		[]checker.Result{link("a", status.OK, titled("SWE-bench"))},
-		[]checker.Result{link("a", status.Timeout)},
-		[]checker.Result{link("a", status.OK, titled("Domain for sale"))})
+		[]result.Result{link("a", status.OK, titled("SWE-bench"))},
+		[]result.Result{link("a", status.Timeout)},
+		[]result.Result{link("a", status.OK, titled("Domain for sale"))})
 	if !strings.Contains(m.Results[0].Message, "“SWE-bench” → “Domain for sale”") {
 		t.Errorf("message = %q, want the title change since the last title seen", m.Results[0].Message)
 	}
@@ -234,8 +234,8 @@ func TestMergeTitleSurvivesAFailedRun(t *testing.T) {
 
 func TestMergeRemembers(t *testing.T) {
 	m := replay(1,
-		[]checker.Result{paper("p", status.OK, func(r *checker.Result) { r.Version, r.CurrentTitle = 7, "Attention" })},
-		[]checker.Result{paper("p", status.Error)})
+		[]result.Result{paper("p", status.OK, func(r *result.Result) { r.Version, r.CurrentTitle = 7, "Attention" })},
+		[]result.Result{paper("p", status.Error)})
 	got := m.State.Targets[KeyOf(paper("p", status.OK))]
 	if got.ArxivVersion != 7 || got.ArxivTitle != "Attention" || !got.LastOK.Equal(runAt(0)) || !got.LastChecked.Equal(runAt(1)) {
 		t.Errorf("state after an arXiv outage = %+v, want v7, “Attention”, last ok at run 0, last checked at run 1", got)
@@ -244,9 +244,9 @@ func TestMergeRemembers(t *testing.T) {
 
 // Merge is pure: the previous state and the results are left as they were.
 func TestMergeDoesNotModifyItsInputs(t *testing.T) {
-	prev := Merge(nil, []checker.Result{link("a", status.OK, titled("SWE-bench"))}, runAt(0), Options{}).State
+	prev := Merge(nil, []result.Result{link("a", status.OK, titled("SWE-bench"))}, runAt(0), Options{}).State
 	before, _ := Marshal(prev)
-	results := []checker.Result{link("a", status.OK, titled("Domain for sale"))}
+	results := []result.Result{link("a", status.OK, titled("Domain for sale"))}
 	Merge(prev, results, runAt(1), Options{FailAfter: 2})
 	after, _ := Marshal(prev)
 	if string(before) != string(after) {
@@ -259,6 +259,6 @@ func TestMergeDoesNotModifyItsInputs(t *testing.T) {
 
 // toolRepo is entry id's result for the GitHub repository o/t; the entry's url
 // is the tool's website.
-func toolRepo(id string, st status.Status) checker.Result {
-	return checker.Result{ID: id, Section: "s", Line: 9, Target: checker.TargetGitHub, URL: "https://t.test/", Repo: "o/t", Status: st}
+func toolRepo(id string, st status.Status) result.Result {
+	return result.Result{ID: id, Section: "s", Line: 9, Target: result.TargetGitHub, URL: "https://t.test/", Repo: "o/t", Status: st}
 }

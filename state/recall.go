@@ -1,7 +1,7 @@
 package state
 
 import (
-	"github.com/ai-reading-list/linkcheck/checker"
+	"github.com/ai-reading-list/linkcheck/result"
 	"github.com/ai-reading-list/linkcheck/status"
 )
 
@@ -20,7 +20,7 @@ type past struct {
 // group is an entry's targets of one kind.
 type group struct {
 	id   string
-	kind checker.TargetKind
+	kind result.TargetKind
 }
 
 func groupOf(k Key) group { return group{k.ID, k.Target} }
@@ -28,7 +28,7 @@ func groupOf(k Key) group { return group{k.ID, k.Target} }
 // recall finds each result's history in prev: the target with the same
 // key or, for a repository remembered before keys named it, the one the
 // entry's only target of that kind inherits (see legacyOf).
-func recall(prev *State, results []checker.Result) past {
+func recall(prev *State, results []result.Result) past {
 	p := past{
 		targets:  make([]Target, len(results)),
 		had:      make([]bool, len(results)),

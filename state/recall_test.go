@@ -4,54 +4,54 @@ import (
 	"reflect"
 	"testing"
 
-	"github.com/ai-reading-list/linkcheck/checker"
+	"github.com/ai-reading-list/linkcheck/result"
 	"github.com/ai-reading-list/linkcheck/status"
 )
 
 // repo is a GitHub result of entry id for repository name; like the
 // checker's, its URL is the entry's, whatever repository it names.
-func repo(id, name string, st status.Status, opts ...func(*checker.Result)) checker.Result {
-	r := checker.Result{ID: id, Target: checker.TargetGitHub, URL: "https://github.com/acme/tool", Repo: name, Status: st}
+func repo(id, name string, st status.Status, opts ...func(*result.Result)) result.Result {
+	r := result.Result{ID: id, Target: result.TargetGitHub, URL: "https://github.com/acme/tool", Repo: name, Status: st}
 	for _, o := range opts {
 		o(&r)
 	}
 	return r
 }
 
-func pinned(id string) func(*checker.Result) { return func(r *checker.Result) { r.Arxiv = id } }
+func pinned(id string) func(*result.Result) { return func(r *result.Result) { r.Arxiv = id } }
 
 // A target's history follows the target: what the entry names, not only
 // the entry.
 func TestMergeKeysByTarget(t *testing.T) {
 	type want struct {
-		change      checker.Change
+		change      result.Change
 		runs        int
 		failingRuns int
 		pending     bool
 	}
 	tests := []struct {
 		name string
-		runs [][]checker.Result
+		runs [][]result.Result
 		want want
 	}{
 		{"a changed URL starts a new history",
-			[][]checker.Result{{link("a", status.Broken, network)}, {link("a", status.Broken, network, at("https://b.test/other"))}},
-			want{checker.ChangeNew, 1, 1, true}},
+			[][]result.Result{{link("a", status.Broken, network)}, {link("a", status.Broken, network, at("https://b.test/other"))}},
+			want{result.ChangeNew, 1, 1, true}},
 		{"the same URL written otherwise keeps it",
-			[][]checker.Result{{link("a", status.Broken, network)}, {link("a", status.Broken, network, at("HTTPS://A.test:443/page#top"))}},
-			want{checker.ChangeSame, 2, 2, false}},
+			[][]result.Result{{link("a", status.Broken, network)}, {link("a", status.Broken, network, at("HTTPS://A.test:443/page#top"))}},
+			want{result.ChangeSame, 2, 2, false}},
 		{"a newer pinned version is the same paper",
-			[][]checker.Result{{paper("p", status.Error, pinned("1706.03762v5"))}, {paper("p", status.Error, pinned("1706.03762v7"))}},
-			want{checker.ChangeSame, 2, 2, false}},
+			[][]result.Result{{paper("p", status.Error, pinned("1706.03762v5"))}, {paper("p", status.Error, pinned("1706.03762v7"))}},
+			want{result.ChangeSame, 2, 2, false}},
 		{"another paper starts a new history",
-			[][]checker.Result{{paper("p", status.Error)}, {paper("p", status.Error, pinned("2303.08774"))}},
-			want{checker.ChangeNew, 1, 1, true}},
+			[][]result.Result{{paper("p", status.Error)}, {paper("p", status.Error, pinned("2303.08774"))}},
+			want{result.ChangeNew, 1, 1, true}},
 		{"another repository starts a new history",
-			[][]checker.Result{{repo("r", "acme/tool", status.Error)}, {repo("r", "acme/tool-ng", status.Error)}},
-			want{checker.ChangeNew, 1, 1, true}},
+			[][]result.Result{{repo("r", "acme/tool", status.Error)}, {repo("r", "acme/tool-ng", status.Error)}},
+			want{result.ChangeNew, 1, 1, true}},
 		{"a repository's name in another case is the same repository",
-			[][]checker.Result{{repo("r", "acme/tool", status.Error)}, {repo("r", "Acme/Tool", status.Error)}},
-			want{checker.ChangeSame, 2, 2, false}},
+			[][]result.Result{{repo("r", "acme/tool", status.Error)}, {repo("r", "Acme/Tool", status.Error)}},
+			want{result.ChangeSame, 2, 2, false}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -70,10 +70,10 @@ func TestMergeKeysByTarget(t *testing.T) {
 // An entry whose github: field names one repository and whose github.com
 // url names another has two targets, each with its own history.
 func TestMergeTwoRepositoriesOfOneEntry(t *testing.T) {
-	both := []checker.Result{repo("e", "acme/tool", status.OK), repo("e", "acme/old-tool", status.Broken)}
+	both := []result.Result{repo("e", "acme/tool", status.OK), repo("e", "acme/old-tool", status.Broken)}
 	m := replay(1, both, both, both)
 	for _, r := range m.Results {
-		if r.History.Change != checker.ChangeSame || r.History.Runs != 3 || !r.History.Since.Equal(runAt(0)) {
+		if r.History.Change != result.ChangeSame || r.History.Runs != 3 || !r.History.Since.Equal(runAt(0)) {
 			t.Errorf("%s: history %+v, want the same status for 3 runs since the first", r.Repo, r.History)
 		}
 	}
@@ -85,8 +85,8 @@ func TestMergeTwoRepositoriesOfOneEntry(t *testing.T) {
 	}
 
 	// The dead one comes back: it alone is resolved, and says which it is.
-	m = replay(1, both, []checker.Result{repo("e", "acme/tool", status.OK), repo("e", "acme/old-tool", status.OK)})
-	want := []Resolved{{ID: "e", Target: checker.TargetGitHub, URL: "https://github.com/acme/tool", Repo: "acme/old-tool",
+	m = replay(1, both, []result.Result{repo("e", "acme/tool", status.OK), repo("e", "acme/old-tool", status.OK)})
+	want := []Resolved{{ID: "e", Target: result.TargetGitHub, URL: "https://github.com/acme/tool", Repo: "acme/old-tool",
 		Previous: status.Broken, Since: runAt(0), Runs: 1}}
 	if !reflect.DeepEqual(m.Resolved, want) {
 		t.Errorf("Resolved = %+v\nwant       %+v", m.Resolved, want)
@@ -99,22 +99,22 @@ func TestMergeReplacedTargetResolved(t *testing.T) {
 	moved := link("a", status.Moved)
 	tests := []struct {
 		name string
-		runs [][]checker.Result
+		runs [][]result.Result
 		want []Resolved
 	}{
 		{"a moved URL replaced by a working one",
-			[][]checker.Result{{moved}, {link("a", status.OK, at("https://a.test/new"))}},
-			[]Resolved{{ID: "a", Section: "s", Line: 7, Target: checker.TargetURL, URL: "https://a.test/page",
+			[][]result.Result{{moved}, {link("a", status.OK, at("https://a.test/new"))}},
+			[]Resolved{{ID: "a", Section: "s", Line: 7, Target: result.TargetURL, URL: "https://a.test/page",
 				Previous: status.Moved, Since: runAt(0), Runs: 1}}},
 		{"a replacement that is broken too",
-			[][]checker.Result{{moved}, {link("a", status.Broken, at("https://a.test/new"))}}, nil},
-		{"an ok URL replaced", [][]checker.Result{{link("a", status.OK)}, {link("a", status.OK, at("https://a.test/new"))}}, nil},
+			[][]result.Result{{moved}, {link("a", status.Broken, at("https://a.test/new"))}}, nil},
+		{"an ok URL replaced", [][]result.Result{{link("a", status.OK)}, {link("a", status.OK, at("https://a.test/new"))}}, nil},
 		{"a renamed repository",
-			[][]checker.Result{{repo("r", "acme/tool", status.Moved)}, {repo("r", "acme/tool-ng", status.OK)}},
-			[]Resolved{{ID: "r", Target: checker.TargetGitHub, URL: "https://github.com/acme/tool", Repo: "acme/tool",
+			[][]result.Result{{repo("r", "acme/tool", status.Moved)}, {repo("r", "acme/tool-ng", status.OK)}},
+			[]Resolved{{ID: "r", Target: result.TargetGitHub, URL: "https://github.com/acme/tool", Repo: "acme/tool",
 				Previous: status.Moved, Since: runAt(0), Runs: 1}}},
 		{"one of two repositories replaced, but which is unclear",
-			[][]checker.Result{{repo("r", "acme/a", status.Broken), repo("r", "acme/b", status.Broken)},
+			[][]result.Result{{repo("r", "acme/a", status.Broken), repo("r", "acme/b", status.Broken)},
 				{repo("r", "acme/c", status.OK), repo("r", "acme/d", status.OK)}}, nil},
 	}
 	for _, tt := range tests {

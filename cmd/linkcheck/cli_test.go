@@ -16,6 +16,7 @@ import (
 
 	"github.com/ai-reading-list/linkcheck/checker"
 	"github.com/ai-reading-list/linkcheck/internal/fakeweb"
+	"github.com/ai-reading-list/linkcheck/result"
 	"github.com/ai-reading-list/linkcheck/status"
 )
 
@@ -447,8 +448,8 @@ func TestNoAnimationWithoutTerminal(t *testing.T) {
 func TestProgressOnTerminal(t *testing.T) {
 	var errb bytes.Buffer
 	p := newProgress(env{Err: &errb, ErrIsTTY: true}, 2, status.NewSet(status.Broken))
-	p.add(checker.Result{Status: status.Broken})
-	p.add(checker.Result{Status: status.OK})
+	p.add(result.Result{Status: status.Broken})
+	p.add(result.Result{Status: status.OK})
 	p.finish()
 	if !regexp.MustCompile(`\(\d/2\)`).MatchString(errb.String()) || !strings.Contains(errb.String(), "1 failing") {
 		t.Errorf("progress on a terminal = %q, want done/total and failures so far", errb.String())

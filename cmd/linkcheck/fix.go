@@ -10,7 +10,7 @@ import (
 
 	"github.com/ai-reading-list/linkcheck/catalog"
 	"github.com/ai-reading-list/linkcheck/catalogedit"
-	"github.com/ai-reading-list/linkcheck/checker"
+	"github.com/ai-reading-list/linkcheck/result"
 	"github.com/ai-reading-list/linkcheck/status"
 )
 
@@ -133,7 +133,7 @@ func runFix(ctx context.Context, e env, opts *fixOptions) error {
 // saved run, which must be the catalog's, or a complete check of it. Every
 // file fix writes is known writable, and none is one it reads, before
 // anything is checked or written.
-func fixResults(ctx context.Context, e env, opts *fixOptions) (*catalog.Catalog, []checker.Result, error) {
+func fixResults(ctx context.Context, e env, opts *fixOptions) (*catalog.Catalog, []result.Result, error) {
 	path := opts.catalog
 	cat, err := validCatalog(e, path)
 	if err != nil {

@@ -6,7 +6,7 @@ import (
 	"net/url"
 	"strings"
 
-	"github.com/ai-reading-list/linkcheck/checker"
+	"github.com/ai-reading-list/linkcheck/result"
 )
 
 // maxNamedHosts bounds the hosts the private-address note names.
@@ -15,7 +15,7 @@ const maxNamedHosts = 5
 // notePrivate says on stderr why links naming private addresses were
 // skipped and how to check them. Without it a catalog of intranet links
 // reports nothing but skips, and a maintainer cannot tell why.
-func notePrivate(w io.Writer, results []checker.Result) {
+func notePrivate(w io.Writer, results []result.Result) {
 	var (
 		n     int
 		hosts []string

@@ -10,6 +10,7 @@ import (
 
 	"github.com/ai-reading-list/linkcheck/checker"
 	"github.com/ai-reading-list/linkcheck/internal/fakeweb"
+	"github.com/ai-reading-list/linkcheck/result"
 )
 
 const privateCatalog = `version: 1
@@ -86,18 +87,18 @@ func TestPrivateLinksNoted(t *testing.T) {
 // TestNotePrivateNamesFewHosts: a long list of hosts is cut, and one link
 // is spoken of in the singular.
 func TestNotePrivateNamesFewHosts(t *testing.T) {
-	var many []checker.Result
+	var many []result.Result
 	for _, h := range []string{"10.0.0.1", "10.0.0.2", "10.0.0.3", "10.0.0.4", "10.0.0.5", "10.0.0.6", "10.0.0.7"} {
-		many = append(many, checker.Result{URL: "http://" + h + "/", PrivateAddress: true})
+		many = append(many, result.Result{URL: "http://" + h + "/", PrivateAddress: true})
 	}
 	tests := []struct {
 		name    string
-		results []checker.Result
+		results []result.Result
 		want    string
 	}{
 		{"one", many[:1], "linkcheck: 1 link not checked: it names a private address or an intranet host name (10.0.0.1), "},
 		{"many", many, "(10.0.0.1, 10.0.0.2, 10.0.0.3, 10.0.0.4, 10.0.0.5 and 2 more)"},
-		{"none", []checker.Result{{URL: "http://10.0.0.1/"}}, ""},
+		{"none", []result.Result{{URL: "http://10.0.0.1/"}}, ""},
 	}
 	for _, tt := range tests {
 		var b strings.Builder

@@ -6,7 +6,7 @@ import (
 
 	"github.com/schollz/progressbar/v3"
 
-	"github.com/ai-reading-list/linkcheck/checker"
+	"github.com/ai-reading-list/linkcheck/result"
 	"github.com/ai-reading-list/linkcheck/status"
 )
 
@@ -37,7 +37,7 @@ func newProgress(e env, total int, failOn status.Set) *progress {
 }
 
 // add counts one result; calls are serialized by the checker.
-func (p *progress) add(r checker.Result) {
+func (p *progress) add(r result.Result) {
 	if p.failOn.Has(r.Status) {
 		p.failures++
 	}

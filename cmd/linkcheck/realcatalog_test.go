@@ -17,6 +17,7 @@ import (
 	"github.com/ai-reading-list/linkcheck/catalog"
 	"github.com/ai-reading-list/linkcheck/checker"
 	"github.com/ai-reading-list/linkcheck/internal/fakeweb"
+	"github.com/ai-reading-list/linkcheck/result"
 	"github.com/ai-reading-list/linkcheck/state"
 	"github.com/ai-reading-list/linkcheck/status"
 )
@@ -265,7 +266,7 @@ func checkRealState(t *testing.T, path string, doc realResults) {
 			continue
 		}
 		checked++
-		k := state.KeyOf(checker.Result{ID: r.ID, Target: checker.TargetKind(r.Target), URL: r.URL, Arxiv: r.Arxiv, Repo: r.Repo})
+		k := state.KeyOf(result.Result{ID: r.ID, Target: result.TargetKind(r.Target), URL: r.URL, Arxiv: r.Arxiv, Repo: r.Repo})
 		if _, ok := s.Targets[k]; !ok {
 			t.Errorf("state lacks %s/%s", r.ID, r.Target)
 		}

@@ -10,6 +10,7 @@ import (
 	"github.com/ai-reading-list/linkcheck/catalog"
 	"github.com/ai-reading-list/linkcheck/checker"
 	"github.com/ai-reading-list/linkcheck/report"
+	"github.com/ai-reading-list/linkcheck/result"
 	"github.com/ai-reading-list/linkcheck/status"
 )
 
@@ -73,15 +74,15 @@ func runChecks(ctx context.Context, e env, f *checkFlags, failOn status.Set, wri
 	}
 	// Room for every result at once: growing the list by appending would
 	// hold a large run's results twice while it is copied.
-	run := report.Run{Catalog: f.catalog, CatalogSHA256: digest, StartedAt: e.Now(), Results: make([]checker.Result, 0, total)}
+	run := report.Run{Catalog: f.catalog, CatalogSHA256: digest, StartedAt: e.Now(), Results: make([]result.Result, 0, total)}
 	bar := newProgress(e, total, failOn)
-	checkErr := c.Check(ctx, cat, func(r checker.Result) {
+	checkErr := c.Check(ctx, cat, func(r result.Result) {
 		run.Results = append(run.Results, r)
 		bar.add(r)
 	})
 	bar.finish()
 	run.Duration = e.Now().Sub(run.StartedAt)
-	checker.Sort(run.Results, cat)
+	result.Sort(run.Results, cat)
 
 	switch {
 	case checkErr == nil:

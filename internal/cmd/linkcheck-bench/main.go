@@ -25,6 +25,7 @@ import (
 	"github.com/ai-reading-list/linkcheck/checker"
 	"github.com/ai-reading-list/linkcheck/internal/fakeweb"
 	"github.com/ai-reading-list/linkcheck/report"
+	"github.com/ai-reading-list/linkcheck/result"
 )
 
 type config struct {
@@ -81,9 +82,9 @@ func bench(ctx context.Context, cfg config, out io.Writer) error {
 	start := time.Now()
 	run := report.Run{Catalog: "bench.yaml", StartedAt: start}
 	// Keep every result, as the CLI does for its sorted report.
-	err = c.Check(ctx, cat, func(r checker.Result) { run.Results = append(run.Results, r) })
+	err = c.Check(ctx, cat, func(r result.Result) { run.Results = append(run.Results, r) })
 	run.Duration = time.Since(start)
-	checker.Sort(run.Results, cat)
+	result.Sort(run.Results, cat)
 	if werr := report.Write(io.Discard, run, report.Options{Format: report.FormatJSON, All: true}); werr != nil {
 		return werr
 	}

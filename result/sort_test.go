@@ -1,8 +1,10 @@
-package checker
+package result
 
 import (
 	"strings"
 	"testing"
+
+	"github.com/ai-reading-list/linkcheck/catalog"
 )
 
 func TestSort(t *testing.T) {
@@ -43,4 +45,12 @@ func TestSortTargetsOfOneEntry(t *testing.T) {
 			t.Errorf("Sort = %s, want %s", strings.Join(got, " "), want)
 		}
 	}
+}
+
+func entry(id, url string) catalog.Resource {
+	return catalog.Resource{ID: id, Title: "Title of " + id, Kind: catalog.KindPost, URL: url, Section: "s", Pos: catalog.Pos{Line: 1}}
+}
+
+func catalogOf(rs ...catalog.Resource) *catalog.Catalog {
+	return &catalog.Catalog{File: "test.yaml", Version: 1, Sections: []catalog.Section{{ID: "s", Title: "S", Resources: rs}}}
 }
