@@ -6,9 +6,9 @@ import (
 	"strings"
 
 	"github.com/ai-reading-list/linkcheck/catalog"
-	"github.com/ai-reading-list/linkcheck/checker/arxiv"
 	"github.com/ai-reading-list/linkcheck/result"
 	"github.com/ai-reading-list/linkcheck/status"
+	"github.com/ai-reading-list/linkcheck/titles"
 )
 
 // Kinds are the findings fix can act on: the only statuses whose evidence
@@ -50,7 +50,7 @@ type Plan struct {
 //     repository, the github field and a url that names the repository
 //     take the new name (see rename);
 //   - retitled: title becomes arXiv's current title, only when it is the
-//     same paper (a TitleSimilarity of at least arxiv.AnotherWork, the
+//     same paper (a titles.Similarity of at least titles.AnotherWork, the
 //     checker's own rule); a likely wrong ID needs a human;
 //   - updated: the pinned version moves to the latest, in arxiv and in an
 //     arxiv.org url that pins the same version.
@@ -226,7 +226,7 @@ func (p *Plan) retitle(e catalog.Resource, res result.Result, apply bool) bool {
 	case current == "":
 		p.human(e, res, "retitled, but the check recorded no current title")
 		return false
-	case arxiv.TitleSimilarity(e.Title, current) < arxiv.AnotherWork:
+	case titles.Similarity(e.Title, current) < titles.AnotherWork:
 		p.human(e, res, fmt.Sprintf("arXiv's title is “%s”, which shares little with the catalog's: the arXiv ID probably points at another paper; check the ID", current))
 		return false
 	}

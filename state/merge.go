@@ -4,9 +4,9 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/ai-reading-list/linkcheck/checker/arxiv"
 	"github.com/ai-reading-list/linkcheck/result"
 	"github.com/ai-reading-list/linkcheck/status"
+	"github.com/ai-reading-list/linkcheck/titles"
 )
 
 // Options tune a merge.
@@ -168,7 +168,7 @@ func titleChanged(r result.Result, old Target) bool {
 	if r.Target != result.TargetURL || old.PageTitle == "" || r.PageTitle == "" {
 		return false
 	}
-	return arxiv.TitleSimilarity(old.PageTitle, r.PageTitle) < arxiv.AnotherWork
+	return titles.Similarity(old.PageTitle, r.PageTitle) < titles.AnotherWork
 }
 
 func orElse[T comparable](v, fallback T) T {

@@ -39,9 +39,3 @@ func BenchmarkParseFeed(b *testing.B) {
 		}
 	}
 }
-
-func BenchmarkNormalizeTitle(b *testing.B) {
-	for b.Loop() {
-		normalizeTitle("Sleeper Agents: Training Deceptive LLMs that Persist Through Safety\n  Training")
-	}
-}

@@ -5,12 +5,8 @@ import (
 	"strings"
 
 	"github.com/ai-reading-list/linkcheck/status"
+	"github.com/ai-reading-list/linkcheck/titles"
 )
-
-// anotherPaper is the similarity below which a changed title is more
-// likely a wrong ID than a retitle: two titles sharing under 30 % of their
-// words rarely describe the same work.
-const anotherPaper = 0.3
 
 // verdict decides paper i of job j. The order of the checks is the order
 // of severity: a paper arXiv cannot be asked about or does not have comes
@@ -53,7 +49,7 @@ func (r *run) verdict(j *job, i int) Verdict {
 	if p.Link {
 		return v
 	}
-	catalogTitle := normalizeTitle(p.Title)
+	catalogTitle := titles.Normalize(p.Title)
 	switch {
 	case !e.hasTitle:
 		v.Message = join("arXiv gave no title, so the title was not checked", v.Message)
@@ -62,8 +58,8 @@ func (r *run) verdict(j *job, i int) Verdict {
 		v.Message = join("the catalog gives no title, so the title was not checked", v.Message)
 		return v
 	}
-	current := normalizeTitle(e.title)
-	v.Similarity = similarity(catalogTitle, current)
+	current := titles.Normalize(e.title)
+	v.Similarity = titles.NormalizedSimilarity(catalogTitle, current)
 	if catalogTitle == current {
 		return v
 	}
@@ -75,7 +71,7 @@ func (r *run) verdict(j *job, i int) Verdict {
 	switch k := matchingVersion(j.history, catalogTitle); {
 	case k > 0:
 		v.Message = fmt.Sprintf("retitled since v%d: arXiv's title is now “%s”", k, e.title)
-	case v.Similarity < anotherPaper:
+	case v.Similarity < titles.AnotherWork:
 		v.Message = fmt.Sprintf("arXiv's title is “%s” (similarity %.2f): the ID probably points at another paper", e.title, v.Similarity)
 	default:
 		v.Message = fmt.Sprintf("arXiv's title is now “%s” (similarity %.2f)", e.title, v.Similarity)
@@ -104,7 +100,7 @@ func versionVerdict(e entry, pinned int) (status.Status, string) {
 func matchingVersion(history map[int]entry, title string) int {
 	best := 0
 	for k, e := range history {
-		if k > best && e.hasTitle && normalizeTitle(e.title) == title {
+		if k > best && e.hasTitle && titles.Normalize(e.title) == title {
 			best = k
 		}
 	}

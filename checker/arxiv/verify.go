@@ -9,6 +9,7 @@ import (
 
 	"github.com/ai-reading-list/linkcheck/catalog"
 	"github.com/ai-reading-list/linkcheck/status"
+	"github.com/ai-reading-list/linkcheck/titles"
 )
 
 // job is one distinct arXiv ID of a run, with everything learnt about it.
@@ -228,9 +229,9 @@ func (r *run) needsHistory(j *job) bool {
 	if !j.found || j.withdrawn != "" || j.withdrawnErr != "" || !j.entry.hasTitle || j.entry.id.Version < 2 {
 		return false
 	}
-	current := normalizeTitle(j.entry.title)
+	current := titles.Normalize(j.entry.title)
 	for _, i := range j.papers {
-		if t := normalizeTitle(r.papers[i].Title); t != "" && t != current {
+		if t := titles.Normalize(r.papers[i].Title); t != "" && t != current {
 			return true
 		}
 	}

@@ -1,4 +1,4 @@
-package arxiv
+package titles
 
 import (
 	"strings"
@@ -108,9 +108,9 @@ func TestTeXTitlesMatch(t *testing.T) {
 		{`{\em Attention}`, "em Attention", false},
 	}
 	for _, tt := range tests {
-		a, c := normalizeTitle(tt.arxiv), normalizeTitle(tt.catalog)
+		a, c := Normalize(tt.arxiv), Normalize(tt.catalog)
 		if (a == c) != tt.same {
-			t.Errorf("normalizeTitle(%q) = %q, normalizeTitle(%q) = %q; same = %v, want %v", tt.arxiv, a, tt.catalog, c, a == c, tt.same)
+			t.Errorf("Normalize(%q) = %q, Normalize(%q) = %q; same = %v, want %v", tt.arxiv, a, tt.catalog, c, a == c, tt.same)
 		}
 	}
 }

@@ -1,4 +1,4 @@
-package arxiv
+package titles
 
 import (
 	"strings"
@@ -8,14 +8,14 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
-// normalizeTitle reduces a title to what a reader would call "the same
+// Normalize reduces a title to what a reader would call "the same
 // title": TeX folded to Unicode (foldTeX: Schr\"odinger is Schrödinger,
 // $\alpha$ is α), compatibility forms unified (NFKC), case folded,
 // punctuation dropped, hyphens and dashes read as spaces ("Chain-of-Thought"
 // and "Chain of Thought" are one title), whitespace folded. The result only
 // holds letters, marks, digits and single spaces, and normalizing it again
 // changes nothing.
-func normalizeTitle(s string) string {
+func Normalize(s string) string {
 	s = foldTeX(s)
 	s = cases.Fold().String(norm.NFKC.String(s))
 	var b strings.Builder
@@ -35,11 +35,11 @@ func normalizeTitle(s string) string {
 	return strings.Join(strings.Fields(norm.NFKC.String(b.String())), " ")
 }
 
-// similarity compares two normalized titles by the Jaccard index of their
+// NormalizedSimilarity compares two normalized titles by the Jaccard index of their
 // word sets: shared words over all words. Word sets ignore order and
 // repeats, so a reworded subtitle still scores high while two unrelated
 // papers share little beyond "language models" and score low.
-func similarity(a, b string) float64 {
+func NormalizedSimilarity(a, b string) float64 {
 	wa, wb := wordSet(a), wordSet(b)
 	if len(wa) == 0 && len(wb) == 0 {
 		return 1

@@ -1,11 +1,11 @@
-package arxiv
+package titles
 
 import (
 	"math"
 	"testing"
 )
 
-func TestNormalizeTitle(t *testing.T) {
+func TestNormalize(t *testing.T) {
 	tests := []struct {
 		in, want string
 	}{
@@ -28,13 +28,13 @@ func TestNormalizeTitle(t *testing.T) {
 		{"?!", ""},
 	}
 	for _, tt := range tests {
-		if got := normalizeTitle(tt.in); got != tt.want {
-			t.Errorf("normalizeTitle(%q) = %q, want %q", tt.in, got, tt.want)
+		if got := Normalize(tt.in); got != tt.want {
+			t.Errorf("Normalize(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
 }
 
-func TestSimilarity(t *testing.T) {
+func TestNormalizedSimilarity(t *testing.T) {
 	tests := []struct {
 		a, b string
 		want float64
@@ -45,35 +45,35 @@ func TestSimilarity(t *testing.T) {
 		{"toolformer language models can teach themselves to use tools", "attention is all you need", 0},
 		{"language models are few shot learners gpt 3", "language models are few shot learners", 0.75},
 		// Reflexion's v1 and current titles share two of fifteen words.
-		{normalizeTitle(reflexionV1), normalizeTitle("Reflexion: Language Agents with Verbal Reinforcement Learning"), 2.0 / 15},
+		{Normalize(reflexionV1), Normalize("Reflexion: Language Agents with Verbal Reinforcement Learning"), 2.0 / 15},
 		{"a a a b", "b a", 1},
 	}
 	for _, tt := range tests {
-		if got := similarity(tt.a, tt.b); math.Abs(got-tt.want) > 1e-9 {
-			t.Errorf("similarity(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.want)
+		if got := NormalizedSimilarity(tt.a, tt.b); math.Abs(got-tt.want) > 1e-9 {
+			t.Errorf("NormalizedSimilarity(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.want)
 		}
-		if got, rev := similarity(tt.a, tt.b), similarity(tt.b, tt.a); got != rev {
-			t.Errorf("similarity(%q, %q) = %v but reversed %v", tt.a, tt.b, got, rev)
+		if got, rev := NormalizedSimilarity(tt.a, tt.b), NormalizedSimilarity(tt.b, tt.a); got != rev {
+			t.Errorf("NormalizedSimilarity(%q, %q) = %v but reversed %v", tt.a, tt.b, got, rev)
 		}
 	}
 }
 
-func FuzzNormalizeTitle(f *testing.F) {
+func FuzzNormalize(f *testing.F) {
 	for _, s := range []string{reflexionV1, "Chain-of-Thought", "$\\mathcal{O}(n)$ \\emph{x}", "ﬁ Ｌ ẞ ǰ a.\u0301 \u0301x", "Cesàro", "ꮠ Ꮠ"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		once := normalizeTitle(s)
-		if twice := normalizeTitle(once); twice != once {
-			t.Errorf("normalizeTitle(normalizeTitle(%q)) = %q, want %q", s, twice, once)
+		once := Normalize(s)
+		if twice := Normalize(once); twice != once {
+			t.Errorf("Normalize(Normalize(%q)) = %q, want %q", s, twice, once)
 		}
-		if sim := similarity(once, normalizeTitle(s)); sim != 1 {
+		if sim := NormalizedSimilarity(once, Normalize(s)); sim != 1 {
 			t.Errorf("similarity of %q with itself = %v, want 1", once, sim)
 		}
 	})
 }
 
-func TestTitleSimilarity(t *testing.T) {
+func TestSimilarity(t *testing.T) {
 	tests := []struct {
 		a, b    string
 		another bool
@@ -85,9 +85,12 @@ func TestTitleSimilarity(t *testing.T) {
 		{"GPT-4 Technical Report | OpenAI", "GPT-4 | OpenAI", false},
 	}
 	for _, tt := range tests {
-		got := TitleSimilarity(tt.a, tt.b)
+		got := Similarity(tt.a, tt.b)
 		if (got < AnotherWork) != tt.another {
-			t.Errorf("TitleSimilarity(%q, %q) = %.2f, want another work %v", tt.a, tt.b, got, tt.another)
+			t.Errorf("Similarity(%q, %q) = %.2f, want another work %v", tt.a, tt.b, got, tt.another)
 		}
 	}
 }
+
+// reflexionV1 is the first title of arXiv:2303.11366, renamed in v3.
+const reflexionV1 = "Reflexion: an autonomous agent with dynamic memory and self-reflection"
