@@ -81,3 +81,17 @@ func parseCatalogURL(raw string) (*url.URL, error) {
 	}
 	return u, nil
 }
+
+// IsHTTPSUpgrade reports whether to is from with its scheme upgraded to
+// https and nothing else changed: a move a check counts as permanent
+// whatever the redirect's code (and so may fix a catalog's URL).
+func IsHTTPSUpgrade(from, to string) bool {
+	f, err1 := url.Parse(from)
+	t, err2 := url.Parse(to)
+	if err1 != nil || err2 != nil || f.Scheme != "http" || t.Scheme != "https" {
+		return false
+	}
+	return strings.EqualFold(f.Hostname(), t.Hostname()) &&
+		strings.TrimSuffix(f.EscapedPath(), "/") == strings.TrimSuffix(t.EscapedPath(), "/") &&
+		f.RawQuery == t.RawQuery
+}

@@ -96,3 +96,25 @@ func FuzzNormalizeURL(f *testing.F) {
 		}
 	})
 }
+
+func TestIsHTTPSUpgrade(t *testing.T) {
+	tests := []struct {
+		from, to string
+		want     bool
+	}{
+		{"http://a.test/x", "https://a.test/x", true},
+		{"http://a.test/x", "https://A.test/x/", true},
+		{"http://a.test/x?q=1", "https://a.test/x?q=1", true},
+		{"http://a.test/x", "https://a.test/y", false},
+		{"http://a.test/x", "https://b.test/x", false},
+		{"http://a.test/x?q=1", "https://a.test/x?q=2", false},
+		{"https://a.test/x", "https://a.test/x", false},
+		{"https://a.test/x", "http://a.test/x", false},
+		{"http://a.test/%zz", "https://a.test/x", false},
+	}
+	for _, tt := range tests {
+		if got := IsHTTPSUpgrade(tt.from, tt.to); got != tt.want {
+			t.Errorf("IsHTTPSUpgrade(%q, %q) = %v, want %v", tt.from, tt.to, got, tt.want)
+		}
+	}
+}

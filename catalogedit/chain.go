@@ -5,7 +5,6 @@ import (
 	"net/http"
 
 	"github.com/ai-reading-list/linkcheck/catalog"
-	"github.com/ai-reading-list/linkcheck/checker"
 	"github.com/ai-reading-list/linkcheck/result"
 )
 
@@ -25,7 +24,7 @@ func temporaryHop(hops []result.Hop, final string) string {
 			next = hops[i+1].URL
 		}
 		switch {
-		case h.Code == http.StatusMovedPermanently, h.Code == http.StatusPermanentRedirect, checker.IsHTTPSUpgrade(h.URL, next):
+		case h.Code == http.StatusMovedPermanently, h.Code == http.StatusPermanentRedirect, catalog.IsHTTPSUpgrade(h.URL, next):
 			continue
 		case h.Code == http.StatusOK: // how the checker records a meta refresh
 			return "a meta refresh to " + next

@@ -4,8 +4,8 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
-	"strings"
 
+	"github.com/ai-reading-list/linkcheck/catalog"
 	"github.com/ai-reading-list/linkcheck/result"
 	"github.com/ai-reading-list/linkcheck/status"
 )
@@ -49,7 +49,7 @@ func judgeChain(orig *url.URL, hops []result.Hop, final *url.URL) (status.Status
 		case metaRefreshCode:
 			meta = true
 		}
-		if upgraded == "" && IsHTTPSUpgrade(h.URL, next) {
+		if upgraded == "" && catalog.IsHTTPSUpgrade(h.URL, next) {
 			upgraded = next
 		}
 	}
@@ -81,18 +81,4 @@ func samePage(cur, next *url.URL) bool {
 		next = &n
 	}
 	return sameResource(cur, next)
-}
-
-// IsHTTPSUpgrade reports whether to is from with its scheme upgraded to
-// https and nothing else changed: a move the checker counts as permanent
-// whatever the redirect's code (and so may fix a catalog's URL).
-func IsHTTPSUpgrade(from, to string) bool {
-	f, err1 := url.Parse(from)
-	t, err2 := url.Parse(to)
-	if err1 != nil || err2 != nil || f.Scheme != "http" || t.Scheme != "https" {
-		return false
-	}
-	return strings.EqualFold(f.Hostname(), t.Hostname()) &&
-		strings.TrimSuffix(f.EscapedPath(), "/") == strings.TrimSuffix(t.EscapedPath(), "/") &&
-		f.RawQuery == t.RawQuery
 }
