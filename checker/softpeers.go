@@ -69,13 +69,14 @@ func (h *hostPages) add(j *urlJob, o outcome, pg *hostPage) bool {
 // their own made them suspicious.
 func (h *hostPages) settle(ctx context.Context, f *fetcher) []heldPage {
 	h.mu.Lock()
-	defer h.mu.Unlock()
-	if f.probes == nil || len(h.held) == 0 {
-		return h.held
+	pages, held := h.pages, h.held
+	h.mu.Unlock()
+	if f.probes == nil || len(held) == 0 {
+		return held
 	}
-	suspects := peerSuspects(h.pages)
-	for i := range h.held {
-		hp := &h.held[i]
+	suspects := peerSuspects(pages)
+	for i := range held {
+		hp := &held[i]
 		if !suspects[hp.pg] || ctx.Err() != nil {
 			continue
 		}
@@ -83,7 +84,7 @@ func (h *hostPages) settle(ctx context.Context, f *fetcher) []heldPage {
 			hp.o = hp.pg.redo(v)
 		}
 	}
-	return h.held
+	return held
 }
 
 // peerSuspects returns the pages of one host queue, among those not yet
