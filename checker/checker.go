@@ -91,7 +91,9 @@ func newTransport(o *Options, proxy proxyFunc) *http.Transport {
 }
 
 // Check checks every target of cat and calls emit once per Result as soon
-// as it is known; emit is never called concurrently. Results come in no
+// as it is known (a host's 2xx pages once all its links are checked, since
+// its pages are judged together: see softpeers.go); emit is never called
+// concurrently. Results come in no
 // particular order (see Sort). The error is nil, or wraps ctx's error when
 // the run was cancelled or ran out of time (the results emitted so far
 // stand), or is a *NetworkError when no host could be reached at all.
