@@ -61,7 +61,7 @@ func (f *fetcher) judgePage(ctx context.Context, orig, final *url.URL, p *pageIn
 	if f.probes == nil || !suspicious(orig, page, titles) {
 		return softVerdict{}
 	}
-	v := f.againstTemplate(ctx, page)
+	v := f.againstTemplate(ctx, page, false)
 	v.decided = true
 	return v
 }
@@ -69,10 +69,12 @@ func (f *fetcher) judgePage(ctx context.Context, orig, final *url.URL, p *pageIn
 // againstTemplate compares a suspicious page with the page its site
 // answers a made-up path with (asking for it if no link of the host has
 // yet): the same page is dead, unless the site answers every path, its
-// home page included, with it.
-func (f *fetcher) againstTemplate(ctx context.Context, page pageShape) softVerdict {
+// home page included, with it. sized asks for the sizes of both to be
+// known and alike: a page suspected only for the title it shares with
+// other pages must be more than that title.
+func (f *fetcher) againstTemplate(ctx context.Context, page pageShape, sized bool) softVerdict {
 	made := f.probes.template(ctx, page.u, f.probe)
-	if made == nil || !sameShape(page, *made) {
+	if made == nil || !sameShape(page, *made) || (sized && (page.size < 0 || made.size < 0)) {
 		return softVerdict{}
 	}
 	if isHomePath(pagePath(page.u.Path)) {

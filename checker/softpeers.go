@@ -63,8 +63,9 @@ func (h *hostPages) add(j *urlJob, o outcome, pg *hostPage) bool {
 }
 
 // settle judges the held pages that the host's other pages make
-// suspicious by the site's answer to a made-up path, and returns every
-// held page with its final outcome. A single-page app's pages all share
+// suspicious by the site's answer to a made-up path (a match of sizes
+// too, not of title and heading alone), and returns every held page with
+// its final outcome. A single-page app's pages all share
 // its one title: they stay as they were, without a note, since nothing of
 // their own made them suspicious.
 func (h *hostPages) settle(ctx context.Context, f *fetcher) []heldPage {
@@ -80,7 +81,7 @@ func (h *hostPages) settle(ctx context.Context, f *fetcher) []heldPage {
 		if !suspects[hp.pg] || ctx.Err() != nil {
 			continue
 		}
-		if v := f.againstTemplate(ctx, hp.pg.shape); v.Broken != "" {
+		if v := f.againstTemplate(ctx, hp.pg.shape, true); v.Broken != "" {
 			hp.o = hp.pg.redo(v)
 		}
 	}

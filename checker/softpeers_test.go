@@ -235,3 +235,42 @@ func shapeOf(t *testing.T, raw, title string, size int64) pageShape {
 	}
 	return pageShape{u: u, title: title, size: size}
 }
+
+// TestSharedTitleWithoutSizes: pages too long to be read to their end,
+// served without a length, that share a title with a made-up path's page
+// are judged by nothing but that title: they stay ok.
+func TestSharedTitleWithoutSizes(t *testing.T) {
+	w := fakeweb.New(t)
+	long := http.HandlerFunc(func(rw http.ResponseWriter, r *http.Request) {
+		rw.Header().Set("Content-Type", "text/html; charset=utf-8")
+		// Longer than a server buffers: sent without a Content-Length.
+		fmt.Fprint(rw, "<!DOCTYPE html>\n<html><head><title>Acme</title></head><body>",
+			strings.Repeat("<p>A long page of the Acme reference.</p>", 400), "</body></html>")
+	})
+	s := &fakeSite{unknown: long, pages: map[string]http.Handler{
+		"/":          fakeweb.Page("Acme – Home", "<h1>Acme</h1>"),
+		"/ref/one":   long,
+		"/ref/two":   long,
+		"/ref/three": long,
+	}}
+	w.Handle("ref.acme.example", s)
+	o := testOptions(w)
+	o.MaxBodyBytes = 1024
+	c := newChecker(t, o)
+	results, err := run(t, c, catalogOf(
+		entry("one", "https://ref.acme.example/ref/one"),
+		entry("two", "https://ref.acme.example/ref/two"),
+		entry("three", "https://ref.acme.example/ref/three"),
+	))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range results {
+		if r.Status != status.OK || r.Message != "HTTP 200" {
+			t.Errorf("check(%s) = %v %q, want ok %q", r.URL, r.Status, r.Message, "HTTP 200")
+		}
+	}
+	if got := s.probed(); got != 1 {
+		t.Errorf("ref.acme.example was asked for %d unknown paths, want 1 (its pages share a title)", got)
+	}
+}
