@@ -92,7 +92,9 @@ func newTransport(o *Options, proxy proxyFunc) *http.Transport {
 }
 
 // Check checks every target of cat and calls emit once per Result as soon
-// as it is known; emit is never called concurrently. Results come in no
+// as it is known (a host's 2xx pages once all its links are checked, since
+// its pages are judged together: see softpeers.go); emit is never called
+// concurrently. Results come in no
 // particular order (see Sort). The error is nil, or wraps ctx's error when
 // the run was cancelled or ran out of time (the results emitted so far
 // stand), or is a *NetworkError when no host could be reached at all.
@@ -186,8 +188,9 @@ func (e *emitter) emit(r result.Result) {
 // without keeping a connection open to every host of a large catalog at
 // once. A host's queue is worked by twice its concurrency of goroutines,
 // so that URLs waiting out a back-off between tries do not keep the host's
-// other URLs from its free slots (the pool still bounds what is in flight);
-// once the queue is done, the host's idle connections are closed.
+// other URLs from its free slots (the pool still bounds what is in flight).
+// Once the queue is done, its pages are compared with each other (see
+// softpeers.go) and the host's idle connections are closed.
 func (f *fetcher) runQueues(ctx context.Context, p *plan, out *emitter) {
 	var hosts errgroup.Group
 	hosts.SetLimit(activeHosts(f.opts.Concurrency))
@@ -196,16 +199,22 @@ func (f *fetcher) runQueues(ctx context.Context, p *plan, out *emitter) {
 			break
 		}
 		hosts.Go(func() error {
-			var jobs errgroup.Group
+			var (
+				jobs  errgroup.Group
+				pages hostPages
+			)
 			jobs.SetLimit(2 * f.opts.hostLimit(q.group).Concurrency)
 			for _, j := range q.jobs {
 				if ctx.Err() != nil {
 					break
 				}
 				jobs.Go(func() error {
-					o := f.fetch(ctx, j.url, p.titles(j))
+					o, pg := f.fetch(ctx, j.url, p.titles(j))
 					if ctx.Err() != nil {
 						return nil // an interrupted check proves nothing
+					}
+					if pg != nil && pages.add(j, o, pg) {
+						return nil // judged with the host's other pages
 					}
 					for _, i := range j.entries {
 						out.emit(urlResult(p.res[i], o))
@@ -214,6 +223,13 @@ func (f *fetcher) runQueues(ctx context.Context, p *plan, out *emitter) {
 				})
 			}
 			err := jobs.Wait()
+			// A page held back was fetched in full: if the run stops
+			// while it is compared, it stands as its own check found it.
+			for _, h := range pages.settle(ctx, f) {
+				for _, i := range h.job.entries {
+					out.emit(urlResult(p.res[i], h.o))
+				}
+			}
 			if f.conns != nil {
 				f.conns.done(q.group)
 			}

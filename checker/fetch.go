@@ -67,20 +67,29 @@ func firstMethod(u *url.URL) string {
 // fetch checks one URL: the request (HEAD or GET, with retries) and its
 // redirects, up to MaxRedirects hops, then judges the result. titles are
 // the catalog's titles of the entries linking to it, a hint of what the
-// page is about.
-func (f *fetcher) fetch(ctx context.Context, raw string, titles []string) outcome {
+// page is about. For a 2xx page it also returns the page as its host's
+// other pages see it (see hostPage), nil otherwise.
+func (f *fetcher) fetch(ctx context.Context, raw string, titles []string) (outcome, *hostPage) {
 	start := time.Now()
 	u, err := url.Parse(raw)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return outcome{Status: status.Broken, Message: "invalid URL: want an absolute http or https URL"}
+		return outcome{Status: status.Broken, Message: "invalid URL: want an absolute http or https URL"}, nil
 	}
 	u.Fragment, u.RawFragment = "", ""
 	final, hops, a, attempts := f.walk(ctx, u, firstMethod(u))
-	var soft softVerdict
-	if a.err == nil && a.page != nil && isOK(a.code) && !pageDecided(u, hops, final, a) {
-		soft = f.judgePage(ctx, u, final, a.page, a.size, titles)
+	d := time.Since(start)
+	if a.err != nil || a.page == nil || !isOK(a.code) || pageDecided(u, hops, final, a) {
+		return f.conclude(u, final, hops, a, softVerdict{}, attempts, d), nil
 	}
-	return f.conclude(u, final, hops, a, soft, attempts, time.Since(start))
+	soft := f.judgePage(ctx, u, final, a.page, a.size, titles)
+	pg := &hostPage{
+		shape:   pageShape{u: final, title: a.page.Title, h1: a.page.H1, size: a.size},
+		decided: soft.decided,
+		redo: func(v softVerdict) outcome {
+			return f.conclude(u, final, hops, a, v, attempts, d)
+		},
+	}
+	return f.conclude(u, final, hops, a, soft, attempts, d), pg
 }
 
 // walk follows u's redirects, hop by hop, to the answer that ends the
@@ -244,11 +253,18 @@ func (f *fetcher) conclude(orig, final *url.URL, hops []result.Hop, a answer, so
 	return o
 }
 
+// redactHops returns a redacted copy of hops: a chain may be concluded
+// twice (see hostPage), and must read the same both times.
 func redactHops(hops []result.Hop) []result.Hop {
-	for i := range hops {
-		hops[i].URL = redact(hops[i].URL)
+	if hops == nil {
+		return nil
 	}
-	return hops
+	out := make([]result.Hop, len(hops))
+	for i, h := range hops {
+		h.URL = redact(h.URL)
+		out[i] = h
+	}
+	return out
 }
 
 func plural(n int, noun string) string {

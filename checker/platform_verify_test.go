@@ -20,7 +20,11 @@ func TestGitHubTargets(t *testing.T) {
 	api.Add(fakeweb.GitHubRepo{FullName: "old/archived", Archived: true, PushedAt: time.Date(2023, 12, 21, 8, 0, 0, 0, time.UTC)})
 	api.Add(fakeweb.GitHubRepo{FullName: "SWE-bench/SWE-bench", PushedAt: now.AddDate(0, -1, 0)}, "princeton-nlp/SWE-bench")
 	w.Handle("api.github.com", api)
-	w.Handle("github.com", fakeweb.Page("a repository page", ""))
+	// Each page its own title, as on GitHub: pages of one host sharing a
+	// title would make the check ask the site about a made-up path.
+	w.Handle("github.com", http.HandlerFunc(func(rw http.ResponseWriter, r *http.Request) {
+		fakeweb.Page(r.URL.Path+" · GitHub", "").ServeHTTP(rw, r)
+	}))
 	w.Handle("docs.example", fakeweb.Page("Docs", ""))
 
 	field := entry("field", "https://docs.example/tool")

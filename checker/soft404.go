@@ -24,6 +24,9 @@ import (
 type softVerdict struct {
 	Broken string
 	Note   string
+	// decided: the page's words settled it, or its site was asked about
+	// it; its host's other pages (see hostPage) can add nothing.
+	decided bool
 }
 
 // spaNote is said of a page whose site answers every path, its home page
@@ -46,31 +49,43 @@ type pageShape struct {
 // orig. titles are the catalog's titles of the entries linking to it.
 func (f *fetcher) judgePage(ctx context.Context, orig, final *url.URL, p *pageInfo, size int64, titles []string) softVerdict {
 	if notFoundPage(p.Title) {
-		return softVerdict{Broken: fmt.Sprintf("the page says %q", p.Title)}
+		return softVerdict{Broken: fmt.Sprintf("the page says %q", p.Title), decided: true}
 	}
 	// A heading that opens the page's own title is the start of that
 	// title ("Error 404" of "Error 404: A Short History of …"), not a
 	// not-found message.
 	if notFoundPage(p.H1) && !strings.Contains(strings.ToLower(p.Title), strings.ToLower(p.H1)) {
-		return softVerdict{Broken: fmt.Sprintf("the page says %q", p.H1)}
+		return softVerdict{Broken: fmt.Sprintf("the page says %q", p.H1), decided: true}
 	}
 	page := pageShape{u: final, title: p.Title, h1: p.H1, size: size}
 	if f.probes == nil || !suspicious(orig, page, titles) {
 		return softVerdict{}
 	}
-	made := f.probes.template(ctx, final, f.probe)
-	if made == nil || !sameShape(page, *made) {
+	v := f.againstTemplate(ctx, page, false)
+	v.decided = true
+	return v
+}
+
+// againstTemplate compares a suspicious page with the page its site
+// answers a made-up path with (asking for it if no link of the host has
+// yet): the same page is dead, unless the site answers every path, its
+// home page included, with it. sized asks for the sizes of both to be
+// known and alike: a page suspected only for the title it shares with
+// other pages must be more than that title.
+func (f *fetcher) againstTemplate(ctx context.Context, page pageShape, sized bool) softVerdict {
+	made := f.probes.template(ctx, page.u, f.probe)
+	if made == nil || !sameShape(page, *made) || (sized && (page.size < 0 || made.size < 0)) {
 		return softVerdict{}
 	}
-	if isHomePath(pagePath(final.Path)) {
+	if isHomePath(pagePath(page.u.Path)) {
 		return softVerdict{Note: spaNote}
 	}
-	if home := f.probes.home(ctx, final, f.landing); home != nil && sameShape(*home, *made) {
+	if home := f.probes.home(ctx, page.u, f.landing); home != nil && sameShape(*home, *made) {
 		return softVerdict{Note: spaNote}
 	}
 	why := "the site answers a made-up path with this same page"
-	if p.Title != "" {
-		why += fmt.Sprintf(" (%q)", p.Title)
+	if page.title != "" {
+		why += fmt.Sprintf(" (%q)", page.title)
 	}
 	return softVerdict{Broken: why}
 }

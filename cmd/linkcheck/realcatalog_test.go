@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -243,9 +244,30 @@ func TestRealCatalogOnFakeWeb(t *testing.T) {
 	if n := web.Requests("github.com"); n != 0 {
 		t.Errorf("github.com got %d page requests, want 0: the API answers for repository roots", n)
 	}
+	// No page of the catalog looks like a not-found template, alone or
+	// beside its host's other pages: no site is asked for a made-up path
+	// (README: Soft 404s).
+	if paths := madeUpPaths(web.Web); len(paths) != 0 {
+		t.Errorf("sites were asked for %d made-up paths %v, want none", len(paths), paths)
+	}
 	checkPoliteness(t, web, cat)
 	checkReports(t, web.Web, results, want)
 	checkRealState(t, statePath, doc)
+}
+
+// madeUpPath is the path a site is asked for to see its answer to a page
+// that cannot exist: "lc" and 26 random characters, at any depth.
+var madeUpPath = regexp.MustCompile(`/lc[a-z2-7]{26}/?$`)
+
+// madeUpPaths lists the made-up paths w was asked for.
+func madeUpPaths(w *fakeweb.Web) []string {
+	var out []string
+	for _, r := range w.Log() {
+		if madeUpPath.MatchString(r.Path) {
+			out = append(out, r.Host+r.Path)
+		}
+	}
+	return out
 }
 
 // checkRealState checks that the run's history holds one target per

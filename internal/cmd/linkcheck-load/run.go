@@ -155,6 +155,7 @@ func (o *outcome) print(out io.Writer, cfg config, w *web, srv *server) error {
 		}
 	}
 	fmt.Fprintf(out, "busiest host's URLs by kind (page, hang, reset, 404, soft 404, moved, flaky): %v\n", []int{kinds[kindPage], kinds[kindHang], kinds[kindReset], kinds[kindMissing], kinds[kindSoft404], kinds[kindMoved], kinds[kindFlaky]})
+	fmt.Fprintf(out, "made-up paths (soft-404 probes): %d, on %d hosts\n", sum(w.madeUp), len(w.madeUp))
 	for _, h := range []string{lastHost, busiest} {
 		fmt.Fprintf(out, "host %-22s %d requests, first at %v, last answered at %v\n", h, w.count[h],
 			w.first[h].Sub(start).Round(time.Millisecond), w.last[h].Sub(start).Round(time.Millisecond))

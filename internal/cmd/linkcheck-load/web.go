@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"sync"
@@ -58,11 +59,14 @@ type web struct {
 	first    map[string]time.Time // each host's first arrival
 	last     map[string]time.Time // and its last answer
 	count    map[string]int
+	// madeUp counts the paths asked only to see how a site answers a page
+	// that cannot exist (a soft-404 probe), by host.
+	madeUp map[string]int
 }
 
 func newWeb(cfg config) *web {
 	w := &web{cfg: cfg, inFlight: map[string]int{}, maxIn: map[string]int{}, flaky: map[int]int{},
-		first: map[string]time.Time{}, last: map[string]time.Time{}, count: map[string]int{}}
+		first: map[string]time.Time{}, last: map[string]time.Time{}, count: map[string]int{}, madeUp: map[string]int{}}
 	w.sizes = hostSizes(cfg.urls, cfg.hosts, cfg.skew)
 	r := rand.New(rand.NewPCG(cfg.seed, 0x9e3779b97f4a7c15))
 	for h, n := range w.sizes {
@@ -222,6 +226,9 @@ func (w *web) counted(h http.Handler) http.Handler {
 		w.inFlight[host]++
 		w.maxIn[host] = max(w.maxIn[host], w.inFlight[host])
 		w.count[host]++
+		if madeUpPath.MatchString(r.URL.Path) {
+			w.madeUp[host]++
+		}
 		if _, ok := w.first[host]; !ok {
 			w.first[host] = time.Now()
 		}
@@ -235,6 +242,10 @@ func (w *web) counted(h http.Handler) http.Handler {
 		h.ServeHTTP(rw, r)
 	})
 }
+
+// madeUpPath is what linkcheck asks a site for to see its answer to a
+// page that cannot exist: "lc" and 26 random characters.
+var madeUpPath = regexp.MustCompile(`/lc[a-z2-7]{26}/?$`)
 
 var (
 	page    = fakeweb.Page("A page", "<h1>A page</h1><p>Some text.</p>")
