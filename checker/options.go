@@ -17,7 +17,7 @@ import (
 	"github.com/ai-reading-list/linkcheck/checker/arxiv"
 	"github.com/ai-reading-list/linkcheck/checker/github"
 	"github.com/ai-reading-list/linkcheck/checker/huggingface"
-	"github.com/ai-reading-list/linkcheck/checker/platform"
+	"github.com/ai-reading-list/linkcheck/checker/verifier"
 )
 
 // Defaults of Options, exported so that command-line flags reuse them.
@@ -134,7 +134,7 @@ type Options struct {
 	Arxiv ArxivVerifier
 	// Platforms, when not nil, replaces the platform verifiers built from
 	// the options above (an empty slice: none).
-	Platforms []platform.Verifier
+	Platforms []verifier.Verifier
 }
 
 // withDefaults validates o and fills in its zero fields. Every problem is

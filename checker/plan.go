@@ -9,7 +9,7 @@ import (
 
 	"github.com/ai-reading-list/linkcheck/catalog"
 	"github.com/ai-reading-list/linkcheck/checker/arxiv"
-	"github.com/ai-reading-list/linkcheck/checker/platform"
+	"github.com/ai-reading-list/linkcheck/checker/verifier"
 	"github.com/ai-reading-list/linkcheck/result"
 	"github.com/ai-reading-list/linkcheck/status"
 )
@@ -86,7 +86,7 @@ func resources(cat *catalog.Catalog) []*catalog.Resource {
 	return out
 }
 
-func (c *Checker) plan(cat *catalog.Catalog, verifiers []platform.Verifier) *plan {
+func (c *Checker) plan(cat *catalog.Catalog, verifiers []verifier.Verifier) *plan {
 	p := &plan{
 		res:       resources(cat),
 		byPaper:   make(map[arxiv.Paper][]int),

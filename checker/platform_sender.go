@@ -4,7 +4,7 @@ import (
 	"context"
 
 	"github.com/ai-reading-list/linkcheck/checker/hostpool"
-	"github.com/ai-reading-list/linkcheck/checker/platform"
+	"github.com/ai-reading-list/linkcheck/checker/verifier"
 )
 
 // poolSender lets the platform verifiers send through the run's host pool:
@@ -15,10 +15,10 @@ type poolSender struct {
 	pool *hostpool.Pool
 }
 
-var _ platform.Sender = poolSender{}
+var _ verifier.Sender = poolSender{}
 
-// Try implements platform.Sender. host is a host name; arXiv's hosts share
+// Try implements verifier.Sender. host is a host name; arXiv's hosts share
 // one group as everywhere else.
-func (s poolSender) Try(ctx context.Context, host string, try func(context.Context) platform.Attempt) platform.Tried {
+func (s poolSender) Try(ctx context.Context, host string, try func(context.Context) verifier.Attempt) verifier.Tried {
 	return s.pool.Try(ctx, s.pool.Group(host), try)
 }

@@ -12,7 +12,7 @@ import (
 	"github.com/ai-reading-list/linkcheck/checker/github"
 	"github.com/ai-reading-list/linkcheck/checker/hostpool"
 	"github.com/ai-reading-list/linkcheck/checker/huggingface"
-	"github.com/ai-reading-list/linkcheck/checker/platform"
+	"github.com/ai-reading-list/linkcheck/checker/verifier"
 	"github.com/ai-reading-list/linkcheck/result"
 	"github.com/ai-reading-list/linkcheck/status"
 )
@@ -20,21 +20,21 @@ import (
 // platformWork is one verifier's share of a run: its distinct targets and
 // the entries that claimed each.
 type platformWork struct {
-	v       platform.Verifier
-	targets []platform.Target
-	claims  map[platform.Target][]entryClaim
+	v       verifier.Verifier
+	targets []verifier.Target
+	claims  map[verifier.Target][]entryClaim
 }
 
 // entryClaim is one entry's claim of a target.
 type entryClaim struct {
 	entry int
-	claim platform.Claim
+	claim verifier.Claim
 }
 
-func newPlatformWork(verifiers []platform.Verifier) []*platformWork {
+func newPlatformWork(verifiers []verifier.Verifier) []*platformWork {
 	out := make([]*platformWork, len(verifiers))
 	for i, v := range verifiers {
-		out[i] = &platformWork{v: v, claims: make(map[platform.Target][]entryClaim)}
+		out[i] = &platformWork{v: v, claims: make(map[verifier.Target][]entryClaim)}
 	}
 	return out
 }
@@ -65,11 +65,11 @@ func (p *plan) claim(i int, skip string) (coversURL bool) {
 // platforms returns the run's platform verifiers: Options.Platforms, or
 // the GitHub and Hugging Face clients sending through pool. With a nil pool they serve
 // Claims only.
-func (c *Checker) platforms(pool *hostpool.Pool) []platform.Verifier {
+func (c *Checker) platforms(pool *hostpool.Pool) []verifier.Verifier {
 	if c.opts.Platforms != nil {
 		return c.opts.Platforms
 	}
-	var sender platform.Sender
+	var sender verifier.Sender
 	if pool != nil {
 		sender = poolSender{pool: pool}
 	}
@@ -97,7 +97,7 @@ func (c *Checker) platforms(pool *hostpool.Pool) []platform.Verifier {
 		Sender:    sender,
 		UserAgent: c.opts.UserAgent,
 	})
-	return []platform.Verifier{gh, hf}
+	return []verifier.Verifier{gh, hf}
 }
 
 // verifyPlatform verifies one platform's targets and emits a Result for
@@ -108,10 +108,10 @@ func (c *Checker) platforms(pool *hostpool.Pool) []platform.Verifier {
 func verifyPlatform(ctx context.Context, p *plan, w *platformWork, f *fetcher, out *emitter) {
 	var (
 		mu    sync.Mutex
-		done  = make(map[platform.Target]bool, len(w.targets))
+		done  = make(map[verifier.Target]bool, len(w.targets))
 		pages []int // entries whose page stands in for a silent API
 	)
-	report := func(t platform.Target, v platform.Verdict) {
+	report := func(t verifier.Target, v verifier.Verdict) {
 		mu.Lock()
 		if done[t] || w.claims[t] == nil {
 			mu.Unlock()
@@ -137,7 +137,7 @@ func verifyPlatform(ctx context.Context, p *plan, w *platformWork, f *fetcher, o
 		msg = w.v.Kind() + " verification failed: " + errText(err)
 	}
 	for _, t := range w.targets {
-		report(t, platform.Verdict{Status: status.Error, Message: msg})
+		report(t, verifier.Verdict{Status: status.Error, Message: msg})
 	}
 	if len(pages) > 0 {
 		f.runQueues(ctx, pagePlan(p, pages), out)
@@ -147,7 +147,7 @@ func verifyPlatform(ctx context.Context, p *plan, w *platformWork, f *fetcher, o
 // apiAnswered reports a verdict about the target itself. Blocked (a rate
 // limit, a refusal), error and timeout say the API did not answer for it:
 // they are no evidence about the target, so its page is checked instead.
-func apiAnswered(v platform.Verdict) bool {
+func apiAnswered(v verifier.Verdict) bool {
 	switch v.Status {
 	case status.Blocked, status.Error, status.Timeout:
 		return false
@@ -185,7 +185,7 @@ func pagePlan(p *plan, entries []int) *plan {
 // platformResult is an entry's view of a target's verdict. A renamed
 // target's new address replaces the part of the entry's URL that named
 // it, so that a moved repository URL says where to go.
-func platformResult(r *catalog.Resource, kind string, cl platform.Claim, v platform.Verdict) result.Result {
+func platformResult(r *catalog.Resource, kind string, cl verifier.Claim, v verifier.Verdict) result.Result {
 	res := baseResult(r, result.TargetKind(kind))
 	res.Repo = cl.Repo
 	res.Status = v.Status

@@ -6,7 +6,7 @@ import (
 	"strings"
 
 	"github.com/ai-reading-list/linkcheck/catalog"
-	"github.com/ai-reading-list/linkcheck/checker/platform"
+	"github.com/ai-reading-list/linkcheck/checker/verifier"
 )
 
 // ownerName and repoName are GitHub's rules for the two parts of a
@@ -33,14 +33,14 @@ var notOwners = map[string]bool{
 // requests) are checked as pages only.
 var repoPages = map[string]bool{"tree": true, "blob": true, "releases": true}
 
-// Claims implements platform.Verifier: the entry's github field, and its
+// Claims implements verifier.Verifier: the entry's github field, and its
 // URL when that is a github.com repository or a tree, file or release
 // below one. A URL that is the repository's root is answered by the API
 // alone (github.com's pages rate-limit hard); a deeper URL still gets its
 // page checked.
-func (c *Client) Claims(r *catalog.Resource) []platform.Claim {
-	var out []platform.Claim
-	add := func(cl platform.Claim) {
+func (c *Client) Claims(r *catalog.Resource) []verifier.Claim {
+	var out []verifier.Claim
+	add := func(cl verifier.Claim) {
 		for i := range out {
 			if out[i].Target == cl.Target {
 				if cl.URLPrefix != "" {
@@ -62,9 +62,9 @@ func (c *Client) Claims(r *catalog.Resource) []platform.Claim {
 	return out
 }
 
-func claim(owner, name string) platform.Claim {
+func claim(owner, name string) verifier.Claim {
 	repo := owner + "/" + name
-	return platform.Claim{Target: platform.Target{Kind: Kind, Key: strings.ToLower(repo)}, Repo: repo}
+	return verifier.Claim{Target: verifier.Target{Kind: Kind, Key: strings.ToLower(repo)}, Repo: repo}
 }
 
 func validName(owner, name string) bool {
@@ -72,26 +72,26 @@ func validName(owner, name string) bool {
 }
 
 // urlClaim reads the repository a github.com URL names, if any.
-func urlClaim(raw string) (platform.Claim, bool) {
+func urlClaim(raw string) (verifier.Claim, bool) {
 	u, err := url.Parse(raw)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") {
-		return platform.Claim{}, false
+		return verifier.Claim{}, false
 	}
 	host := strings.TrimSuffix(strings.ToLower(u.Hostname()), ".")
 	if (host != "github.com" && host != "www.github.com") || u.Port() != "" {
-		return platform.Claim{}, false
+		return verifier.Claim{}, false
 	}
 	segs := strings.Split(strings.Trim(u.Path, "/"), "/")
 	if len(segs) < 2 || notOwners[strings.ToLower(segs[0])] {
-		return platform.Claim{}, false
+		return verifier.Claim{}, false
 	}
 	owner, name := segs[0], strings.TrimSuffix(segs[1], ".git")
 	if !validName(owner, name) {
-		return platform.Claim{}, false
+		return verifier.Claim{}, false
 	}
 	root := len(segs) == 2
 	if !root && !repoPages[segs[2]] {
-		return platform.Claim{}, false
+		return verifier.Claim{}, false
 	}
 	cl := claim(owner, name)
 	cl.URLPrefix = u.Scheme + "://" + u.Host + "/" + segs[0] + "/" + segs[1]

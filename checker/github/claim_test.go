@@ -4,7 +4,7 @@ import (
 	"testing"
 
 	"github.com/ai-reading-list/linkcheck/catalog"
-	"github.com/ai-reading-list/linkcheck/checker/platform"
+	"github.com/ai-reading-list/linkcheck/checker/verifier"
 )
 
 func TestClaims(t *testing.T) {
@@ -52,7 +52,7 @@ func TestClaims(t *testing.T) {
 			}
 			for i, w := range tt.want {
 				g := got[i]
-				if g.Target != (platform.Target{Kind: Kind, Key: w.key}) || g.Repo != w.repo || g.URLPrefix != w.prefix || g.CoversURL != w.covers {
+				if g.Target != (verifier.Target{Kind: Kind, Key: w.key}) || g.Repo != w.repo || g.URLPrefix != w.prefix || g.CoversURL != w.covers {
 					t.Errorf("Claims(github %q, url %q)[%d] = %+v, want %+v", tt.github, tt.url, i, g, w)
 				}
 			}

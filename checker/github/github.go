@@ -20,7 +20,7 @@ import (
 	"net/url"
 	"time"
 
-	"github.com/ai-reading-list/linkcheck/checker/platform"
+	"github.com/ai-reading-list/linkcheck/checker/verifier"
 )
 
 // Kind is the platform's name, the target kind of its results.
@@ -54,7 +54,7 @@ type Config struct {
 	Now        func() time.Time
 	// Client sends the requests; it must not follow redirects.
 	Client    *http.Client
-	Sender    platform.Sender
+	Sender    verifier.Sender
 	UserAgent string
 }
 
@@ -64,7 +64,7 @@ type Client struct {
 	cfg     Config
 	base    *url.URL
 	baseErr error // an unusable API URL: Verify fails with it
-	api     *platform.API
+	api     *verifier.API
 	rate    rateLimit
 }
 
@@ -88,7 +88,7 @@ func New(cfg Config) *Client {
 	}
 	base, err := parseBase(cfg.API)
 	c := &Client{cfg: cfg, base: base, baseErr: err}
-	c.api = &platform.API{
+	c.api = &verifier.API{
 		Host:      base.Host,
 		Client:    cfg.Client,
 		Sender:    cfg.Sender,
@@ -109,7 +109,7 @@ func CheckAPI(raw string) error {
 	return err
 }
 
-// Kind implements platform.Verifier.
+// Kind implements verifier.Verifier.
 func (c *Client) Kind() string { return Kind }
 
-func parseBase(raw string) (*url.URL, error) { return platform.ParseBase("GitHub API", raw) }
+func parseBase(raw string) (*url.URL, error) { return verifier.ParseBase("GitHub API", raw) }

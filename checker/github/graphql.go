@@ -10,7 +10,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/ai-reading-list/linkcheck/checker/platform"
+	"github.com/ai-reading-list/linkcheck/checker/verifier"
 )
 
 // batchSize is the most repositories one GraphQL query asks about; GitHub
@@ -61,8 +61,8 @@ func query(keys []string) []byte {
 // cannot read), is left out: the REST API then asks about it on its own,
 // and says whether it is missing, moved or just unreachable. So batching
 // saves requests but never decides a broken verdict by itself.
-func (c *Client) batch(ctx context.Context, keys []string) map[string]platform.Verdict {
-	out := make(map[string]platform.Verdict, len(keys))
+func (c *Client) batch(ctx context.Context, keys []string) map[string]verifier.Verdict {
+	out := make(map[string]verifier.Verdict, len(keys))
 	for len(keys) > 0 && ctx.Err() == nil {
 		n := min(len(keys), batchSize)
 		chunk := keys[:n]

@@ -7,7 +7,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/ai-reading-list/linkcheck/checker/platform"
+	"github.com/ai-reading-list/linkcheck/checker/verifier"
 	"github.com/ai-reading-list/linkcheck/status"
 )
 
@@ -28,8 +28,8 @@ const dateLayout = "2006-01-02"
 // In order: disabled or private (readers cannot open it) is broken; a
 // different name is a move (the API redirected); archived, or no push for
 // longer than staleAfter, is stale.
-func repoVerdict(asked string, repo repository, now time.Time, staleAfter time.Duration) platform.Verdict {
-	v := platform.Verdict{Status: status.OK, Code: http.StatusOK}
+func repoVerdict(asked string, repo repository, now time.Time, staleAfter time.Duration) verifier.Verdict {
+	v := verifier.Verdict{Status: status.OK, Code: http.StatusOK}
 	if repo.PushedAt != nil {
 		v.PushedAt = repo.PushedAt.UTC()
 	}
@@ -68,30 +68,30 @@ func repoVerdict(asked string, repo repository, now time.Time, staleAfter time.D
 // answerVerdict judges the API's last answer for a repository: the JSON
 // of a 200, or what its status says. withToken says whether the request
 // carried a token (a private repository is a 404 without one).
-func answerVerdict(asked string, r replyFacts, now time.Time, staleAfter time.Duration) platform.Verdict {
+func answerVerdict(asked string, r replyFacts, now time.Time, staleAfter time.Duration) verifier.Verdict {
 	switch code := r.code; {
 	case code == http.StatusOK:
 		var repo repository
 		if err := json.Unmarshal(r.body, &repo); err != nil || repo.FullName == "" {
-			return platform.Verdict{Status: status.Error, Code: code, Message: "GitHub API: unreadable answer"}
+			return verifier.Verdict{Status: status.Error, Code: code, Message: "GitHub API: unreadable answer"}
 		}
 		return repoVerdict(asked, repo, now, staleAfter)
 	case code == http.StatusNotFound && r.withToken:
-		return platform.Verdict{Status: status.Broken, Code: code, Message: "not found on GitHub, or private and out of the token's reach"}
+		return verifier.Verdict{Status: status.Broken, Code: code, Message: "not found on GitHub, or private and out of the token's reach"}
 	case code == http.StatusNotFound:
-		return platform.Verdict{Status: status.Broken, Code: code, Message: "not found on GitHub (a private repository looks the same without a token)"}
+		return verifier.Verdict{Status: status.Broken, Code: code, Message: "not found on GitHub (a private repository looks the same without a token)"}
 	case code == http.StatusUnavailableForLegalReasons:
-		return platform.Verdict{Status: status.Broken, Code: code, Message: "blocked on GitHub for legal reasons (HTTP 451)"}
+		return verifier.Verdict{Status: status.Broken, Code: code, Message: "blocked on GitHub for legal reasons (HTTP 451)"}
 	case code == http.StatusGone:
-		return platform.Verdict{Status: status.Broken, Code: code, Message: "gone from GitHub (HTTP 410)"}
+		return verifier.Verdict{Status: status.Broken, Code: code, Message: "gone from GitHub (HTTP 410)"}
 	case code == http.StatusUnauthorized:
-		return platform.Verdict{Status: status.Blocked, Code: code, Message: "GitHub API refused the token (HTTP 401)"}
+		return verifier.Verdict{Status: status.Blocked, Code: code, Message: "GitHub API refused the token (HTTP 401)"}
 	case code == http.StatusForbidden || code == http.StatusTooManyRequests:
-		return platform.Verdict{Status: status.Blocked, Code: code, Message: fmt.Sprintf("GitHub API refused the request (HTTP %d)", code)}
+		return verifier.Verdict{Status: status.Blocked, Code: code, Message: fmt.Sprintf("GitHub API refused the request (HTTP %d)", code)}
 	case code >= 300 && code < 400:
-		return platform.Verdict{Status: status.Error, Code: code, Message: fmt.Sprintf("GitHub API: redirect (HTTP %d) that cannot be followed", code)}
+		return verifier.Verdict{Status: status.Error, Code: code, Message: fmt.Sprintf("GitHub API: redirect (HTTP %d) that cannot be followed", code)}
 	}
-	return platform.Verdict{Status: status.Error, Code: r.code, Message: fmt.Sprintf("GitHub API unavailable (HTTP %d)", r.code)}
+	return verifier.Verdict{Status: status.Error, Code: r.code, Message: fmt.Sprintf("GitHub API unavailable (HTTP %d)", r.code)}
 }
 
 // replyFacts is what answerVerdict needs of an API reply.

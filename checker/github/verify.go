@@ -6,17 +6,17 @@ import (
 	"net/url"
 	"time"
 
-	"github.com/ai-reading-list/linkcheck/checker/platform"
+	"github.com/ai-reading-list/linkcheck/checker/verifier"
 	"github.com/ai-reading-list/linkcheck/status"
 )
 
-// Verify implements platform.Verifier: one request per repository (and
+// Verify implements verifier.Verifier: one request per repository (and
 // one more per redirect of a renamed one), one after another, as GitHub
 // asks of a client. Once the quota is spent, the repositories not yet
 // asked about are Blocked without a request. With a token, repositories
 // are first asked about in GraphQL batches of up to 100, and only those
 // a batch did not find are asked about one by one.
-func (c *Client) Verify(ctx context.Context, targets []platform.Target, emit func(platform.Target, platform.Verdict)) error {
+func (c *Client) Verify(ctx context.Context, targets []verifier.Target, emit func(verifier.Target, verifier.Verdict)) error {
 	if c.baseErr != nil {
 		return c.baseErr
 	}
@@ -26,7 +26,7 @@ func (c *Client) Verify(ctx context.Context, targets []platform.Target, emit fun
 			keys = append(keys, t.Key)
 		}
 	}
-	var batched map[string]platform.Verdict
+	var batched map[string]verifier.Verdict
 	if len(keys) > 1 && c.api.Authorized(graphQLURL(c.base)) {
 		batched = c.batch(ctx, keys)
 	}
@@ -52,7 +52,7 @@ func (c *Client) Verify(ctx context.Context, targets []platform.Target, emit fun
 
 // verifyOne asks about one repository, following the API's redirects. ok
 // is false when the run was stopped before a verdict.
-func (c *Client) verifyOne(ctx context.Context, repo string) (v platform.Verdict, ok bool) {
+func (c *Client) verifyOne(ctx context.Context, repo string) (v verifier.Verdict, ok bool) {
 	start := time.Now()
 	u := c.base.JoinPath("repos", repo)
 	attempts := 0
@@ -63,11 +63,11 @@ func (c *Client) verifyOne(ctx context.Context, repo string) (v platform.Verdict
 		}
 		r := c.api.Get(ctx, u)
 		if ctx.Err() != nil {
-			return platform.Verdict{}, false
+			return verifier.Verdict{}, false
 		}
 		attempts += r.Attempts
 		c.rate.observe(r.Header)
-		if next := platform.Redirect(u, r); next != nil && hops < maxRedirects {
+		if next := verifier.Redirect(u, r); next != nil && hops < maxRedirects {
 			u = next
 			continue
 		}
@@ -79,9 +79,9 @@ func (c *Client) verifyOne(ctx context.Context, repo string) (v platform.Verdict
 }
 
 // judgeReply turns the last reply into a verdict.
-func (c *Client) judgeReply(repo string, u *url.URL, r platform.Reply) platform.Verdict {
+func (c *Client) judgeReply(repo string, u *url.URL, r verifier.Reply) verifier.Verdict {
 	if r.Err != nil {
-		return platform.NoAnswer("GitHub API", r.Err)
+		return verifier.NoAnswer("GitHub API", r.Err)
 	}
 	if overQuota(r.Code, r.Header) {
 		var reset time.Time
@@ -96,7 +96,7 @@ func (c *Client) judgeReply(repo string, u *url.URL, r platform.Reply) platform.
 }
 
 // rateLimited is the verdict of a repository the quota left unasked.
-func (c *Client) rateLimited(reset time.Time) platform.Verdict {
+func (c *Client) rateLimited(reset time.Time) verifier.Verdict {
 	msg := "GitHub API rate limit reached; set " + c.cfg.TokenVar
 	if c.cfg.Token != "" {
 		msg = "GitHub API rate limit reached"
@@ -104,5 +104,5 @@ func (c *Client) rateLimited(reset time.Time) platform.Verdict {
 			msg += fmt.Sprintf(" (resets at %s UTC)", reset.UTC().Format("15:04"))
 		}
 	}
-	return platform.Verdict{Status: status.Blocked, Message: msg}
+	return verifier.Verdict{Status: status.Blocked, Message: msg}
 }

@@ -8,7 +8,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/ai-reading-list/linkcheck/checker/platform"
+	"github.com/ai-reading-list/linkcheck/checker/verifier"
 	"github.com/ai-reading-list/linkcheck/internal/fakeweb"
 	"github.com/ai-reading-list/linkcheck/status"
 )
@@ -18,11 +18,11 @@ import (
 // waits.
 type directSender struct{}
 
-func (directSender) Try(ctx context.Context, _ string, try func(context.Context) platform.Attempt) platform.Tried {
+func (directSender) Try(ctx context.Context, _ string, try func(context.Context) verifier.Attempt) verifier.Tried {
 	for n := 1; ; n++ {
 		a := try(ctx)
 		if a.Final || n == 3 || (a.Retry == nil && a.Err == nil && a.Code < 500 && a.Code != http.StatusTooManyRequests) {
-			return platform.Tried{Outcome: a, Attempts: n}
+			return verifier.Tried{Outcome: a, Attempts: n}
 		}
 	}
 }
@@ -40,20 +40,20 @@ func newTestClient(w *fakeweb.Web, cfg Config) *Client {
 	return New(cfg)
 }
 
-func targets(keys ...string) []platform.Target {
-	out := make([]platform.Target, len(keys))
+func targets(keys ...string) []verifier.Target {
+	out := make([]verifier.Target, len(keys))
 	for i, k := range keys {
-		out[i] = platform.Target{Kind: Kind, Key: k}
+		out[i] = verifier.Target{Kind: Kind, Key: k}
 	}
 	return out
 }
 
 // verify runs Verify and returns the verdicts by key.
-func verify(t *testing.T, c *Client, keys ...string) map[string]platform.Verdict {
+func verify(t *testing.T, c *Client, keys ...string) map[string]verifier.Verdict {
 	t.Helper()
 	var mu sync.Mutex
-	got := make(map[string]platform.Verdict)
-	err := c.Verify(context.Background(), targets(keys...), func(tg platform.Target, v platform.Verdict) {
+	got := make(map[string]verifier.Verdict)
+	err := c.Verify(context.Background(), targets(keys...), func(tg verifier.Target, v verifier.Verdict) {
 		mu.Lock()
 		defer mu.Unlock()
 		if _, dup := got[tg.Key]; dup {

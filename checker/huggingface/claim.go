@@ -6,7 +6,7 @@ import (
 	"strings"
 
 	"github.com/ai-reading-list/linkcheck/catalog"
-	"github.com/ai-reading-list/linkcheck/checker/platform"
+	"github.com/ai-reading-list/linkcheck/checker/verifier"
 )
 
 // repoPart is the Hub's rule for the owner and the name of a repository.
@@ -36,11 +36,11 @@ var repoPages = map[string]bool{
 	"discussions": true,
 }
 
-// Claims implements platform.Verifier: the entry's URL when it names a
+// Claims implements verifier.Verifier: the entry's URL when it names a
 // Space (/spaces/owner/name), a dataset (/datasets/owner/name) or a model
 // (/owner/name), or a page below one. The page is still checked: the API
 // says what the page cannot.
-func (c *Client) Claims(r *catalog.Resource) []platform.Claim {
+func (c *Client) Claims(r *catalog.Resource) []verifier.Claim {
 	if r.URL == "" {
 		return nil
 	}
@@ -48,18 +48,18 @@ func (c *Client) Claims(r *catalog.Resource) []platform.Claim {
 	if !ok {
 		return nil
 	}
-	return []platform.Claim{cl}
+	return []verifier.Claim{cl}
 }
 
 // urlClaim reads the repository a huggingface.co URL names, if any.
-func urlClaim(raw string) (platform.Claim, bool) {
+func urlClaim(raw string) (verifier.Claim, bool) {
 	u, err := url.Parse(raw)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Port() != "" {
-		return platform.Claim{}, false
+		return verifier.Claim{}, false
 	}
 	host := strings.TrimSuffix(strings.ToLower(u.Hostname()), ".")
 	if host != "huggingface.co" && host != "www.huggingface.co" {
-		return platform.Claim{}, false
+		return verifier.Claim{}, false
 	}
 	segs := strings.Split(strings.Trim(u.Path, "/"), "/")
 	prefix := ""
@@ -68,19 +68,19 @@ func urlClaim(raw string) (platform.Claim, bool) {
 		prefix, segs = segs[0]+"/", segs[1:]
 	default:
 		if sections[strings.ToLower(segs[0])] {
-			return platform.Claim{}, false
+			return verifier.Claim{}, false
 		}
 	}
 	if len(segs) < 2 || !repoPart.MatchString(segs[0]) || !repoPart.MatchString(segs[1]) {
-		return platform.Claim{}, false
+		return verifier.Claim{}, false
 	}
 	if len(segs) > 2 && !repoPages[segs[2]] {
-		return platform.Claim{}, false
+		return verifier.Claim{}, false
 	}
 	repo := prefix + segs[0] + "/" + segs[1]
-	return platform.Claim{
+	return verifier.Claim{
 		// The key keeps the URL's case: the API is asked for the name as written.
-		Target:    platform.Target{Kind: Kind, Key: repo},
+		Target:    verifier.Target{Kind: Kind, Key: repo},
 		Repo:      repo,
 		URLPrefix: u.Scheme + "://" + u.Host + "/" + repo,
 	}, true

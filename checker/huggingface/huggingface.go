@@ -15,7 +15,7 @@ import (
 	"net/http"
 	"net/url"
 
-	"github.com/ai-reading-list/linkcheck/checker/platform"
+	"github.com/ai-reading-list/linkcheck/checker/verifier"
 )
 
 // Kind is the platform's name, the target kind of its results.
@@ -39,7 +39,7 @@ type Config struct {
 	Token string // sent as a Bearer token, to the Hub's host over https only
 	// Client sends the requests; it must not follow redirects.
 	Client    *http.Client
-	Sender    platform.Sender
+	Sender    verifier.Sender
 	UserAgent string
 }
 
@@ -48,7 +48,7 @@ type Client struct {
 	cfg     Config
 	base    *url.URL
 	baseErr error // an unusable API URL: Verify fails with it
-	api     *platform.API
+	api     *verifier.API
 }
 
 // New returns a Client for cfg. An unusable API URL (see CheckAPI) makes
@@ -62,7 +62,7 @@ func New(cfg Config) *Client {
 	}
 	base, err := parseBase(cfg.API)
 	c := &Client{cfg: cfg, base: base, baseErr: err}
-	c.api = &platform.API{
+	c.api = &verifier.API{
 		Host:      base.Host,
 		Client:    cfg.Client,
 		Sender:    cfg.Sender,
@@ -73,7 +73,7 @@ func New(cfg Config) *Client {
 	return c
 }
 
-// Kind implements platform.Verifier.
+// Kind implements verifier.Verifier.
 func (c *Client) Kind() string { return Kind }
 
 // CheckAPI reports whether raw can be the Hub's base URL.
@@ -82,4 +82,4 @@ func CheckAPI(raw string) error {
 	return err
 }
 
-func parseBase(raw string) (*url.URL, error) { return platform.ParseBase("Hugging Face Hub", raw) }
+func parseBase(raw string) (*url.URL, error) { return verifier.ParseBase("Hugging Face Hub", raw) }

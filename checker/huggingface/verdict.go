@@ -6,7 +6,7 @@ import (
 	"net/http"
 	"strings"
 
-	"github.com/ai-reading-list/linkcheck/checker/platform"
+	"github.com/ai-reading-list/linkcheck/checker/verifier"
 	"github.com/ai-reading-list/linkcheck/status"
 )
 
@@ -58,8 +58,8 @@ func stageVerdict(stage string) (status.Status, string) {
 
 // repoVerdict judges a repository the API answered for the name asked
 // (kind/owner/name for Spaces and datasets, owner/name for models).
-func repoVerdict(asked string, r hubRepo, base string) platform.Verdict {
-	v := platform.Verdict{Status: status.OK, Code: http.StatusOK}
+func repoVerdict(asked string, r hubRepo, base string) verifier.Verdict {
+	v := verifier.Verdict{Status: status.OK, Code: http.StatusOK}
 	kind, _ := splitKind(asked)
 	if r.Runtime != nil {
 		v.Stage = r.Runtime.Stage
@@ -106,32 +106,32 @@ func gated(raw json.RawMessage) string {
 }
 
 // answerVerdict judges the API's last answer for a repository.
-func answerVerdict(asked string, code int, h http.Header, body []byte, base string) platform.Verdict {
+func answerVerdict(asked string, code int, h http.Header, body []byte, base string) verifier.Verdict {
 	errCode := h.Get("X-Error-Code")
 	errMsg := strings.ToLower(h.Get("X-Error-Message"))
 	switch {
 	case code == http.StatusOK:
 		var r hubRepo
 		if err := json.Unmarshal(body, &r); err != nil {
-			return platform.Verdict{Status: status.Error, Code: code, Message: "Hub API: unreadable answer"}
+			return verifier.Verdict{Status: status.Error, Code: code, Message: "Hub API: unreadable answer"}
 		}
 		return repoVerdict(asked, r, base)
 	case code == http.StatusNotFound, code == http.StatusUnauthorized && errCode == "RepoNotFound":
 		// The Hub answers alike for a repository that does not exist and
 		// for a private one: either way readers cannot open it.
-		return platform.Verdict{Status: status.Broken, Code: code, Message: "not found on the Hub, or made private"}
+		return verifier.Verdict{Status: status.Broken, Code: code, Message: "not found on the Hub, or made private"}
 	case (code == http.StatusUnauthorized || code == http.StatusForbidden) && strings.Contains(errMsg, "disabled"):
-		return platform.Verdict{Status: status.Broken, Code: code, Message: "disabled on the Hub"}
+		return verifier.Verdict{Status: status.Broken, Code: code, Message: "disabled on the Hub"}
 	case (code == http.StatusUnauthorized || code == http.StatusForbidden) && errCode == "GatedRepo":
-		return platform.Verdict{Status: status.OK, Code: code, Message: "gated: readers must accept its access conditions"}
+		return verifier.Verdict{Status: status.OK, Code: code, Message: "gated: readers must accept its access conditions"}
 	case code == http.StatusUnauthorized || code == http.StatusForbidden || code == http.StatusTooManyRequests:
-		return platform.Verdict{Status: status.Blocked, Code: code, Message: fmt.Sprintf("Hub API refused the request (HTTP %d)", code)}
+		return verifier.Verdict{Status: status.Blocked, Code: code, Message: fmt.Sprintf("Hub API refused the request (HTTP %d)", code)}
 	case code == http.StatusGone:
-		return platform.Verdict{Status: status.Broken, Code: code, Message: "gone from the Hub (HTTP 410)"}
+		return verifier.Verdict{Status: status.Broken, Code: code, Message: "gone from the Hub (HTTP 410)"}
 	case code >= 300 && code < 400:
-		return platform.Verdict{Status: status.Error, Code: code, Message: fmt.Sprintf("Hub API: redirect (HTTP %d) that cannot be followed", code)}
+		return verifier.Verdict{Status: status.Error, Code: code, Message: fmt.Sprintf("Hub API: redirect (HTTP %d) that cannot be followed", code)}
 	}
-	return platform.Verdict{Status: status.Error, Code: code, Message: fmt.Sprintf("Hub API unavailable (HTTP %d)", code)}
+	return verifier.Verdict{Status: status.Error, Code: code, Message: fmt.Sprintf("Hub API unavailable (HTTP %d)", code)}
 }
 
 // splitKind splits "spaces/owner/name" into "spaces" and "owner/name"; a

@@ -4,13 +4,13 @@ import (
 	"context"
 	"time"
 
-	"github.com/ai-reading-list/linkcheck/checker/platform"
+	"github.com/ai-reading-list/linkcheck/checker/verifier"
 )
 
-// Verify implements platform.Verifier: one request per repository (and
+// Verify implements verifier.Verifier: one request per repository (and
 // one more per redirect), one after another; the pool paces them with
 // the Hub's pages.
-func (c *Client) Verify(ctx context.Context, targets []platform.Target, emit func(platform.Target, platform.Verdict)) error {
+func (c *Client) Verify(ctx context.Context, targets []verifier.Target, emit func(verifier.Target, verifier.Verdict)) error {
 	if c.baseErr != nil {
 		return c.baseErr
 	}
@@ -32,23 +32,23 @@ func (c *Client) Verify(ctx context.Context, targets []platform.Target, emit fun
 
 // verifyOne asks about one repository, following the API's redirects. ok
 // is false when the run was stopped before a verdict.
-func (c *Client) verifyOne(ctx context.Context, repo string) (platform.Verdict, bool) {
+func (c *Client) verifyOne(ctx context.Context, repo string) (verifier.Verdict, bool) {
 	start := time.Now()
 	u := c.base.JoinPath(apiPath(repo)...)
 	attempts := 0
-	var v platform.Verdict
+	var v verifier.Verdict
 	for hops := 0; ; hops++ {
 		r := c.api.Get(ctx, u)
 		if ctx.Err() != nil {
-			return platform.Verdict{}, false
+			return verifier.Verdict{}, false
 		}
 		attempts += r.Attempts
-		if next := platform.Redirect(u, r); next != nil && hops < maxRedirects {
+		if next := verifier.Redirect(u, r); next != nil && hops < maxRedirects {
 			u = next
 			continue
 		}
 		if r.Err != nil {
-			v = platform.NoAnswer("Hub API", r.Err)
+			v = verifier.NoAnswer("Hub API", r.Err)
 		} else {
 			v = answerVerdict(repo, r.Code, r.Header, r.Body, c.base.String())
 		}

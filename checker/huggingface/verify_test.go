@@ -6,7 +6,7 @@ import (
 	"slices"
 	"testing"
 
-	"github.com/ai-reading-list/linkcheck/checker/platform"
+	"github.com/ai-reading-list/linkcheck/checker/verifier"
 	"github.com/ai-reading-list/linkcheck/internal/fakeweb"
 	"github.com/ai-reading-list/linkcheck/status"
 )
@@ -15,11 +15,11 @@ import (
 // the retry policy without its waits.
 type directSender struct{}
 
-func (directSender) Try(ctx context.Context, _ string, try func(context.Context) platform.Attempt) platform.Tried {
+func (directSender) Try(ctx context.Context, _ string, try func(context.Context) verifier.Attempt) verifier.Tried {
 	for n := 1; ; n++ {
 		a := try(ctx)
 		if a.Final || n == 3 || (a.Retry == nil && a.Err == nil && a.Code < 500 && a.Code != http.StatusTooManyRequests) {
-			return platform.Tried{Outcome: a, Attempts: n}
+			return verifier.Tried{Outcome: a, Attempts: n}
 		}
 	}
 }
@@ -34,14 +34,14 @@ func newTestClient(w *fakeweb.Web, cfg Config) *Client {
 	return New(cfg)
 }
 
-func verify(t *testing.T, c *Client, keys ...string) map[string]platform.Verdict {
+func verify(t *testing.T, c *Client, keys ...string) map[string]verifier.Verdict {
 	t.Helper()
-	targets := make([]platform.Target, len(keys))
+	targets := make([]verifier.Target, len(keys))
 	for i, k := range keys {
-		targets[i] = platform.Target{Kind: Kind, Key: k}
+		targets[i] = verifier.Target{Kind: Kind, Key: k}
 	}
-	got := make(map[string]platform.Verdict)
-	if err := c.Verify(context.Background(), targets, func(tg platform.Target, v platform.Verdict) { got[tg.Key] = v }); err != nil {
+	got := make(map[string]verifier.Verdict)
+	if err := c.Verify(context.Background(), targets, func(tg verifier.Target, v verifier.Verdict) { got[tg.Key] = v }); err != nil {
 		t.Fatalf("Verify: %v", err)
 	}
 	return got

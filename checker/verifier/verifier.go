@@ -1,5 +1,5 @@
-// Package platform is the seam between the checker and the verifiers that
-// ask a platform's own API about the resources a catalog links to (GitHub
+// Package verifier is the one interface behind which each outside service
+// verifies what a catalog links to, asking the service's own API (GitHub
 // repositories, Hugging Face Spaces, models and datasets).
 //
 // The checker knows nothing of any platform. It asks each Verifier which
@@ -8,7 +8,7 @@
 // that claimed the target. Verifiers send their requests through the run's
 // Sender, so that they are paced with every other request to the same host
 // and retried by the tool's one policy.
-package platform
+package verifier
 
 import (
 	"context"
