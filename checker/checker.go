@@ -18,6 +18,7 @@ import (
 	"golang.org/x/sync/errgroup"
 
 	"github.com/ai-reading-list/linkcheck/catalog"
+	"github.com/ai-reading-list/linkcheck/checker/netguard"
 	"github.com/ai-reading-list/linkcheck/result"
 )
 
@@ -30,7 +31,7 @@ type Checker struct {
 	opts      Options
 	transport *http.Transport
 	// proxy picks a request's proxy; nil when none can apply.
-	proxy proxyFunc
+	proxy netguard.ProxyFunc
 	// rt sends over transport, judging a request's host before a proxy
 	// sees it; every client of the Checker sends through it.
 	rt     http.RoundTripper
@@ -46,7 +47,7 @@ func New(opts Options) (*Checker, error) {
 	}
 	c := &Checker{opts: o}
 	if o.DialContext == nil {
-		c.proxy = environmentProxy()
+		c.proxy = netguard.EnvironmentProxy()
 	}
 	c.transport = newTransport(&o, c.proxy)
 	c.rt = c.guarded(c.transport)
@@ -65,20 +66,20 @@ func (c *Checker) guarded(next http.RoundTripper) http.RoundTripper {
 	if c.proxy == nil || c.opts.AllowPrivate {
 		return next
 	}
-	return &proxyGuard{next: next, proxy: c.proxy, resolver: c.opts.Resolver}
+	return netguard.NewGuard(next, c.proxy, c.opts.Resolver)
 }
 
 // newTransport clones http.DefaultTransport so that SSL_CERT_FILE keeps
 // working, and routes requests through proxy (the environment's
 // HTTP_PROXY, HTTPS_PROXY and NO_PROXY), nil for none: a replacement
 // dialer routes connections itself.
-func newTransport(o *Options, proxy proxyFunc) *http.Transport {
+func newTransport(o *Options, proxy netguard.ProxyFunc) *http.Transport {
 	tr := http.DefaultTransport.(*http.Transport).Clone()
 	tr.Proxy = nil
 	if proxy != nil {
 		tr.Proxy = func(r *http.Request) (*url.URL, error) { return proxy(r.URL) }
 	}
-	tr.DialContext = newDialer(o)
+	tr.DialContext = netguard.NewDialer(o.DialContext, o.Resolver, o.AllowPrivate)
 	tr.ForceAttemptHTTP2 = true
 	tr.MaxIdleConnsPerHost = o.HostConcurrency
 	for _, l := range o.Hosts {

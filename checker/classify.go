@@ -11,6 +11,7 @@ import (
 	"strings"
 	"syscall"
 
+	"github.com/ai-reading-list/linkcheck/checker/netguard"
 	"github.com/ai-reading-list/linkcheck/status"
 )
 
@@ -65,7 +66,7 @@ func classify(f facts, err error) (status.Status, string) {
 
 func classifyError(err error) (status.Status, string) {
 	var (
-		private *PrivateAddressError
+		private *netguard.PrivateAddressError
 		dnsErr  *net.DNSError
 	)
 	switch {
@@ -112,4 +113,50 @@ func errText(err error) string {
 		err = ue.Err
 	}
 	return redact(strings.TrimSpace(err.Error()))
+}
+
+// privateVerdict judges a refusal to connect to a private address. A link
+// that names an intranet address or host itself is skipped: the catalog
+// meant it, and --allow-private checks it. A public name that resolves
+// only to private addresses (as some lapsed domains do), or a redirect to
+// a private address, is broken: no reader outside that network can open
+// it. A name with public addresses too is an error: the proxy was not
+// trusted to pick a public one.
+func privateVerdict(e *netguard.PrivateAddressError, redirected bool) (status.Status, string) {
+	switch {
+	case e.Public:
+		return status.Error, e.Error()
+	case redirected:
+		return status.Broken, "redirected to a private address: " + e.Error()
+	case e.Host == "" || !e.Addr.IsValid():
+		return status.Skipped, e.Error()
+	}
+	return status.Broken, e.Error()
+}
+
+// redact hides the userinfo of every URL in s ("https://user:pw@host/x"
+// becomes "https://xxxxx@host/x"), so that credentials written into a
+// catalog URL never reach a report.
+func redact(s string) string {
+	if !strings.Contains(s, "@") {
+		return s
+	}
+	var b strings.Builder
+	for {
+		i := strings.Index(s, "://")
+		if i < 0 {
+			b.WriteString(s)
+			return b.String()
+		}
+		b.WriteString(s[:i+3])
+		s = s[i+3:]
+		end := strings.IndexAny(s, "/?# \t\n\"'")
+		if end < 0 {
+			end = len(s)
+		}
+		if at := strings.LastIndexByte(s[:end], '@'); at >= 0 {
+			b.WriteString("xxxxx")
+			s = s[at:]
+		}
+	}
 }

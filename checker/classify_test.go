@@ -14,6 +14,7 @@ import (
 	"syscall"
 	"testing"
 
+	"github.com/ai-reading-list/linkcheck/checker/netguard"
 	"github.com/ai-reading-list/linkcheck/status"
 )
 
@@ -53,7 +54,7 @@ func TestClassify(t *testing.T) {
 		{"unreachable", facts{}, opErr(os.NewSyscallError("connect", syscall.ENETUNREACH)), status.Error, "unreachable"},
 		{"deadline", facts{}, context.DeadlineExceeded, status.Timeout, "timed out"},
 		{"net timeout", facts{}, opErr(os.ErrDeadlineExceeded), status.Timeout, "timed out"},
-		{"private", facts{}, opErr(&PrivateAddressError{Addr: netip.MustParseAddr("10.0.0.1")}), status.Skipped,
+		{"private", facts{}, opErr(&netguard.PrivateAddressError{Addr: netip.MustParseAddr("10.0.0.1")}), status.Skipped,
 			"refusing to connect to private address 10.0.0.1 (use --allow-private to check intranet hosts)"},
 		{"loop", facts{}, fmt.Errorf("%w: back to x", errRedirectLoop), status.Broken, "redirect loop"},
 		{"too many", facts{}, errTooManyRedirects, status.Broken, "more than 10 redirects"},

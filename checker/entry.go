@@ -2,8 +2,11 @@ package checker
 
 import (
 	"fmt"
+	"net/netip"
+	"net/url"
 
 	"github.com/ai-reading-list/linkcheck/catalog"
+	"github.com/ai-reading-list/linkcheck/checker/netguard"
 	"github.com/ai-reading-list/linkcheck/result"
 	"github.com/ai-reading-list/linkcheck/status"
 )
@@ -77,4 +80,20 @@ func accept(r *catalog.Resource, res *result.Result) {
 			return
 		}
 	}
+}
+
+// privateSkip returns the skipped result of an entry whose URL names a
+// private address or a host name of private use, and whether it does.
+func privateSkip(r *catalog.Resource) (result.Result, bool) {
+	u, err := url.Parse(r.URL)
+	if err != nil || !netguard.PrivateHost(u.Hostname()) {
+		return result.Result{}, false
+	}
+	refusal := &netguard.PrivateAddressError{Host: u.Hostname()}
+	if a, err := netip.ParseAddr(u.Hostname()); err == nil {
+		refusal = &netguard.PrivateAddressError{Addr: a.Unmap()}
+	}
+	res := skipped(r, result.TargetURL, refusal.Error())
+	res.PrivateAddress = true
+	return res, true
 }

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/ai-reading-list/linkcheck/checker/hostpool"
+	"github.com/ai-reading-list/linkcheck/checker/netguard"
 	"github.com/ai-reading-list/linkcheck/result"
 	"github.com/ai-reading-list/linkcheck/status"
 )
@@ -199,7 +200,7 @@ func nextHop(cur *url.URL, a answer) (*url.URL, int, error) {
 func (f *fetcher) conclude(orig, final *url.URL, hops []result.Hop, a answer, soft softVerdict, attempts int, d time.Duration) outcome {
 	fc := facts{Code: a.code, Challenge: a.challenge, SoftNotFound: soft.Broken}
 	st, msg := classify(fc, a.err)
-	if private := (*PrivateAddressError)(nil); len(hops) > 0 && errors.As(a.err, &private) {
+	if private := (*netguard.PrivateAddressError)(nil); len(hops) > 0 && errors.As(a.err, &private) {
 		st, msg = privateVerdict(private, true) // a public link led there
 	}
 	if st == status.Timeout {

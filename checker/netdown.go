@@ -12,11 +12,6 @@ var ErrNetworkUnavailable = hostpool.ErrNetworkUnavailable
 // errors.Is(err, ErrNetworkUnavailable) holds.
 type NetworkError = hostpool.NetworkError
 
-// Is makes a private-address refusal a local one for the host pool: it
-// never reached the network, so it is neither evidence that the network
-// works nor that it is down, and it is never retried.
-func (e *PrivateAddressError) Is(target error) bool { return target == hostpool.ErrRefusedLocally }
-
 // isTimeout and isReset are the pool's own tests, so that a failure is
 // classified as the retry policy judged it.
 func isTimeout(err error) bool { return hostpool.IsTimeout(err) }

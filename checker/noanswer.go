@@ -3,6 +3,8 @@ package checker
 import (
 	"context"
 	"errors"
+
+	"github.com/ai-reading-list/linkcheck/checker/netguard"
 )
 
 // noAnswer reports whether err kept any HTTP answer from arriving: a
@@ -12,7 +14,7 @@ import (
 // and a cancelled run are not; a public name that resolved only to private
 // addresses is DNS's answer, a failure of the path like "no such host".
 func noAnswer(err error) bool {
-	var private *PrivateAddressError
+	var private *netguard.PrivateAddressError
 	if errors.As(err, &private) && private.Host != "" && private.Addr.IsValid() {
 		return true
 	}

@@ -3,11 +3,11 @@ package checker
 import (
 	"net"
 	"net/http"
-	"net/url"
 	"strings"
 	"sync"
 	"testing"
 
+	"github.com/ai-reading-list/linkcheck/checker/netguard"
 	"github.com/ai-reading-list/linkcheck/internal/fakeweb"
 	"github.com/ai-reading-list/linkcheck/status"
 )
@@ -74,7 +74,7 @@ func TestTransportDefaults(t *testing.T) {
 				t.Errorf("transport: HTTP/2 %v, keep-alives %v, header cap %d; want true, true, %d",
 					tr.ForceAttemptHTTP2, !tr.DisableKeepAlives, tr.MaxResponseHeaderBytes, maxHeaderBytes)
 			}
-			_, guard := c.client.Transport.(*proxyGuard)
+			_, guard := c.client.Transport.(*netguard.Guard)
 			if guard != tt.wantGuard || (!guard && c.client.Transport != tr) {
 				t.Errorf("client transport %T, want the proxy guard: %v, else the checker's transport", c.client.Transport, tt.wantGuard)
 			}
@@ -104,27 +104,6 @@ func clearProxyEnv(t *testing.T) {
 	t.Helper()
 	for _, k := range []string{"HTTP_PROXY", "http_proxy", "HTTPS_PROXY", "https_proxy", "NO_PROXY", "no_proxy", "REQUEST_METHOD"} {
 		t.Setenv(k, "")
-	}
-}
-
-// TestProxyAddr: the one dial the guard exempts is to the address net/http
-// dials for the proxy, default ports included.
-func TestProxyAddr(t *testing.T) {
-	tests := []struct{ proxy, want string }{
-		{"http://proxy.internal:3128", "proxy.internal:3128"},
-		{"http://10.0.0.5", "10.0.0.5:80"},
-		{"https://secure.proxy", "secure.proxy:443"},
-		{"socks5://[fd00::1]", "[fd00::1]:1080"},
-		{"socks5h://socks.example", "socks.example:1080"},
-	}
-	for _, tt := range tests {
-		u, err := url.Parse(tt.proxy)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if got := proxyAddr(u); got != tt.want {
-			t.Errorf("proxyAddr(%s) = %s, want %s", tt.proxy, got, tt.want)
-		}
 	}
 }
 

@@ -1,4 +1,4 @@
-package checker
+package netguard
 
 import (
 	"net/netip"
@@ -83,14 +83,14 @@ var (
 	translatedPrefix = netip.MustParsePrefix("::ffff:0:0:0/96") // IPv4-translated, RFC 2765
 )
 
-// isPrivate reports an address that is not public unicast: any block of
+// IsPrivate reports an address that is not public unicast: any block of
 // the special-purpose registries that is not globally reachable, multicast,
 // and an IPv6 address standing for an IPv4 address that is not public. An
 // address that cannot be judged is refused.
-func isPrivate(a netip.Addr) bool {
+func IsPrivate(a netip.Addr) bool {
 	a = a.WithZone("") // netip.Prefix never contains an address with a zone
 	if v4, ok := embeddedIPv4(a); ok {
-		return !v4.IsValid() || isPrivate(v4)
+		return !v4.IsValid() || IsPrivate(v4)
 	}
 	best := -1
 	global := true

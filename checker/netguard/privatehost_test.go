@@ -1,4 +1,4 @@
-package checker
+package netguard
 
 import "testing"
 
@@ -14,8 +14,8 @@ func TestPrivateHost(t *testing.T) {
 		{"internal.example", false}, {"corp.example.org", false}, {"", false},
 	}
 	for _, tt := range tests {
-		if got := privateHost(tt.host); got != tt.want {
-			t.Errorf("privateHost(%q) = %v, want %v", tt.host, got, tt.want)
+		if got := PrivateHost(tt.host); got != tt.want {
+			t.Errorf("PrivateHost(%q) = %v, want %v", tt.host, got, tt.want)
 		}
 	}
 }

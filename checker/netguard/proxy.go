@@ -1,4 +1,4 @@
-package checker
+package netguard
 
 import (
 	"context"
@@ -10,18 +10,18 @@ import (
 	"golang.org/x/net/http/httpproxy"
 )
 
-// proxyFunc picks the proxy for a URL, nil for none: the environment's
+// ProxyFunc picks the proxy for a URL, nil for none: the environment's
 // HTTP_PROXY, HTTPS_PROXY and NO_PROXY, read when the Checker is made.
-type proxyFunc func(*url.URL) (*url.URL, error)
+type ProxyFunc func(*url.URL) (*url.URL, error)
 
-// environmentProxy reads the proxy settings as net/http does (Go's
+// EnvironmentProxy reads the proxy settings as net/http does (Go's
 // http.ProxyFromEnvironment reads them once per process, so tests and
 // long-lived programs could not change them).
-func environmentProxy() proxyFunc {
+func EnvironmentProxy() ProxyFunc {
 	return httpproxy.FromEnvironment().ProxyFunc()
 }
 
-// proxyGuard judges a request's host before a proxy sees it. With a
+// Guard judges a request's host before a proxy sees it. With a
 // proxy, the proxy resolves the name and connects, out of the dialer's
 // sight: without this, http://169.254.169.254/ and http://10.1.2.3/admin
 // would be fetched through it. A literal address is judged at once; a name
@@ -29,10 +29,17 @@ func environmentProxy() proxyFunc {
 // checker's resolver and refused when an address it gives is private. A
 // name the resolver does not know is left to the proxy: on networks that
 // resolve public names only at the proxy, that is the only way out.
-type proxyGuard struct {
+type Guard struct {
 	next     http.RoundTripper
-	proxy    proxyFunc
+	proxy    ProxyFunc
 	resolver *net.Resolver
+}
+
+// NewGuard returns next behind the guard: requests that proxy hands to a
+// proxy have their host judged first, names resolved through resolver
+// (nil for the system's).
+func NewGuard(next http.RoundTripper, proxy ProxyFunc, resolver *net.Resolver) *Guard {
+	return &Guard{next: next, proxy: proxy, resolver: resolver}
 }
 
 // proxyDialKey marks a request's context with the address of the proxy it
@@ -46,7 +53,7 @@ func viaProxy(ctx context.Context) string {
 }
 
 // RoundTrip implements http.RoundTripper.
-func (g *proxyGuard) RoundTrip(req *http.Request) (*http.Response, error) {
+func (g *Guard) RoundTrip(req *http.Request) (*http.Response, error) {
 	p, err := g.proxy(req.URL)
 	if err != nil || p == nil {
 		return g.next.RoundTrip(req) // direct: the dialer judges it
@@ -63,9 +70,9 @@ func (g *proxyGuard) RoundTrip(req *http.Request) (*http.Response, error) {
 
 // judge returns a *PrivateAddressError when host must not be reached
 // through the proxy.
-func (g *proxyGuard) judge(ctx context.Context, host string) error {
+func (g *Guard) judge(ctx context.Context, host string) error {
 	if a, err := netip.ParseAddr(host); err == nil {
-		if isPrivate(a) {
+		if IsPrivate(a) {
 			return &PrivateAddressError{Addr: a.Unmap()}
 		}
 		return nil
@@ -87,7 +94,7 @@ func (g *proxyGuard) judge(ctx context.Context, host string) error {
 	)
 	for _, a := range addrs {
 		switch {
-		case !isPrivate(a):
+		case !IsPrivate(a):
 			public = true
 		case !private.IsValid():
 			private = a.Unmap()

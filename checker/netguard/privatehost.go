@@ -1,39 +1,19 @@
-package checker
+package netguard
 
 import (
 	"net/netip"
-	"net/url"
 	"strings"
-
-	"github.com/ai-reading-list/linkcheck/catalog"
-	"github.com/ai-reading-list/linkcheck/result"
 )
 
-// privateHost reports a URL host that names a private address or a host
+// PrivateHost reports a URL host that names a private address or a host
 // name of private use, which no public reader can open: such a link is
 // the catalog's own intranet link, skipped without a request unless
 // AllowPrivate. host is a URL's Hostname().
-func privateHost(host string) bool {
+func PrivateHost(host string) bool {
 	if a, err := netip.ParseAddr(host); err == nil {
-		return isPrivate(a)
+		return IsPrivate(a)
 	}
 	return privateName(host)
-}
-
-// privateSkip returns the skipped result of an entry whose URL names a
-// private address or a host name of private use, and whether it does.
-func privateSkip(r *catalog.Resource) (result.Result, bool) {
-	u, err := url.Parse(r.URL)
-	if err != nil || !privateHost(u.Hostname()) {
-		return result.Result{}, false
-	}
-	refusal := &PrivateAddressError{Host: u.Hostname()}
-	if a, err := netip.ParseAddr(u.Hostname()); err == nil {
-		refusal = &PrivateAddressError{Addr: a.Unmap()}
-	}
-	res := skipped(r, result.TargetURL, refusal.Error())
-	res.PrivateAddress = true
-	return res, true
 }
 
 // privateSuffixes are the top-level names of private use: localhost
