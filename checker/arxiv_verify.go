@@ -8,6 +8,7 @@ import (
 	"github.com/ai-reading-list/linkcheck/catalog"
 	"github.com/ai-reading-list/linkcheck/checker/arxiv"
 	"github.com/ai-reading-list/linkcheck/checker/hostpool"
+	"github.com/ai-reading-list/linkcheck/checker/webpage"
 	"github.com/ai-reading-list/linkcheck/result"
 	"github.com/ai-reading-list/linkcheck/status"
 )
@@ -64,7 +65,7 @@ func (c *Checker) verifyArxiv(ctx context.Context, p *plan, pool *hostpool.Pool,
 	}
 	msg := "arXiv gave no verdict"
 	if err != nil {
-		msg = "arXiv verification failed: " + errText(err)
+		msg = "arXiv verification failed: " + webpage.ErrText(err)
 	}
 	for _, paper := range p.papers {
 		report(paper, arxiv.Verdict{Status: status.Error, Message: msg})

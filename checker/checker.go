@@ -12,13 +12,16 @@ import (
 	"context"
 	"fmt"
 	"net/http"
+	"net/http/cookiejar"
 	"net/url"
 	"sync"
 
+	"golang.org/x/net/publicsuffix"
 	"golang.org/x/sync/errgroup"
 
 	"github.com/ai-reading-list/linkcheck/catalog"
 	"github.com/ai-reading-list/linkcheck/checker/netguard"
+	"github.com/ai-reading-list/linkcheck/checker/webpage"
 	"github.com/ai-reading-list/linkcheck/result"
 )
 
@@ -94,7 +97,7 @@ func newTransport(o *Options, proxy netguard.ProxyFunc) *http.Transport {
 
 // Check checks every target of cat and calls emit once per Result as soon
 // as it is known (a host's 2xx pages once all its links are checked, since
-// its pages are judged together: see softpeers.go); emit is never called
+// its pages are judged together: see webpage.HostPages); emit is never called
 // concurrently. Results come in no
 // particular order (see Sort). The error is nil, or wraps ctx's error when
 // the run was cancelled or ran out of time (the results emitted so far
@@ -107,7 +110,7 @@ func (c *Checker) Check(ctx context.Context, cat *catalog.Catalog, emit func(res
 	}
 	// Idle keep-alive connections would outlive the run as goroutines.
 	defer c.transport.CloseIdleConnections()
-	conns := newHostConns(c.transport)
+	conns := webpage.NewConns(c.transport)
 	defer conns.CloseIdleConnections()
 
 	pool := c.newPool()
@@ -116,7 +119,7 @@ func (c *Checker) Check(ctx context.Context, cat *catalog.Catalog, emit func(res
 	for _, r := range p.ready {
 		out.emit(r)
 	}
-	f := &fetcher{opts: &c.opts, client: c.runClient(conns), pool: pool, conns: conns, probes: newHostProbes()}
+	f := webpage.NewFetcher(c.pageConfig(), c.runClient(conns), pool, conns)
 
 	var g errgroup.Group // the tasks never fail: failures are results
 	if len(p.papers) > 0 {
@@ -128,13 +131,13 @@ func (c *Checker) Check(ctx context.Context, cat *catalog.Catalog, emit func(res
 	for _, w := range p.platforms {
 		if len(w.targets) > 0 {
 			g.Go(func() error {
-				verifyPlatform(ctx, p, w, f, out)
+				c.verifyPlatform(ctx, p, w, f, out)
 				return nil
 			})
 		}
 	}
 	g.Go(func() error {
-		f.runQueues(ctx, p, out)
+		c.runQueues(ctx, f, p, out)
 		return nil
 	})
 	_ = g.Wait()
@@ -191,10 +194,10 @@ func (e *emitter) emit(r result.Result) {
 // so that URLs waiting out a back-off between tries do not keep the host's
 // other URLs from its free slots (the pool still bounds what is in flight).
 // Once the queue is done, its pages are compared with each other (see
-// softpeers.go) and the host's idle connections are closed.
-func (f *fetcher) runQueues(ctx context.Context, p *plan, out *emitter) {
+// webpage.HostPages) and the host's idle connections are closed.
+func (c *Checker) runQueues(ctx context.Context, f *webpage.Fetcher, p *plan, out *emitter) {
 	var hosts errgroup.Group
-	hosts.SetLimit(activeHosts(f.opts.Concurrency))
+	hosts.SetLimit(activeHosts(c.opts.Concurrency))
 	for _, q := range p.queues {
 		if ctx.Err() != nil {
 			break
@@ -202,19 +205,19 @@ func (f *fetcher) runQueues(ctx context.Context, p *plan, out *emitter) {
 		hosts.Go(func() error {
 			var (
 				jobs  errgroup.Group
-				pages hostPages
+				pages webpage.HostPages
 			)
-			jobs.SetLimit(2 * f.opts.hostLimit(q.group).Concurrency)
+			jobs.SetLimit(2 * c.opts.hostLimit(q.group).Concurrency)
 			for _, j := range q.jobs {
 				if ctx.Err() != nil {
 					break
 				}
 				jobs.Go(func() error {
-					o, pg := f.fetch(ctx, j.url, p.titles(j))
+					o, pg := f.Fetch(ctx, j.url, p.titles(j))
 					if ctx.Err() != nil {
 						return nil // an interrupted check proves nothing
 					}
-					if pg != nil && pages.add(j, o, pg) {
+					if pg != nil && pages.Add(j.entries, o, pg) {
 						return nil // judged with the host's other pages
 					}
 					for _, i := range j.entries {
@@ -226,14 +229,12 @@ func (f *fetcher) runQueues(ctx context.Context, p *plan, out *emitter) {
 			err := jobs.Wait()
 			// A page held back was fetched in full: if the run stops
 			// while it is compared, it stands as its own check found it.
-			for _, h := range pages.settle(ctx, f) {
-				for _, i := range h.job.entries {
-					out.emit(urlResult(p.res[i], h.o))
+			for _, h := range pages.Settle(ctx, f) {
+				for _, i := range h.Entries {
+					out.emit(urlResult(p.res[i], h.Outcome))
 				}
 			}
-			if f.conns != nil {
-				f.conns.done(q.group)
-			}
+			f.Done(q.group)
 			return err
 		})
 	}
@@ -246,3 +247,29 @@ func (f *fetcher) runQueues(ctx context.Context, p *plan, out *emitter) {
 // keeps a slot busy a third of the time or less), and few enough that a catalog of
 // thousands of hosts does not open a connection to each of them at once.
 func activeHosts(concurrency int) int { return max(2*concurrency, 64) }
+
+// runClient returns the client of one run: the Checker's, over the run's
+// per-host connections, with a cookie jar of its own. Many news and publisher sites answer a first visit with
+// a redirect to the same URL and a cookie, and serve the page once the
+// cookie comes back; without a jar that is an endless loop. The jar lives
+// in memory for the run only, follows RFC 6265's scoping (with the public
+// suffix list, so no cookie spans all of github.io or co.uk), and is never
+// written anywhere. http.Client consults it on every request, and so on
+// every hop, since redirects are followed by hand one request at a time.
+func (c *Checker) runClient(conns *webpage.Conns) *http.Client {
+	jar, _ := cookiejar.New(&cookiejar.Options{PublicSuffixList: publicsuffix.List}) // never fails
+	client := *c.client
+	client.Jar = jar
+	client.Transport = c.guarded(conns)
+	return &client
+}
+
+// pageConfig is what the page check needs of the options.
+func (c *Checker) pageConfig() webpage.Config {
+	return webpage.Config{
+		RequestTimeout: c.opts.RequestTimeout,
+		MaxBodyBytes:   c.opts.MaxBodyBytes,
+		UserAgent:      c.opts.UserAgent,
+		Headers:        c.opts.headersFor,
+	}
+}

@@ -7,6 +7,7 @@ import (
 
 	"github.com/ai-reading-list/linkcheck/catalog"
 	"github.com/ai-reading-list/linkcheck/checker/netguard"
+	"github.com/ai-reading-list/linkcheck/checker/webpage"
 	"github.com/ai-reading-list/linkcheck/result"
 	"github.com/ai-reading-list/linkcheck/status"
 )
@@ -19,7 +20,7 @@ func baseResult(r *catalog.Resource, target result.TargetKind) result.Result {
 		Title:   r.Title,
 		Line:    r.Pos.Line,
 		Target:  target,
-		URL:     redact(r.URL),
+		URL:     webpage.Redact(r.URL),
 	}
 }
 
@@ -38,7 +39,7 @@ func skipped(r *catalog.Resource, target result.TargetKind, reason string) resul
 // the entry's alternates is fine, and the entry's accept list applies.
 // An alternate excuses only the move (moved, redirected): what the page
 // there is (a soft 404, a catch-all page, an error, a refusal) stands.
-func urlResult(r *catalog.Resource, o outcome) result.Result {
+func urlResult(r *catalog.Resource, o webpage.Outcome) result.Result {
 	res := baseResult(r, result.TargetURL)
 	res.Status = o.Status
 	res.Code = o.Code
@@ -50,11 +51,11 @@ func urlResult(r *catalog.Resource, o outcome) result.Result {
 	res.Duration = o.Duration
 	res.NetworkFailure = o.NetworkFailure
 	if o.FinalURL != "" && (o.Status == status.Moved || o.Status == status.Redirected) {
-		final := normalizeURL(o.FinalURL)
+		final := webpage.FetchKey(o.FinalURL)
 		for _, alt := range r.Alternates {
-			if normalizeURL(alt) == final {
+			if webpage.FetchKey(alt) == final {
 				res.Status = status.OK
-				res.Message = "redirected to alternate " + redact(alt)
+				res.Message = "redirected to alternate " + webpage.Redact(alt)
 				break
 			}
 		}

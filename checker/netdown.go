@@ -11,9 +11,3 @@ var ErrNetworkUnavailable = hostpool.ErrNetworkUnavailable
 // arXiv API, any other API) failed at the network level.
 // errors.Is(err, ErrNetworkUnavailable) holds.
 type NetworkError = hostpool.NetworkError
-
-// isTimeout and isReset are the pool's own tests, so that a failure is
-// classified as the retry policy judged it.
-func isTimeout(err error) bool { return hostpool.IsTimeout(err) }
-
-func isReset(err error) bool { return hostpool.IsReset(err) }

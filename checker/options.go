@@ -18,6 +18,7 @@ import (
 	"github.com/ai-reading-list/linkcheck/checker/github"
 	"github.com/ai-reading-list/linkcheck/checker/huggingface"
 	"github.com/ai-reading-list/linkcheck/checker/verifier"
+	"github.com/ai-reading-list/linkcheck/checker/webpage"
 )
 
 // Defaults of Options, exported so that command-line flags reuse them.
@@ -32,7 +33,7 @@ const (
 	DefaultMaxBodyBytes    = 1 << 20
 	// MaxRedirects is the longest redirect chain followed; a longer one is
 	// reported broken.
-	MaxRedirects = 10
+	MaxRedirects = webpage.MaxRedirects
 )
 
 // DefaultUserAgent identifies linkcheck to the sites it checks, with a URL

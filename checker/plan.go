@@ -10,6 +10,7 @@ import (
 	"github.com/ai-reading-list/linkcheck/catalog"
 	"github.com/ai-reading-list/linkcheck/checker/arxiv"
 	"github.com/ai-reading-list/linkcheck/checker/verifier"
+	"github.com/ai-reading-list/linkcheck/checker/webpage"
 	"github.com/ai-reading-list/linkcheck/result"
 	"github.com/ai-reading-list/linkcheck/status"
 )
@@ -121,7 +122,7 @@ func (c *Checker) plan(cat *catalog.Catalog, verifiers []verifier.Verifier) *pla
 			case skip != "":
 				p.ready = append(p.ready, skipped(r, result.TargetURL, skip))
 			default:
-				key := normalizeURL(r.URL)
+				key := webpage.FetchKey(r.URL)
 				j, ok := jobs[key]
 				if !ok {
 					j = &urlJob{url: r.URL}
@@ -196,17 +197,6 @@ func groupOf(raw string) string {
 		return ""
 	}
 	return hostGroup(u.Hostname())
-}
-
-// normalizeURL is the key under which identical URLs are fetched once
-// (catalog.NormalizeURL); a URL it cannot normalize is its own key, and
-// fails at fetch time with a clear message.
-func normalizeURL(raw string) string {
-	n, err := catalog.NormalizeURL(raw)
-	if err != nil {
-		return raw
-	}
-	return n
 }
 
 // titles are the catalog's titles of the entries that use j's URL.

@@ -13,6 +13,7 @@ import (
 	"github.com/ai-reading-list/linkcheck/checker/hostpool"
 	"github.com/ai-reading-list/linkcheck/checker/huggingface"
 	"github.com/ai-reading-list/linkcheck/checker/verifier"
+	"github.com/ai-reading-list/linkcheck/checker/webpage"
 	"github.com/ai-reading-list/linkcheck/result"
 	"github.com/ai-reading-list/linkcheck/status"
 )
@@ -105,7 +106,7 @@ func (c *Checker) platforms(pool *hostpool.Pool) []verifier.Verifier {
 // result, unless the run was stopped. An entry whose URL is a target's own
 // page, which the API's verdict stands for, gets its page checked like
 // any link when the API could not answer for the target.
-func verifyPlatform(ctx context.Context, p *plan, w *platformWork, f *fetcher, out *emitter) {
+func (c *Checker) verifyPlatform(ctx context.Context, p *plan, w *platformWork, f *webpage.Fetcher, out *emitter) {
 	var (
 		mu    sync.Mutex
 		done  = make(map[verifier.Target]bool, len(w.targets))
@@ -134,13 +135,13 @@ func verifyPlatform(ctx context.Context, p *plan, w *platformWork, f *fetcher, o
 	}
 	msg := w.v.Kind() + " gave no verdict"
 	if err != nil {
-		msg = w.v.Kind() + " verification failed: " + errText(err)
+		msg = w.v.Kind() + " verification failed: " + webpage.ErrText(err)
 	}
 	for _, t := range w.targets {
 		report(t, verifier.Verdict{Status: status.Error, Message: msg})
 	}
 	if len(pages) > 0 {
-		f.runQueues(ctx, pagePlan(p, pages), out)
+		c.runQueues(ctx, f, pagePlan(p, pages), out)
 	}
 }
 
@@ -163,7 +164,7 @@ func pagePlan(p *plan, entries []int) *plan {
 	queues := make(map[string]*hostQueue)
 	for _, i := range entries {
 		raw := p.res[i].URL
-		key := normalizeURL(raw)
+		key := webpage.FetchKey(raw)
 		if j, ok := jobs[key]; ok {
 			j.entries = append(j.entries, i)
 			continue
@@ -189,7 +190,7 @@ func platformResult(r *catalog.Resource, kind string, cl verifier.Claim, v verif
 	res := baseResult(r, result.TargetKind(kind))
 	res.Repo = cl.Repo
 	res.Status = v.Status
-	res.Message = redact(v.Message)
+	res.Message = webpage.Redact(v.Message)
 	res.Code = v.Code
 	res.CurrentRepo = v.CurrentRepo
 	res.PushedAt = v.PushedAt
@@ -197,7 +198,7 @@ func platformResult(r *catalog.Resource, kind string, cl verifier.Claim, v verif
 	res.Attempts = v.Attempts
 	res.Duration = v.Duration
 	if v.URL != "" && cl.URLPrefix != "" && strings.HasPrefix(r.URL, cl.URLPrefix) {
-		res.FinalURL = redact(v.URL + strings.TrimPrefix(r.URL, cl.URLPrefix))
+		res.FinalURL = webpage.Redact(v.URL + strings.TrimPrefix(r.URL, cl.URLPrefix))
 	}
 	if res.Status == status.Unknown {
 		res.Status, res.Message = status.Error, kind+" gave no status"

@@ -13,6 +13,7 @@ import (
 
 	"github.com/ai-reading-list/linkcheck/catalog"
 	"github.com/ai-reading-list/linkcheck/checker/hostpool"
+	"github.com/ai-reading-list/linkcheck/checker/webpage"
 	"github.com/ai-reading-list/linkcheck/internal/fakeweb"
 	"github.com/ai-reading-list/linkcheck/result"
 	"github.com/ai-reading-list/linkcheck/status"
@@ -100,7 +101,7 @@ func TestStrictHostDoesNotStallOthers(t *testing.T) {
 // of the same host, one slot, must be checked during that hour.
 //
 // The second URL is watched at the server: a host's 2xx pages are
-// reported once all its links are checked (see softpeers.go), so its
+// reported once all its links are checked (see webpage.HostPages), so its
 // result waits for the first URL's retry, but its request must not.
 func TestBackoffLeavesTheHostToOthers(t *testing.T) {
 	w := fakeweb.New(t)
@@ -239,8 +240,8 @@ func TestRetryAfterThrottlesHost(t *testing.T) {
 	o := testOptions(w)
 	c := newChecker(t, o)
 	p := c.newPool()
-	f := &fetcher{opts: &c.opts, client: c.client, pool: p}
-	o2, _ := f.fetch(context.Background(), "https://busy.example/", nil)
+	f := webpage.NewFetcher(c.pageConfig(), c.client, p, nil)
+	o2, _ := f.Fetch(context.Background(), "https://busy.example/", nil)
 	defer c.transport.CloseIdleConnections()
 	if o2.Attempts != 2 || o2.Code != 200 {
 		t.Errorf("fetch(busy) = %d after %d attempts, want 200 after 2", o2.Code, o2.Attempts)

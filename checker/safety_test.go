@@ -14,36 +14,6 @@ import (
 	"github.com/ai-reading-list/linkcheck/status"
 )
 
-func TestRedact(t *testing.T) {
-	tests := []struct{ in, want string }{
-		{"https://example.com/a@b", "https://example.com/a@b"},
-		{"https://user:pw@example.com/x", "https://xxxxx@example.com/x"},
-		{"https://token@example.com", "https://xxxxx@example.com"},
-		{"see http://a:b@x.example/p and https://c@y.example?q=@", "see http://xxxxx@x.example/p and https://xxxxx@y.example?q=@"},
-		{"no url @ all", "no url @ all"},
-	}
-	for _, tt := range tests {
-		if got := redact(tt.in); got != tt.want {
-			t.Errorf("redact(%q) = %q, want %q", tt.in, got, tt.want)
-		}
-	}
-}
-
-func FuzzRedact(f *testing.F) {
-	for _, s := range []string{"https://u:p@h/x", "://@", "a://b@c://d@e", "http://x"} {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, s string) {
-		got := redact(s)
-		if redact(got) != got {
-			t.Errorf("redact(%q) = %q, which redact changes again", s, got)
-		}
-		if !strings.Contains(s, "@") && got != s {
-			t.Errorf("redact(%q) = %q, want it unchanged without an @", s, got)
-		}
-	})
-}
-
 // TestPrivateGuard shows the guard refusing the fake web's loopback address
 // when AllowPrivate is off: a link naming a private address is skipped
 // without a request; a public name that leads there is broken, since no

@@ -1,4 +1,4 @@
-package checker
+package webpage
 
 import (
 	"fmt"
@@ -68,7 +68,7 @@ func judgeChain(orig *url.URL, hops []result.Hop, final *url.URL) (status.Status
 // after normalization (scheme and host case, default port, empty path,
 // fragment).
 func sameResource(a, b *url.URL) bool {
-	return normalizeURL(a.String()) == normalizeURL(b.String())
+	return FetchKey(a.String()) == FetchKey(b.String())
 }
 
 // samePage reports whether a refresh from cur to next reloads the page

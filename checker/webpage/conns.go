@@ -1,33 +1,36 @@
-package checker
+package webpage
 
 import (
 	"net/http"
 	"sync"
+
+	"github.com/ai-reading-list/linkcheck/catalog"
 )
 
-// hostConns gives every host group of a run its own connection pool, a
+// Conns gives every host group of a run its own connection pool, a
 // clone of the checker's transport, so that the run can close a group's
 // keep-alive connections as soon as its queue is done. With one shared
 // pool, the idle connections to the hundreds of hosts a large catalog has
 // already finished (TLS state, HTTP/2 buffers and a goroutine each) stay
 // open until the idle timeout and dominate the run's memory.
-type hostConns struct {
+type Conns struct {
 	base *http.Transport
 
 	mu     sync.Mutex
 	groups map[string]*http.Transport
 }
 
-func newHostConns(base *http.Transport) *hostConns {
-	return &hostConns{base: base, groups: make(map[string]*http.Transport)}
+// NewConns returns a run's connections, each host group's a clone of base.
+func NewConns(base *http.Transport) *Conns {
+	return &Conns{base: base, groups: make(map[string]*http.Transport)}
 }
 
 // RoundTrip sends req over its host group's connections.
-func (c *hostConns) RoundTrip(req *http.Request) (*http.Response, error) {
-	return c.transport(hostGroup(req.URL.Hostname())).RoundTrip(req)
+func (c *Conns) RoundTrip(req *http.Request) (*http.Response, error) {
+	return c.transport(catalog.HostGroup(req.URL.Hostname())).RoundTrip(req)
 }
 
-func (c *hostConns) transport(group string) *http.Transport {
+func (c *Conns) transport(group string) *http.Transport {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	t, ok := c.groups[group]
@@ -38,9 +41,9 @@ func (c *hostConns) transport(group string) *http.Transport {
 	return t
 }
 
-// done closes group's idle connections. The group's pool stays: a redirect
+// Done closes group's idle connections. The group's pool stays: a redirect
 // from another host may still lead there, and simply connects again.
-func (c *hostConns) done(group string) {
+func (c *Conns) Done(group string) {
 	c.mu.Lock()
 	t := c.groups[group]
 	c.mu.Unlock()
@@ -51,7 +54,7 @@ func (c *hostConns) done(group string) {
 
 // CloseIdleConnections closes every group's idle connections, at the end
 // of a run: they would otherwise outlive it as goroutines.
-func (c *hostConns) CloseIdleConnections() {
+func (c *Conns) CloseIdleConnections() {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	for _, t := range c.groups {

@@ -1,4 +1,4 @@
-package checker
+package webpage
 
 import (
 	"context"
@@ -25,7 +25,7 @@ type softVerdict struct {
 	Broken string
 	Note   string
 	// decided: the page's words settled it, or its site was asked about
-	// it; its host's other pages (see hostPage) can add nothing.
+	// it; its host's other pages (see HostPage) can add nothing.
 	decided bool
 }
 
@@ -47,7 +47,7 @@ type pageShape struct {
 
 // judgePage weighs the evidence against a 2xx page at final, reached from
 // orig. titles are the catalog's titles of the entries linking to it.
-func (f *fetcher) judgePage(ctx context.Context, orig, final *url.URL, p *pageInfo, size int64, titles []string) softVerdict {
+func (f *Fetcher) judgePage(ctx context.Context, orig, final *url.URL, p *pageInfo, size int64, titles []string) softVerdict {
 	if notFoundPage(p.Title) {
 		return softVerdict{Broken: fmt.Sprintf("the page says %q", p.Title), decided: true}
 	}
@@ -72,7 +72,7 @@ func (f *fetcher) judgePage(ctx context.Context, orig, final *url.URL, p *pageIn
 // home page included, with it. sized asks for the sizes of both to be
 // known and alike: a page suspected only for the title it shares with
 // other pages must be more than that title.
-func (f *fetcher) againstTemplate(ctx context.Context, page pageShape, sized bool) softVerdict {
+func (f *Fetcher) againstTemplate(ctx context.Context, page pageShape, sized bool) softVerdict {
 	made := f.probes.template(ctx, page.u, f.probe)
 	if made == nil || !sameShape(page, *made) || (sized && (page.size < 0 || made.size < 0)) {
 		return softVerdict{}

@@ -1,4 +1,4 @@
-package checker
+package webpage
 
 import (
 	"crypto/tls"
@@ -11,6 +11,7 @@ import (
 	"strings"
 	"syscall"
 
+	"github.com/ai-reading-list/linkcheck/checker/hostpool"
 	"github.com/ai-reading-list/linkcheck/checker/netguard"
 	"github.com/ai-reading-list/linkcheck/status"
 )
@@ -79,17 +80,17 @@ func classifyError(err error) (status.Status, string) {
 	case errors.As(err, &dnsErr):
 		return status.Error, "DNS lookup failed: " + dnsErr.Error()
 	case isTLS(err):
-		return status.Error, "TLS: " + errText(err)
-	case isTimeout(err):
+		return status.Error, "TLS: " + ErrText(err)
+	case hostpool.IsTimeout(err):
 		return status.Timeout, "timed out"
 	case errors.Is(err, syscall.ECONNREFUSED):
 		return status.Error, "connection refused"
-	case isReset(err):
-		return status.Error, "connection reset: " + errText(err)
+	case hostpool.IsReset(err):
+		return status.Error, "connection reset: " + ErrText(err)
 	case errors.Is(err, syscall.ENETUNREACH), errors.Is(err, syscall.EHOSTUNREACH):
-		return status.Error, "unreachable: " + errText(err)
+		return status.Error, "unreachable: " + ErrText(err)
 	}
-	return status.Error, errText(err)
+	return status.Error, ErrText(err)
 }
 
 func isTLS(err error) bool {
@@ -105,14 +106,14 @@ func isTLS(err error) bool {
 		errors.As(err, &invalid) || errors.As(err, &record) || errors.As(err, &alert)
 }
 
-// errText is an error's text without net/http's "Get "URL": " prefix, which
+// ErrText is an error's text without net/http's "Get "URL": " prefix, which
 // would repeat the URL (and any credentials in it) in every message.
-func errText(err error) string {
+func ErrText(err error) string {
 	var ue *url.Error
 	if errors.As(err, &ue) {
 		err = ue.Err
 	}
-	return redact(strings.TrimSpace(err.Error()))
+	return Redact(strings.TrimSpace(err.Error()))
 }
 
 // privateVerdict judges a refusal to connect to a private address. A link
@@ -132,31 +133,4 @@ func privateVerdict(e *netguard.PrivateAddressError, redirected bool) (status.St
 		return status.Skipped, e.Error()
 	}
 	return status.Broken, e.Error()
-}
-
-// redact hides the userinfo of every URL in s ("https://user:pw@host/x"
-// becomes "https://xxxxx@host/x"), so that credentials written into a
-// catalog URL never reach a report.
-func redact(s string) string {
-	if !strings.Contains(s, "@") {
-		return s
-	}
-	var b strings.Builder
-	for {
-		i := strings.Index(s, "://")
-		if i < 0 {
-			b.WriteString(s)
-			return b.String()
-		}
-		b.WriteString(s[:i+3])
-		s = s[i+3:]
-		end := strings.IndexAny(s, "/?# \t\n\"'")
-		if end < 0 {
-			end = len(s)
-		}
-		if at := strings.LastIndexByte(s[:end], '@'); at >= 0 {
-			b.WriteString("xxxxx")
-			s = s[at:]
-		}
-	}
 }

@@ -1,4 +1,4 @@
-package checker
+package webpage
 
 import (
 	"context"
@@ -17,13 +17,13 @@ import (
 // a made-up path (see soft404.go): a shared title is common on healthy
 // sites ("Acme Docs" on every page) and is never a verdict by itself.
 
-// hostPage is a 2xx page as its host's other pages see it.
-type hostPage struct {
+// HostPage is a 2xx page as its host's other pages see it.
+type HostPage struct {
 	shape pageShape
 	// decided: its words settled it, or its site was asked about it.
 	decided bool
 	// redo concludes the page's check again with the site's evidence.
-	redo func(softVerdict) outcome
+	redo func(softVerdict) Outcome
 }
 
 // shortBodyRatio and minPeersForSize define "much shorter": a page below
@@ -34,41 +34,42 @@ const (
 	minSharedTitleAt = 2 // distinct URLs of a host bearing one title
 )
 
-// heldPage is a URL's outcome held back until its host's other pages are
+// Held is a URL's outcome held back until its host's other pages are
 // known, and the entries waiting for it.
-type heldPage struct {
-	job *urlJob
-	o   outcome
-	pg  *hostPage
+type Held struct {
+	Entries []int // the run's entries linking to the URL
+	Outcome Outcome
+	pg      *HostPage
 }
 
-// hostPages collects one host queue's 2xx pages while its links are
+// HostPages collects one host queue's 2xx pages while its links are
 // fetched, holding back those its other pages may still make suspicious.
-type hostPages struct {
+type HostPages struct {
 	mu    sync.Mutex
-	pages []*hostPage
-	held  []heldPage
+	pages []*HostPage
+	held  []Held
 }
 
-// add records j's page and reports whether its outcome is held back.
-func (h *hostPages) add(j *urlJob, o outcome, pg *hostPage) bool {
+// Add records the page of the URL that entries link to, and reports
+// whether its outcome is held back.
+func (h *HostPages) Add(entries []int, o Outcome, pg *HostPage) bool {
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	h.pages = append(h.pages, pg)
 	if pg.decided {
 		return false
 	}
-	h.held = append(h.held, heldPage{job: j, o: o, pg: pg})
+	h.held = append(h.held, Held{Entries: entries, Outcome: o, pg: pg})
 	return true
 }
 
-// settle judges the held pages that the host's other pages make
+// Settle judges the held pages that the host's other pages make
 // suspicious by the site's answer to a made-up path (a match of sizes
 // too, not of title and heading alone), and returns every held page with
 // its final outcome. A single-page app's pages all share
 // its one title: they stay as they were, without a note, since nothing of
 // their own made them suspicious.
-func (h *hostPages) settle(ctx context.Context, f *fetcher) []heldPage {
+func (h *HostPages) Settle(ctx context.Context, f *Fetcher) []Held {
 	h.mu.Lock()
 	pages, held := h.pages, h.held
 	h.mu.Unlock()
@@ -82,7 +83,7 @@ func (h *hostPages) settle(ctx context.Context, f *fetcher) []heldPage {
 			continue
 		}
 		if v := f.againstTemplate(ctx, hp.pg.shape, true); v.Broken != "" {
-			hp.o = hp.pg.redo(v)
+			hp.Outcome = hp.pg.redo(v)
 		}
 	}
 	return held
@@ -94,7 +95,7 @@ func (h *hostPages) settle(ctx context.Context, f *fetcher) []heldPage {
 // quarter of the median size of at least three of its other pages. URLs that lead to one page (a
 // redirect, the other scheme) count once; home pages are neither counted
 // nor suspected, since a site's name is its home page's title.
-func peerSuspects(pages []*hostPage) map[*hostPage]bool {
+func peerSuspects(pages []*HostPage) map[*HostPage]bool {
 	type host struct {
 		titles map[string]map[string]bool // title → page keys
 		sizes  map[string]int64           // page key → size
@@ -118,7 +119,7 @@ func peerSuspects(pages []*hostPage) map[*hostPage]bool {
 			h.titles[t][page] = true
 		}
 	}
-	out := make(map[*hostPage]bool)
+	out := make(map[*HostPage]bool)
 	for _, pg := range pages {
 		if pg.decided || isHomePath(pagePath(pg.shape.u.Path)) {
 			continue
@@ -132,7 +133,7 @@ func peerSuspects(pages []*hostPage) map[*hostPage]bool {
 }
 
 // shortBody reports a page much shorter than its host's other pages.
-func shortBody(pg *hostPage, sizes map[string]int64) bool {
+func shortBody(pg *HostPage, sizes map[string]int64) bool {
 	if pg.shape.size < 0 {
 		return false
 	}
@@ -156,7 +157,7 @@ func shortBody(pg *hostPage, sizes map[string]int64) bool {
 
 // pageKey names the page a URL ended on, whichever scheme reached it: two
 // links redirected to one page are one page.
-func pageKey(pg *hostPage) string {
+func pageKey(pg *HostPage) string {
 	u := pg.shape.u
 	return hostKey(u) + "/" + pagePath(u.Path) + "?" + u.RawQuery
 }

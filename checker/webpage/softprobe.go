@@ -1,4 +1,4 @@
-package checker
+package webpage
 
 import (
 	"context"
@@ -105,7 +105,7 @@ func madeUpURL(page *url.URL) *url.URL {
 // politeness and retry rules) and returns the page it answered 200 with
 // at u itself, or at u spelled another way ("/x" → "/x/"); nil for any
 // other answer.
-func (f *fetcher) probe(ctx context.Context, u *url.URL) *pageShape {
+func (f *Fetcher) probe(ctx context.Context, u *url.URL) *pageShape {
 	final, _, a, _ := f.walk(ctx, u, http.MethodGet)
 	if a.err != nil || !isOK(a.code) || a.page == nil {
 		return nil
@@ -118,7 +118,7 @@ func (f *fetcher) probe(ctx context.Context, u *url.URL) *pageShape {
 
 // landing asks for u like for any link and returns the page it answered
 // 200 with, wherever its redirects led ("/" → "/en/"), or nil.
-func (f *fetcher) landing(ctx context.Context, u *url.URL) *pageShape {
+func (f *Fetcher) landing(ctx context.Context, u *url.URL) *pageShape {
 	final, _, a, _ := f.walk(ctx, u, http.MethodGet)
 	if a.err != nil || !isOK(a.code) || a.page == nil {
 		return nil

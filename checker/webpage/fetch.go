@@ -1,4 +1,4 @@
-package checker
+package webpage
 
 import (
 	"context"
@@ -10,15 +10,17 @@ import (
 	"strings"
 	"time"
 
+	"github.com/ai-reading-list/linkcheck/catalog"
+	"github.com/ai-reading-list/linkcheck/checker/arxiv"
 	"github.com/ai-reading-list/linkcheck/checker/hostpool"
 	"github.com/ai-reading-list/linkcheck/checker/netguard"
 	"github.com/ai-reading-list/linkcheck/result"
 	"github.com/ai-reading-list/linkcheck/status"
 )
 
-// outcome is what checking one URL found. It is shared by every entry that
+// Outcome is what checking one URL found. It is shared by every entry that
 // uses the URL; entry-specific rules (alternates, accept) apply later.
-type outcome struct {
+type Outcome struct {
 	Status    status.Status
 	Message   string
 	Code      int
@@ -31,13 +33,34 @@ type outcome struct {
 	NetworkFailure bool
 }
 
-// fetcher checks URLs within one run's host pool.
-type fetcher struct {
-	opts   *Options
+// MaxRedirects is the longest redirect chain followed; a longer one is
+// an error.
+const MaxRedirects = 10
+
+// Config is what a page check needs of the run's options.
+type Config struct {
+	RequestTimeout time.Duration // one request's, each try
+	MaxBodyBytes   int64         // the most of a body read
+	UserAgent      string
+	// Headers returns the extra headers of requests to host, nil for none.
+	Headers func(host string) http.Header
+}
+
+// Fetcher checks URLs within one run's host pool.
+type Fetcher struct {
+	opts   *Config
 	client *http.Client
 	pool   *hostpool.Pool
-	conns  *hostConns  // nil in tests that build a fetcher by hand
-	probes *hostProbes // nil in tests that build a fetcher by hand: the strict rule alone
+	conns  *Conns      // nil in tests that build a Fetcher by hand
+	probes *hostProbes // nil in tests that build a Fetcher by hand: the strict rule alone
+}
+
+// NewFetcher returns the Fetcher of one run: client sends (over conns,
+// the run's per-host connections, which the Fetcher's host queues close
+// when done), every request waits its turn in pool, and a host's soft 404
+// probes are shared by all its pages.
+func NewFetcher(cfg Config, client *http.Client, pool *hostpool.Pool, conns *Conns) *Fetcher {
+	return &Fetcher{opts: &cfg, client: client, pool: pool, conns: conns, probes: newHostProbes()}
 }
 
 // binaryExt are extensions of files whose body is useless to a link check
@@ -50,6 +73,21 @@ var binaryExt = map[string]bool{
 	".npz": true, ".pptx": true, ".docx": true, ".xlsx": true, ".epub": true,
 }
 
+// Done closes the idle connections of a host group whose queue is done.
+func (f *Fetcher) Done(group string) {
+	if f.conns != nil {
+		f.conns.Done(group)
+	}
+}
+
+// headers returns the extra headers of requests to host.
+func (f *Fetcher) headers(host string) http.Header {
+	if f.opts.Headers == nil {
+		return nil
+	}
+	return f.opts.Headers(host)
+}
+
 // firstMethod picks the first request for a URL, to keep one request per
 // healthy URL. Most catalog URLs are HTML pages that have to be read anyway
 // (title, soft 404, meta refresh), so they get a GET at once and a HEAD
@@ -59,22 +97,22 @@ var binaryExt = map[string]bool{
 // to be HTML is followed by a GET.
 func firstMethod(u *url.URL) string {
 	if binaryExt[strings.ToLower(path.Ext(u.Path))] ||
-		(hostGroup(u.Hostname()) == arxivGroup && strings.HasPrefix(u.Path, "/pdf/")) {
+		(catalog.HostGroup(u.Hostname()) == arxiv.Group && strings.HasPrefix(u.Path, "/pdf/")) {
 		return http.MethodHead
 	}
 	return http.MethodGet
 }
 
-// fetch checks one URL: the request (HEAD or GET, with retries) and its
+// Fetch checks one URL: the request (HEAD or GET, with retries) and its
 // redirects, up to MaxRedirects hops, then judges the result. titles are
 // the catalog's titles of the entries linking to it, a hint of what the
 // page is about. For a 2xx page it also returns the page as its host's
-// other pages see it (see hostPage), nil otherwise.
-func (f *fetcher) fetch(ctx context.Context, raw string, titles []string) (outcome, *hostPage) {
+// other pages see it (see HostPage), nil otherwise.
+func (f *Fetcher) Fetch(ctx context.Context, raw string, titles []string) (Outcome, *HostPage) {
 	start := time.Now()
 	u, err := url.Parse(raw)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return outcome{Status: status.Broken, Message: "invalid URL: want an absolute http or https URL"}, nil
+		return Outcome{Status: status.Broken, Message: "invalid URL: want an absolute http or https URL"}, nil
 	}
 	u.Fragment, u.RawFragment = "", ""
 	final, hops, a, attempts := f.walk(ctx, u, firstMethod(u))
@@ -83,10 +121,10 @@ func (f *fetcher) fetch(ctx context.Context, raw string, titles []string) (outco
 		return f.conclude(u, final, hops, a, softVerdict{}, attempts, d), nil
 	}
 	soft := f.judgePage(ctx, u, final, a.page, a.size, titles)
-	pg := &hostPage{
+	pg := &HostPage{
 		shape:   pageShape{u: final, title: a.page.Title, h1: a.page.H1, size: a.size},
 		decided: soft.decided,
-		redo: func(v softVerdict) outcome {
+		redo: func(v softVerdict) Outcome {
 			return f.conclude(u, final, hops, a, v, attempts, d)
 		},
 	}
@@ -96,7 +134,7 @@ func (f *fetcher) fetch(ctx context.Context, raw string, titles []string) (outco
 // walk follows u's redirects, hop by hop, to the answer that ends the
 // chain: where it ended, the hops on the way, that answer, and the most
 // tries any request took.
-func (f *fetcher) walk(ctx context.Context, u *url.URL, method string) (*url.URL, []result.Hop, answer, int) {
+func (f *Fetcher) walk(ctx context.Context, u *url.URL, method string) (*url.URL, []result.Hop, answer, int) {
 	var (
 		cur      = u
 		hops     []result.Hop
@@ -129,7 +167,7 @@ func (f *fetcher) walk(ctx context.Context, u *url.URL, method string) (*url.URL
 		// back with a new cookie is how cookie and consent walls work.
 		key := f.visitKey(next)
 		if seen[key] {
-			a = answer{err: fmt.Errorf("%w: back to %s", errRedirectLoop, redact(next.String()))}
+			a = answer{err: fmt.Errorf("%w: back to %s", errRedirectLoop, Redact(next.String()))}
 			break
 		}
 		seen[key] = true
@@ -187,7 +225,7 @@ func nextHop(cur *url.URL, a answer) (*url.URL, int, error) {
 		if code == metaRefreshCode {
 			return nil, 0, nil
 		}
-		return nil, 0, fmt.Errorf("%w: %q", errBadLocation, redact(to))
+		return nil, 0, fmt.Errorf("%w: %q", errBadLocation, Redact(to))
 	}
 	if code == metaRefreshCode && samePage(cur, next) {
 		return nil, 0, nil // a page that reloads itself (a live board) stays where it is
@@ -195,9 +233,9 @@ func nextHop(cur *url.URL, a answer) (*url.URL, int, error) {
 	return next, code, nil
 }
 
-// conclude turns the last answer of a chain into an outcome.
+// conclude turns the last answer of a chain into an Outcome.
 // soft is the site's evidence on a 2xx page (see judgePage).
-func (f *fetcher) conclude(orig, final *url.URL, hops []result.Hop, a answer, soft softVerdict, attempts int, d time.Duration) outcome {
+func (f *Fetcher) conclude(orig, final *url.URL, hops []result.Hop, a answer, soft softVerdict, attempts int, d time.Duration) Outcome {
 	fc := facts{Code: a.code, Challenge: a.challenge, SoftNotFound: soft.Broken}
 	st, msg := classify(fc, a.err)
 	if private := (*netguard.PrivateAddressError)(nil); len(hops) > 0 && errors.As(a.err, &private) {
@@ -232,9 +270,9 @@ func (f *fetcher) conclude(orig, final *url.URL, hops []result.Hop, a answer, so
 	if attempts > 1 {
 		msg += fmt.Sprintf(" (%s)", plural(attempts, "attempt"))
 	}
-	o := outcome{
+	o := Outcome{
 		Status:    st,
-		Message:   redact(msg),
+		Message:   Redact(msg),
 		Code:      a.code,
 		Redirects: redactHops(hops),
 		Attempts:  attempts,
@@ -243,7 +281,7 @@ func (f *fetcher) conclude(orig, final *url.URL, hops []result.Hop, a answer, so
 		NetworkFailure: noAnswer(a.err),
 	}
 	if len(hops) > 0 && !back {
-		o.FinalURL = redact(final.String())
+		o.FinalURL = Redact(final.String())
 	}
 	// Only a 2xx page is the page: a 503's "Error" or a CDN's error
 	// template says nothing about what the link names, and taking it for
@@ -255,14 +293,14 @@ func (f *fetcher) conclude(orig, final *url.URL, hops []result.Hop, a answer, so
 }
 
 // redactHops returns a redacted copy of hops: a chain may be concluded
-// twice (see hostPage), and must read the same both times.
+// twice (see HostPage), and must read the same both times.
 func redactHops(hops []result.Hop) []result.Hop {
 	if hops == nil {
 		return nil
 	}
 	out := make([]result.Hop, len(hops))
 	for i, h := range hops {
-		h.URL = redact(h.URL)
+		h.URL = Redact(h.URL)
 		out[i] = h
 	}
 	return out
@@ -273,4 +311,15 @@ func plural(n int, noun string) string {
 		return "1 " + noun
 	}
 	return fmt.Sprintf("%d %ss", n, noun)
+}
+
+// FetchKey is the key under which identical URLs are fetched once
+// (catalog.NormalizeURL); a URL it cannot normalize is its own key, and
+// fails at fetch time with a clear message.
+func FetchKey(raw string) string {
+	n, err := catalog.NormalizeURL(raw)
+	if err != nil {
+		return raw
+	}
+	return n
 }

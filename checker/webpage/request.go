@@ -1,4 +1,4 @@
-package checker
+package webpage
 
 import (
 	"context"
@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/ai-reading-list/linkcheck/catalog"
 	"github.com/ai-reading-list/linkcheck/checker/hostpool"
 )
 
@@ -35,9 +36,9 @@ type answer struct {
 // retries transient failures by the one retry policy and learns from the
 // answers (back-off, reachability). A bot challenge is never retried: it
 // stays a challenge however often it is asked.
-func (f *fetcher) do(ctx context.Context, method string, u *url.URL) answer {
+func (f *Fetcher) do(ctx context.Context, method string, u *url.URL) answer {
 	var a answer
-	done := f.pool.Try(ctx, hostGroup(u.Hostname()), func(ctx context.Context) hostpool.Outcome {
+	done := f.pool.Try(ctx, catalog.HostGroup(u.Hostname()), func(ctx context.Context) hostpool.Outcome {
 		a = f.once(ctx, method, u)
 		return hostpool.Outcome{Code: a.code, RetryAfter: a.retryAfter, Err: a.err, Final: a.challenge}
 	})
@@ -52,7 +53,7 @@ func (f *fetcher) do(ctx context.Context, method string, u *url.URL) answer {
 // MaxBodyBytes of it (usually much less: the scan stops after the first
 // <h1>); any other body is closed unread, which drops the connection rather
 // than download a large file.
-func (f *fetcher) once(ctx context.Context, method string, u *url.URL) answer {
+func (f *Fetcher) once(ctx context.Context, method string, u *url.URL) answer {
 	rctx, cancel := context.WithTimeout(ctx, f.opts.RequestTimeout)
 	defer cancel()
 	req, err := http.NewRequestWithContext(rctx, method, u.String(), nil)
@@ -65,7 +66,7 @@ func (f *fetcher) once(ctx context.Context, method string, u *url.URL) answer {
 	// Credentials travel only encrypted: a redirect from https to plain
 	// http on the same host must not put a token on the wire.
 	if u.Scheme == "https" {
-		for name, vs := range f.opts.headersFor(strings.ToLower(u.Hostname())) {
+		for name, vs := range f.headers(strings.ToLower(u.Hostname())) {
 			req.Header[name] = vs
 		}
 	}
