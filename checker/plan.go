@@ -8,7 +8,6 @@ import (
 	"sort"
 
 	"github.com/ai-reading-list/linkcheck/catalog"
-	"github.com/ai-reading-list/linkcheck/checker/arxiv"
 	"github.com/ai-reading-list/linkcheck/checker/verifier"
 	"github.com/ai-reading-list/linkcheck/checker/webpage"
 	"github.com/ai-reading-list/linkcheck/result"
@@ -22,12 +21,8 @@ type plan struct {
 	res    []*catalog.Resource
 	ready  []result.Result // known without a request: skipped, invalid
 	queues []*hostQueue    // URL jobs by host group, the longest queue first
-	papers []arxiv.Paper
-	// byPaper maps each paper to the entries that cite it; byLink, each
-	// paper known from an arxiv.org URL to the entries linking to it.
-	byPaper map[arxiv.Paper][]int
-	byLink  map[arxiv.Paper][]int
-	// platforms holds each platform verifier's targets.
+	// platforms holds each verifier's targets: arXiv's papers, the
+	// platforms' repositories.
 	platforms []*platformWork
 }
 
@@ -45,7 +40,8 @@ type hostQueue struct {
 
 // targets says which Results an entry gets: one for its URL unless it is
 // the arxiv.org page of the entry's own arXiv ID (the arXiv result covers
-// that), and one for its arXiv ID.
+// that), and one for its arXiv ID. A verifier may claim either (see
+// plan.claim).
 func targets(r *catalog.Resource) (hasURL, hasArxiv bool) {
 	hasArxiv = r.Arxiv != ""
 	hasURL = r.URL != "" && !ownArxivURL(r)
@@ -62,14 +58,6 @@ func ownArxivURL(r *catalog.Resource) bool {
 	}
 	fromURL, ok := catalog.ArxivIDFromURL(r.URL)
 	return ok && fromURL.ID == own.ID
-}
-
-// addPaper plans paper, once, for entry i of the catalog.
-func (p *plan) addPaper(by map[arxiv.Paper][]int, paper arxiv.Paper, i int) {
-	if _, ok := by[paper]; !ok {
-		p.papers = append(p.papers, paper)
-	}
-	by[paper] = append(by[paper], i)
 }
 
 // resources lists the catalog's resources in order, by reference.
@@ -90,8 +78,6 @@ func resources(cat *catalog.Catalog) []*catalog.Resource {
 func (c *Checker) plan(cat *catalog.Catalog, verifiers []verifier.Verifier) *plan {
 	p := &plan{
 		res:       resources(cat),
-		byPaper:   make(map[arxiv.Paper][]int),
-		byLink:    make(map[arxiv.Paper][]int),
 		platforms: newPlatformWork(verifiers),
 	}
 	jobs := make(map[string]*urlJob)
@@ -100,16 +86,7 @@ func (c *Checker) plan(cat *catalog.Catalog, verifiers []verifier.Verifier) *pla
 		hasURL, hasArxiv := targets(r)
 		skip := c.skipReason(r)
 		if p.claim(i, skip) {
-			hasURL = false // a platform's API answers for the URL
-		}
-		if hasURL && skip == "" {
-			if id, ok := catalog.ArxivIDFromURL(r.URL); ok {
-				// An arxiv.org abs, pdf or html link is a paper: the API
-				// answers for a hundred of them in one request, where
-				// their pages would be fetched one every 3 s.
-				p.addPaper(p.byLink, arxiv.Paper{ID: id.ID, Version: id.Version, Link: true}, i)
-				hasURL = false
-			}
+			hasURL = false // a verifier's API answers for the URL
 		}
 		if hasURL && skip == "" && !c.opts.AllowPrivate {
 			if res, ok := privateSkip(r); ok {
@@ -138,17 +115,15 @@ func (c *Checker) plan(cat *catalog.Catalog, verifiers []verifier.Verifier) *pla
 				j.entries = append(j.entries, i)
 			}
 		}
-		if hasArxiv {
-			id, err := catalog.ParseArxivID(r.Arxiv)
-			switch {
-			case skip != "":
+		// A valid arXiv ID is arXiv's verifier's claim; one that does not
+		// parse is reported here.
+		if _, err := catalog.ParseArxivID(r.Arxiv); hasArxiv && err != nil {
+			if skip != "" {
 				p.ready = append(p.ready, skipped(r, result.TargetArxiv, skip))
-			case err != nil:
+			} else {
 				res := baseResult(r, result.TargetArxiv)
 				res.Status, res.Message = status.Error, err.Error()
 				p.ready = append(p.ready, res)
-			default:
-				p.addPaper(p.byPaper, arxiv.Paper{ID: id.ID, Version: id.Version, Title: r.Title}, i)
 			}
 		}
 	}

@@ -1,6 +1,6 @@
 // Package verifier is the one interface behind which each outside service
-// verifies what a catalog links to, asking the service's own API (GitHub
-// repositories, Hugging Face Spaces, models and datasets).
+// verifies what a catalog links to, asking the service's own API (arXiv
+// papers, GitHub repositories, Hugging Face Spaces, models and datasets).
 //
 // The checker knows nothing of any platform. It asks each Verifier which
 // targets an entry names (Claims), sends it the distinct targets of the
@@ -29,6 +29,10 @@ type Target struct {
 	// Names that differ only in case are one key where the platform says
 	// they are one repository.
 	Key string
+	// Title is the entry's title when the verdict compares it with the
+	// service's (a paper's), so that entries citing one paper under two
+	// titles are two targets; empty when no title is compared.
+	Title string
 }
 
 // Claim is a target an entry names, and how.
@@ -44,6 +48,13 @@ type Claim struct {
 	// target's verdict is its check: the page is not fetched, unless the
 	// API could not answer for the target (blocked, error, timeout).
 	CoversURL bool
+	// IsURL says the target was read from the entry's URL and its verdict
+	// is that URL's result (an arxiv.org link, which arXiv's API answers
+	// for): the result's target is the URL, and the page is never fetched.
+	IsURL bool
+	// Paper is a paper's arXiv ID as results name it, with any version
+	// the entry pins ("1706.03762v5"), where Repo names a repository.
+	Paper string
 }
 
 // Verdict is what a platform says about one target.
@@ -59,9 +70,18 @@ type Verdict struct {
 	Stage       string    // a Space's runtime stage, as the API names it
 	Attempts    int       // requests made for this target, retries included
 	Duration    time.Duration
+
+	// What arXiv says of a paper.
+	CurrentTitle string
+	Version      int       // latest version number
+	VersionDate  time.Time // date of the latest version
+	JournalRef   string
+	DOI          string
+	Similarity   float64 // the entry's title against the current one, in [0,1]
 }
 
-// Verifier checks targets against one platform's API.
+// Verifier checks targets against one platform's API. One that also has
+// a Name ("arXiv") is named by it in messages, else by its Kind.
 type Verifier interface {
 	// Kind is the platform's name, the Kind of its targets.
 	Kind() string

@@ -9,6 +9,7 @@ import (
 	"sync"
 
 	"github.com/ai-reading-list/linkcheck/catalog"
+	"github.com/ai-reading-list/linkcheck/checker/arxiv"
 	"github.com/ai-reading-list/linkcheck/checker/github"
 	"github.com/ai-reading-list/linkcheck/checker/hostpool"
 	"github.com/ai-reading-list/linkcheck/checker/huggingface"
@@ -47,10 +48,10 @@ func (p *plan) claim(i int, skip string) (coversURL bool) {
 	r := p.res[i]
 	for _, w := range p.platforms {
 		for _, cl := range w.v.Claims(r) {
-			coversURL = coversURL || cl.CoversURL
+			coversURL = coversURL || cl.CoversURL || cl.IsURL
 			if skip != "" {
-				res := baseResult(r, result.TargetKind(w.v.Kind()))
-				res.Repo, res.Status, res.Message = cl.Repo, status.Skipped, skip
+				res := skipped(r, claimKind(w.v, cl), skip)
+				res.Repo = cl.Repo
 				p.ready = append(p.ready, res)
 				continue
 			}
@@ -63,12 +64,31 @@ func (p *plan) claim(i int, skip string) (coversURL bool) {
 	return coversURL
 }
 
-// platforms returns the run's platform verifiers: Options.Platforms, or
-// the GitHub and Hugging Face clients sending through pool. With a nil pool they serve
-// Claims only.
+// claimKind is the target kind of a claim's result: the URL's for a
+// claim of the entry's URL itself, else the verifier's.
+func claimKind(v verifier.Verifier, cl verifier.Claim) result.TargetKind {
+	if cl.IsURL {
+		return result.TargetURL
+	}
+	return result.TargetKind(v.Kind())
+}
+
+// name is how messages name v: by its Name when it has one ("arXiv"),
+// else by its Kind.
+func name(v verifier.Verifier) string {
+	if n, ok := v.(interface{ Name() string }); ok {
+		return n.Name()
+	}
+	return v.Kind()
+}
+
+// platforms returns the run's verifiers: arXiv's, then Options.Platforms
+// or the GitHub and Hugging Face clients, all sending through pool. With a
+// nil pool they serve Claims only.
 func (c *Checker) platforms(pool *hostpool.Pool) []verifier.Verifier {
+	papers := arxiv.NewVerifier(c.papers(pool))
 	if c.opts.Platforms != nil {
-		return c.opts.Platforms
+		return append([]verifier.Verifier{papers}, c.opts.Platforms...)
 	}
 	var sender verifier.Sender
 	if pool != nil {
@@ -98,7 +118,30 @@ func (c *Checker) platforms(pool *hostpool.Pool) []verifier.Verifier {
 		Sender:    sender,
 		UserAgent: c.opts.UserAgent,
 	})
-	return []verifier.Verifier{gh, hf}
+	return []verifier.Verifier{papers, gh, hf}
+}
+
+// papers returns the run's arXiv client: the one in Options, or the real
+// client sending through the run's pool, in arXiv's host group: one pace
+// with the run's arxiv.org links, the run's retry policy, and its
+// network-down detection. It shares the checker's transport (its dialer,
+// TLS settings and private-address guard), but with its own http.Client
+// because, unlike link checks, API calls should follow redirects by
+// themselves. With a nil pool there is none: Claims need no client.
+func (c *Checker) papers(pool *hostpool.Pool) arxiv.PaperVerifier {
+	switch {
+	case c.opts.Arxiv != nil:
+		return c.opts.Arxiv
+	case pool == nil:
+		return nil
+	}
+	return arxiv.New(arxiv.Config{
+		BaseURL:    c.opts.ArxivAPI,
+		OAIBaseURL: c.opts.ArxivOAI,
+		HTTPClient: &http.Client{Transport: c.rt, Timeout: c.opts.RequestTimeout},
+		UserAgent:  c.opts.UserAgent,
+		Pool:       pool,
+	})
 }
 
 // verifyPlatform verifies one platform's targets and emits a Result for
@@ -126,16 +169,16 @@ func (c *Checker) verifyPlatform(ctx context.Context, p *plan, w *platformWork, 
 		}
 		mu.Unlock()
 		for _, ec := range w.claims[t] {
-			out.emit(platformResult(p.res[ec.entry], w.v.Kind(), ec.claim, v))
+			out.emit(platformResult(p.res[ec.entry], w.v, ec.claim, v))
 		}
 	}
 	err := w.v.Verify(ctx, w.targets, report)
 	if ctx.Err() != nil {
 		return
 	}
-	msg := w.v.Kind() + " gave no verdict"
+	msg := name(w.v) + " gave no verdict"
 	if err != nil {
-		msg = w.v.Kind() + " verification failed: " + webpage.ErrText(err)
+		msg = name(w.v) + " verification failed: " + webpage.ErrText(err)
 	}
 	for _, t := range w.targets {
 		report(t, verifier.Verdict{Status: status.Error, Message: msg})
@@ -186,22 +229,29 @@ func pagePlan(p *plan, entries []int) *plan {
 // platformResult is an entry's view of a target's verdict. A renamed
 // target's new address replaces the part of the entry's URL that named
 // it, so that a moved repository URL says where to go.
-func platformResult(r *catalog.Resource, kind string, cl verifier.Claim, v verifier.Verdict) result.Result {
-	res := baseResult(r, result.TargetKind(kind))
+func platformResult(r *catalog.Resource, vr verifier.Verifier, cl verifier.Claim, v verifier.Verdict) result.Result {
+	res := baseResult(r, claimKind(vr, cl))
 	res.Repo = cl.Repo
+	res.Arxiv = cl.Paper // the pinned version stays: "v5 → v7" needs both ends
 	res.Status = v.Status
 	res.Message = webpage.Redact(v.Message)
 	res.Code = v.Code
 	res.CurrentRepo = v.CurrentRepo
 	res.PushedAt = v.PushedAt
 	res.Stage = v.Stage
+	res.CurrentTitle = v.CurrentTitle
+	res.Version = v.Version
+	res.VersionDate = v.VersionDate
+	res.JournalRef = v.JournalRef
+	res.DOI = v.DOI
+	res.Similarity = v.Similarity
 	res.Attempts = v.Attempts
 	res.Duration = v.Duration
 	if v.URL != "" && cl.URLPrefix != "" && strings.HasPrefix(r.URL, cl.URLPrefix) {
 		res.FinalURL = webpage.Redact(v.URL + strings.TrimPrefix(r.URL, cl.URLPrefix))
 	}
 	if res.Status == status.Unknown {
-		res.Status, res.Message = status.Error, kind+" gave no status"
+		res.Status, res.Message = status.Error, name(vr)+" gave no status"
 	}
 	accept(r, &res)
 	return res

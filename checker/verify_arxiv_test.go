@@ -121,7 +121,34 @@ func TestArxivVerifierFailure(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(results) != 1 || results[0].Status != status.Error || !strings.Contains(results[0].Message, "arXiv API answered 503") {
+	if len(results) != 1 || results[0].Status != status.Error || results[0].Message != "arXiv verification failed: arXiv API answered 503" {
 		t.Errorf("results = %+v, want one error result naming the failure", results)
+	}
+}
+
+// TestArxivSkipped: a skipped entry's paper and arxiv.org link are skipped
+// results of their own kinds, the paper naming its ID, and arXiv is not
+// asked about them.
+func TestArxivSkipped(t *testing.T) {
+	w := fakeweb.New(t)
+	fv := &fakeVerifier{}
+	o := testOptions(w)
+	o.Arxiv = fv
+	o.Only = map[string]bool{}
+	cat := catalogOf(catalog.Resource{ID: "p", Title: "P", URL: "https://arxiv.org/abs/2303.18223", Arxiv: "1706.03762v2", Section: "s"})
+	results, err := run(t, newChecker(t, o), cat)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, r := range results {
+		got = append(got, fmt.Sprintf("%s/%s/%q/%s", r.Target, r.Arxiv, r.URL, r.Status))
+	}
+	want := `url//"https://arxiv.org/abs/2303.18223"/skipped arxiv/1706.03762v2/"https://arxiv.org/abs/2303.18223"/skipped`
+	if strings.Join(got, " ") != want {
+		t.Errorf("results = %s, want %s", strings.Join(got, " "), want)
+	}
+	if len(fv.seen) != 0 {
+		t.Errorf("arXiv was asked about %v, want nothing", fv.seen)
 	}
 }
