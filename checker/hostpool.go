@@ -1,8 +1,6 @@
 package checker
 
 import (
-	"net/http"
-
 	"github.com/ai-reading-list/linkcheck/catalog"
 	"github.com/ai-reading-list/linkcheck/checker/arxiv"
 	"github.com/ai-reading-list/linkcheck/checker/hostpool"
@@ -17,8 +15,7 @@ const arxivGroup = arxiv.Group
 func hostGroup(host string) string { return catalog.HostGroup(host) }
 
 // newPool returns the politeness state of one run: every request of the
-// run (links, the arXiv API, any other API) goes through it. Its Client,
-// for API requests, follows redirects by itself, unlike link checks.
+// run (links, the arXiv API, any other API) goes through it.
 func (c *Checker) newPool() *hostpool.Pool {
 	retries := c.opts.Retries
 	if retries == 0 {
@@ -29,6 +26,5 @@ func (c *Checker) newPool() *hostpool.Pool {
 		Limit:       func(group string) hostpool.Limit { return hostpool.Limit(c.opts.hostLimit(group)) },
 		Group:       hostGroup,
 		Retry:       hostpool.Policy{Retries: retries, MaxWait: c.opts.MaxRetryWait},
-		Client:      &http.Client{Transport: c.rt, Timeout: c.opts.RequestTimeout},
 	})
 }

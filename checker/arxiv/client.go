@@ -70,7 +70,6 @@ func New(cfg Config) *Client {
 			Concurrency: Limit().Concurrency,
 			Limit:       func(string) hostpool.Limit { return Limit() },
 			Retry:       hostpool.Policy{Retries: retries, MaxWait: cfg.MaxRetryWait},
-			Client:      cfg.HTTPClient,
 			Clock:       cfg.Clock,
 		})
 	}

@@ -13,17 +13,16 @@
 //   - reachability records, from which NetworkDown tells a machine without
 //     network from a catalog of dead links.
 //
-// Callers send through Try (any request, judged by the caller) or Do (a
-// request whose answer is read in full, as API clients want). A host group
-// is a name: usually the host in lower case, but several hosts can share
-// one group (arXiv's hosts are one) and a caller can name the group
-// explicitly.
+// Callers send through Try, with their own http.Client, and judge each
+// answer themselves: link checks, the arXiv client and the platform
+// verifiers alike. A host group is a name: usually the host in lower case,
+// but several hosts can share one group (arXiv's hosts are one) and a
+// caller can name the group explicitly.
 package hostpool
 
 import (
 	"context"
 	"math/rand/v2"
-	"net/http"
 	"strings"
 	"sync"
 
@@ -54,8 +53,6 @@ type Config struct {
 	// Retry is the retry policy of every request; its zero fields take
 	// their defaults.
 	Retry Policy
-	// Client sends Do's requests; nil means http.DefaultClient.
-	Client *http.Client
 	// Clock paces and times back-off; nil means real time. Tests inject a
 	// clock that jumps, so that minutes of pacing take no time.
 	Clock Clock
@@ -85,9 +82,6 @@ func New(cfg Config) *Pool {
 	}
 	if cfg.Group == nil {
 		cfg.Group = func(h string) string { return strings.TrimSuffix(strings.ToLower(h), ".") }
-	}
-	if cfg.Client == nil {
-		cfg.Client = http.DefaultClient
 	}
 	if cfg.Clock == nil {
 		cfg.Clock = realClock{}
