@@ -113,3 +113,14 @@ type timeoutErr struct{}
 func (timeoutErr) Error() string   { return "i/o timeout" }
 func (timeoutErr) Timeout() bool   { return true }
 func (timeoutErr) Temporary() bool { return true }
+
+// TestRetryableStatusIsDecides: the exported list is the one Decide uses.
+func TestRetryableStatusIsDecides(t *testing.T) {
+	now := time.Now()
+	for code := 100; code < 600; code++ {
+		got := Decide(Policy{Retries: 1}, 1, Outcome{Code: code}, now, 0).Retry
+		if want := RetryableStatus(code); got != want {
+			t.Errorf("Decide(HTTP %d).Retry = %v, RetryableStatus = %v: want them equal", code, got, want)
+		}
+	}
+}
