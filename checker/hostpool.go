@@ -17,14 +17,10 @@ func hostGroup(host string) string { return catalog.HostGroup(host) }
 // newPool returns the politeness state of one run: every request of the
 // run (links, the arXiv API, any other API) goes through it.
 func (c *Checker) newPool() *hostpool.Pool {
-	retries := c.opts.Retries
-	if retries == 0 {
-		retries = -1 // the pool reads 0 as its default; the options said none
-	}
 	return hostpool.New(hostpool.Config{
 		Concurrency: c.opts.Concurrency,
 		Limit:       func(group string) hostpool.Limit { return hostpool.Limit(c.opts.hostLimit(group)) },
 		Group:       hostGroup,
-		Retry:       hostpool.Policy{Retries: retries, MaxWait: c.opts.MaxRetryWait},
+		Retry:       hostpool.Policy{Retries: c.opts.Retries, MaxWait: c.opts.MaxRetryWait},
 	})
 }

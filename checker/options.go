@@ -67,7 +67,9 @@ type ArxivVerifier interface {
 	Verify(ctx context.Context, papers []arxiv.Paper, emit func(arxiv.Paper, arxiv.Verdict)) error
 }
 
-// Options configures a Checker. Zero fields take the defaults above.
+// Options configures a Checker. Start from DefaultOptions: zero limits
+// take its values (no limit can be zero), but Retries is a count, and 0
+// means none.
 type Options struct {
 	Concurrency     int     // requests in flight over all hosts
 	HostConcurrency int     // requests in flight per host
@@ -79,8 +81,8 @@ type Options struct {
 
 	RequestTimeout time.Duration // one request, including reading its body
 	Timeout        time.Duration // the whole run; 0 = none
-	// Retries of a transient failure; 0 means DefaultRetries, and
-	// NoRetries (any negative value) says none.
+	// Retries of a transient failure: how many times it is asked again;
+	// 0 (NoRetries), or a negative value, says none.
 	Retries      int
 	MaxRetryWait time.Duration
 	MaxBodyBytes int64
@@ -137,8 +139,29 @@ type Options struct {
 	Platforms []platform.Verifier
 }
 
-// withDefaults validates o and fills in its zero fields. Every problem is
-// reported, not just the first.
+// DefaultOptions returns the options of a check nobody tuned: the limits
+// above, every request retried DefaultRetries times, the default
+// User-Agent and arXiv's own endpoints. The command line's flags take
+// their defaults from it.
+func DefaultOptions() Options {
+	return Options{
+		Concurrency:     DefaultConcurrency,
+		HostConcurrency: DefaultHostConcurrency,
+		HostRate:        DefaultHostRate,
+		HostBurst:       DefaultHostBurst,
+		RequestTimeout:  DefaultRequestTimeout,
+		Retries:         DefaultRetries,
+		MaxRetryWait:    DefaultMaxRetryWait,
+		MaxBodyBytes:    DefaultMaxBodyBytes,
+		UserAgent:       DefaultUserAgent(""),
+		ArxivAPI:        arxiv.DefaultBaseURL,
+		ArxivOAI:        arxiv.DefaultOAIBaseURL,
+	}
+}
+
+// withDefaults validates o and fills in its zero fields from
+// DefaultOptions, Retries aside. Every problem is reported, not just the
+// first.
 func (o Options) withDefaults() (Options, error) {
 	var errs []error
 	bad := func(format string, args ...any) { errs = append(errs, fmt.Errorf(format, args...)) }
@@ -203,36 +226,26 @@ func (o Options) withDefaults() (Options, error) {
 		return o, err
 	}
 
-	setDefault(&o.Concurrency, DefaultConcurrency)
-	setDefault(&o.HostConcurrency, DefaultHostConcurrency)
-	setDefault(&o.HostRate, DefaultHostRate)
-	setDefault(&o.HostBurst, DefaultHostBurst)
-	setDefault(&o.RequestTimeout, DefaultRequestTimeout)
-	setDefault(&o.MaxRetryWait, DefaultMaxRetryWait)
-	setDefault(&o.MaxBodyBytes, DefaultMaxBodyBytes)
-	switch {
-	case o.Retries == 0:
-		o.Retries = DefaultRetries
-	case o.Retries < 0:
-		o.Retries = 0
-	}
-	if o.UserAgent == "" {
-		o.UserAgent = DefaultUserAgent("")
-	}
+	d := DefaultOptions()
+	setDefault(&o.Concurrency, d.Concurrency)
+	setDefault(&o.HostConcurrency, d.HostConcurrency)
+	setDefault(&o.HostRate, d.HostRate)
+	setDefault(&o.HostBurst, d.HostBurst)
+	setDefault(&o.RequestTimeout, d.RequestTimeout)
+	setDefault(&o.MaxRetryWait, d.MaxRetryWait)
+	setDefault(&o.MaxBodyBytes, d.MaxBodyBytes)
+	setDefault(&o.UserAgent, d.UserAgent)
+	setDefault(&o.ArxivAPI, d.ArxivAPI)
+	setDefault(&o.ArxivOAI, d.ArxivOAI)
+	o.Retries = max(o.Retries, NoRetries)
 	if o.Now == nil {
 		o.Now = time.Now
-	}
-	if o.ArxivAPI == "" {
-		o.ArxivAPI = arxiv.DefaultBaseURL
-	}
-	if o.ArxivOAI == "" {
-		o.ArxivOAI = arxiv.DefaultOAIBaseURL
 	}
 	return o, nil
 }
 
-// NoRetries is the Retries that says "no retries": zero is the default.
-const NoRetries = -1
+// NoRetries is the Retries that says "no retries".
+const NoRetries = 0
 
 func setDefault[T comparable](v *T, def T) {
 	var zero T

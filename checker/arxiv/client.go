@@ -62,14 +62,10 @@ func New(cfg Config) *Client {
 	}
 	pool := cfg.Pool
 	if pool == nil {
-		retries := cfg.Retries
-		if retries == 0 {
-			retries = -1 // the pool reads 0 as its default
-		}
 		pool = hostpool.New(hostpool.Config{
 			Concurrency: Limit().Concurrency,
 			Limit:       func(string) hostpool.Limit { return Limit() },
-			Retry:       hostpool.Policy{Retries: retries, MaxWait: cfg.MaxRetryWait},
+			Retry:       hostpool.Policy{Retries: cfg.Retries, MaxWait: cfg.MaxRetryWait},
 			Clock:       cfg.Clock,
 		})
 	}

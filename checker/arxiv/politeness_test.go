@@ -135,6 +135,7 @@ func sharedPool(f *fakeArxiv) *hostpool.Pool {
 			}
 			return hostpool.Limit{Rate: 2, Burst: 2, Concurrency: 2}
 		},
+		Retry:  hostpool.DefaultPolicy(),
 		Clock:  f.clock,
 		Jitter: func() float64 { return 0.5 },
 	})

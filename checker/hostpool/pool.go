@@ -50,8 +50,8 @@ type Config struct {
 	// Group maps a request's host to its host group; nil means the host in
 	// lower case without a trailing dot.
 	Group func(host string) string
-	// Retry is the retry policy of every request; its zero fields take
-	// their defaults.
+	// Retry is the retry policy of every request; the zero Policy never
+	// retries (see DefaultPolicy).
 	Retry Policy
 	// Clock paces and times back-off; nil means real time. Tests inject a
 	// clock that jumps, so that minutes of pacing take no time.

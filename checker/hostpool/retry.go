@@ -24,21 +24,21 @@ const (
 
 // Policy is the retry policy of a Pool.
 type Policy struct {
-	// Retries is how many times a failed request is repeated: 0 means
-	// DefaultRetries, a negative value never.
+	// Retries is how many times a failed request is repeated: 0 (or a
+	// negative value) never. It is a count, not a setting with a default:
+	// DefaultPolicy has the default.
 	Retries int
-	// MaxWait caps one back-off. A server asking (Retry-After) for a
-	// longer wait is not asked again early: its answer stands.
+	// MaxWait caps one back-off; 0 means DefaultMaxWait. A server asking
+	// (Retry-After) for a longer wait is not asked again early: its
+	// answer stands.
 	MaxWait time.Duration
 }
 
+// DefaultPolicy is the policy of a run nobody tuned.
+func DefaultPolicy() Policy { return Policy{Retries: DefaultRetries, MaxWait: DefaultMaxWait} }
+
 func (p Policy) withDefaults() Policy {
-	switch {
-	case p.Retries == 0:
-		p.Retries = DefaultRetries
-	case p.Retries < 0:
-		p.Retries = 0
-	}
+	p.Retries = max(p.Retries, 0)
 	if p.MaxWait <= 0 {
 		p.MaxWait = DefaultMaxWait
 	}

@@ -77,8 +77,9 @@ func TestPolicyDefaults(t *testing.T) {
 		in   Policy
 		want Policy
 	}{
-		{Policy{}, Policy{Retries: DefaultRetries, MaxWait: DefaultMaxWait}},
+		{Policy{}, Policy{Retries: 0, MaxWait: DefaultMaxWait}},
 		{Policy{Retries: -1}, Policy{Retries: 0, MaxWait: DefaultMaxWait}},
+		{DefaultPolicy(), Policy{Retries: DefaultRetries, MaxWait: DefaultMaxWait}},
 		{Policy{Retries: 5, MaxWait: time.Second}, Policy{Retries: 5, MaxWait: time.Second}},
 	}
 	for _, tt := range tests {
