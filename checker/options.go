@@ -16,6 +16,7 @@ import (
 
 	"github.com/ai-reading-list/linkcheck/checker/arxiv"
 	"github.com/ai-reading-list/linkcheck/checker/github"
+	"github.com/ai-reading-list/linkcheck/checker/hostpool"
 	"github.com/ai-reading-list/linkcheck/checker/huggingface"
 	"github.com/ai-reading-list/linkcheck/checker/platform"
 )
@@ -23,9 +24,9 @@ import (
 // Defaults of Options, exported so that command-line flags reuse them.
 const (
 	DefaultConcurrency     = 128
-	DefaultHostConcurrency = 2
-	DefaultHostRate        = 2.0 // requests per second
-	DefaultHostBurst       = 2
+	DefaultHostConcurrency = hostpool.DefaultInFlight
+	DefaultHostRate        = hostpool.DefaultRate // requests per second
+	DefaultHostBurst       = hostpool.DefaultBurst
 	DefaultRequestTimeout  = 20 * time.Second
 	DefaultRetries         = 3
 	DefaultMaxRetryWait    = 60 * time.Second
@@ -264,31 +265,26 @@ func matchableHost(host string) bool {
 	return host != "" && !strings.ContainsAny(host, ":/?#@[] \t")
 }
 
-// hostLimit returns the limits of a host group: the run's defaults, arXiv's
-// policy for the arXiv group, then any override.
-func (o *Options) hostLimit(group string) HostLimit {
-	l := HostLimit{Rate: o.HostRate, Burst: o.HostBurst, Concurrency: o.HostConcurrency}
-	if group == arxivGroup {
-		l = HostLimit(arxiv.Limit()) // arXiv's published policy
-	}
-	if group == o.githubGroup() {
+// limits hands the run's limits to the pool's package, which decides each
+// host group's: the run's defaults, a site's published policy, then the
+// overrides (o.Hosts, by group once withDefaults has run).
+func (o *Options) limits() hostpool.Limits {
+	l := hostpool.Limits{
+		Default: hostpool.Limit{Rate: o.HostRate, Burst: o.HostBurst, Concurrency: o.HostConcurrency},
 		// GitHub asks API clients to send one request at a time.
-		l.Burst, l.Concurrency = github.Concurrency, github.Concurrency
+		Sites: map[string]hostpool.Limit{o.githubGroup(): {Burst: github.Concurrency, Concurrency: github.Concurrency}},
 	}
-	if ov, ok := o.Hosts[group]; ok {
-		setNonZero(&l.Rate, ov.Rate)
-		setNonZero(&l.Burst, ov.Burst)
-		setNonZero(&l.Concurrency, ov.Concurrency)
+	if len(o.Hosts) > 0 {
+		l.Overrides = make(map[string]hostpool.Limit, len(o.Hosts))
+		for group, h := range o.Hosts {
+			l.Overrides[group] = hostpool.Limit(h)
+		}
 	}
 	return l
 }
 
-func setNonZero[T comparable](v *T, ov T) {
-	var zero T
-	if ov != zero {
-		*v = ov
-	}
-}
+// hostLimit returns the limits of a host group, as the pool gets them.
+func (o *Options) hostLimit(group string) HostLimit { return HostLimit(o.limits().Of(group)) }
 
 // headersFor returns the extra headers meant for host.
 func (o *Options) headersFor(host string) http.Header {

@@ -23,7 +23,6 @@ package hostpool
 import (
 	"context"
 	"math/rand/v2"
-	"strings"
 	"sync"
 
 	"golang.org/x/sync/semaphore"
@@ -36,19 +35,15 @@ type Limit struct {
 	Concurrency int     // requests in flight
 }
 
-// defaultLimit applies to host groups when Config.Limit is nil.
-func defaultLimit() Limit { return Limit{Rate: 2, Burst: 2, Concurrency: 2} }
-
 // Config configures a Pool. Zero fields take the defaults noted.
 type Config struct {
 	// Concurrency bounds the requests in flight over all host groups;
 	// default 32.
 	Concurrency int
-	// Limit returns a host group's limits; nil means 2 requests per
-	// second, burst 2, 2 in flight for every group.
+	// Limit returns a host group's limits (Limits.Of decides them for a
+	// run); nil means DefaultLimit for every group.
 	Limit func(group string) Limit
-	// Group maps a request's host to its host group; nil means the host in
-	// lower case without a trailing dot.
+	// Group maps a request's host to its host group; nil means GroupOf.
 	Group func(host string) string
 	// Retry is the retry policy of every request; the zero Policy never
 	// retries (see DefaultPolicy).
@@ -78,10 +73,10 @@ func New(cfg Config) *Pool {
 		cfg.Concurrency = 32
 	}
 	if cfg.Limit == nil {
-		cfg.Limit = func(string) Limit { return defaultLimit() }
+		cfg.Limit = func(string) Limit { return DefaultLimit() }
 	}
 	if cfg.Group == nil {
-		cfg.Group = func(h string) string { return strings.TrimSuffix(strings.ToLower(h), ".") }
+		cfg.Group = GroupOf
 	}
 	if cfg.Clock == nil {
 		cfg.Clock = realClock{}
@@ -119,7 +114,7 @@ func (p *Pool) host(group string) *host {
 // burst or concurrency neither.
 func sanitize(l Limit) Limit {
 	if l.Rate <= 0 {
-		l.Rate = defaultLimit().Rate
+		l.Rate = DefaultLimit().Rate
 	}
 	l.Burst = max(l.Burst, 1)
 	l.Concurrency = max(l.Concurrency, 1)
