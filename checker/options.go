@@ -238,7 +238,7 @@ func (o Options) withDefaults() (Options, error) {
 	setDefault(&o.UserAgent, d.UserAgent)
 	setDefault(&o.ArxivAPI, d.ArxivAPI)
 	setDefault(&o.ArxivOAI, d.ArxivOAI)
-	o.Retries = max(o.Retries, NoRetries)
+	o.Retries = max(o.Retries, 0) // a count: fewer than none is none
 	if o.Now == nil {
 		o.Now = time.Now
 	}
