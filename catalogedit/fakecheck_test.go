@@ -133,6 +133,7 @@ func checkOnFakeWeb(t *testing.T, src string, more ...func(sites map[string]http
 	cat := mustLoad(t, src)
 	c, err := checker.New(checker.Options{
 		RequestTimeout: 10 * time.Second,
+		Retries:        checker.DefaultRetries,
 		AllowPrivate:   true,
 		DialContext:    web.DialContext,
 		TLSConfig:      web.TLSConfig(),

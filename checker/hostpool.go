@@ -1,34 +1,17 @@
 package checker
 
-import (
-	"net/http"
+import "github.com/ai-reading-list/linkcheck/checker/hostpool"
 
-	"github.com/ai-reading-list/linkcheck/catalog"
-	"github.com/ai-reading-list/linkcheck/checker/arxiv"
-	"github.com/ai-reading-list/linkcheck/checker/hostpool"
-)
-
-// arxivGroup is the host group of arXiv's hosts, web and API alike.
-const arxivGroup = arxiv.Group
-
-// hostGroup maps a URL's host to the group whose limits apply
-// (catalog.HostGroup: the catalog validates settings.hosts by the same
-// rule).
-func hostGroup(host string) string { return catalog.HostGroup(host) }
+// hostGroup maps a URL's host to the group whose limits apply.
+func hostGroup(host string) string { return hostpool.GroupOf(host) }
 
 // newPool returns the politeness state of one run: every request of the
-// run (links, the arXiv API, any other API) goes through it. Its Client,
-// for API requests, follows redirects by itself, unlike link checks.
+// run (links, the arXiv API, any other API) goes through it.
 func (c *Checker) newPool() *hostpool.Pool {
-	retries := c.opts.Retries
-	if retries == 0 {
-		retries = -1 // the pool reads 0 as its default; the options said none
-	}
 	return hostpool.New(hostpool.Config{
 		Concurrency: c.opts.Concurrency,
-		Limit:       func(group string) hostpool.Limit { return hostpool.Limit(c.opts.hostLimit(group)) },
+		Limit:       c.opts.limits().Of,
 		Group:       hostGroup,
-		Retry:       hostpool.Policy{Retries: retries, MaxWait: c.opts.MaxRetryWait},
-		Client:      &http.Client{Transport: c.rt, Timeout: c.opts.RequestTimeout},
+		Retry:       hostpool.Policy{Retries: c.opts.Retries, MaxWait: c.opts.MaxRetryWait},
 	})
 }

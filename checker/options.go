@@ -16,6 +16,7 @@ import (
 
 	"github.com/ai-reading-list/linkcheck/checker/arxiv"
 	"github.com/ai-reading-list/linkcheck/checker/github"
+	"github.com/ai-reading-list/linkcheck/checker/hostpool"
 	"github.com/ai-reading-list/linkcheck/checker/huggingface"
 	"github.com/ai-reading-list/linkcheck/checker/verifier"
 	"github.com/ai-reading-list/linkcheck/checker/webpage"
@@ -24,9 +25,9 @@ import (
 // Defaults of Options, exported so that command-line flags reuse them.
 const (
 	DefaultConcurrency     = 128
-	DefaultHostConcurrency = 2
-	DefaultHostRate        = 2.0 // requests per second
-	DefaultHostBurst       = 2
+	DefaultHostConcurrency = hostpool.DefaultInFlight
+	DefaultHostRate        = hostpool.DefaultRate // requests per second
+	DefaultHostBurst       = hostpool.DefaultBurst
 	DefaultRequestTimeout  = 20 * time.Second
 	DefaultRetries         = 3
 	DefaultMaxRetryWait    = 60 * time.Second
@@ -68,7 +69,9 @@ type ArxivVerifier interface {
 	Verify(ctx context.Context, papers []arxiv.Paper, emit func(arxiv.Paper, arxiv.Verdict)) error
 }
 
-// Options configures a Checker. Zero fields take the defaults above.
+// Options configures a Checker. Start from DefaultOptions: zero limits
+// take its values (no limit can be zero), but Retries is a count, and 0
+// means none.
 type Options struct {
 	Concurrency     int     // requests in flight over all hosts
 	HostConcurrency int     // requests in flight per host
@@ -80,8 +83,8 @@ type Options struct {
 
 	RequestTimeout time.Duration // one request, including reading its body
 	Timeout        time.Duration // the whole run; 0 = none
-	// Retries of a transient failure; 0 means DefaultRetries, and
-	// NoRetries (any negative value) says none.
+	// Retries of a transient failure: how many times it is asked again;
+	// 0 (NoRetries), or a negative value, says none.
 	Retries      int
 	MaxRetryWait time.Duration
 	MaxBodyBytes int64
@@ -138,8 +141,29 @@ type Options struct {
 	Platforms []verifier.Verifier
 }
 
-// withDefaults validates o and fills in its zero fields. Every problem is
-// reported, not just the first.
+// DefaultOptions returns the options of a check nobody tuned: the limits
+// above, every request retried DefaultRetries times, the default
+// User-Agent and arXiv's own endpoints. The command line's flags take
+// their defaults from it.
+func DefaultOptions() Options {
+	return Options{
+		Concurrency:     DefaultConcurrency,
+		HostConcurrency: DefaultHostConcurrency,
+		HostRate:        DefaultHostRate,
+		HostBurst:       DefaultHostBurst,
+		RequestTimeout:  DefaultRequestTimeout,
+		Retries:         DefaultRetries,
+		MaxRetryWait:    DefaultMaxRetryWait,
+		MaxBodyBytes:    DefaultMaxBodyBytes,
+		UserAgent:       DefaultUserAgent(""),
+		ArxivAPI:        arxiv.DefaultBaseURL,
+		ArxivOAI:        arxiv.DefaultOAIBaseURL,
+	}
+}
+
+// withDefaults validates o and fills in its zero fields from
+// DefaultOptions, Retries aside. Every problem is reported, not just the
+// first.
 func (o Options) withDefaults() (Options, error) {
 	var errs []error
 	bad := func(format string, args ...any) { errs = append(errs, fmt.Errorf(format, args...)) }
@@ -204,36 +228,26 @@ func (o Options) withDefaults() (Options, error) {
 		return o, err
 	}
 
-	setDefault(&o.Concurrency, DefaultConcurrency)
-	setDefault(&o.HostConcurrency, DefaultHostConcurrency)
-	setDefault(&o.HostRate, DefaultHostRate)
-	setDefault(&o.HostBurst, DefaultHostBurst)
-	setDefault(&o.RequestTimeout, DefaultRequestTimeout)
-	setDefault(&o.MaxRetryWait, DefaultMaxRetryWait)
-	setDefault(&o.MaxBodyBytes, DefaultMaxBodyBytes)
-	switch {
-	case o.Retries == 0:
-		o.Retries = DefaultRetries
-	case o.Retries < 0:
-		o.Retries = 0
-	}
-	if o.UserAgent == "" {
-		o.UserAgent = DefaultUserAgent("")
-	}
+	d := DefaultOptions()
+	setDefault(&o.Concurrency, d.Concurrency)
+	setDefault(&o.HostConcurrency, d.HostConcurrency)
+	setDefault(&o.HostRate, d.HostRate)
+	setDefault(&o.HostBurst, d.HostBurst)
+	setDefault(&o.RequestTimeout, d.RequestTimeout)
+	setDefault(&o.MaxRetryWait, d.MaxRetryWait)
+	setDefault(&o.MaxBodyBytes, d.MaxBodyBytes)
+	setDefault(&o.UserAgent, d.UserAgent)
+	setDefault(&o.ArxivAPI, d.ArxivAPI)
+	setDefault(&o.ArxivOAI, d.ArxivOAI)
+	o.Retries = max(o.Retries, 0) // a count: fewer than none is none
 	if o.Now == nil {
 		o.Now = time.Now
-	}
-	if o.ArxivAPI == "" {
-		o.ArxivAPI = arxiv.DefaultBaseURL
-	}
-	if o.ArxivOAI == "" {
-		o.ArxivOAI = arxiv.DefaultOAIBaseURL
 	}
 	return o, nil
 }
 
-// NoRetries is the Retries that says "no retries": zero is the default.
-const NoRetries = -1
+// NoRetries is the Retries that says "no retries".
+const NoRetries = 0
 
 func setDefault[T comparable](v *T, def T) {
 	var zero T
@@ -252,31 +266,26 @@ func matchableHost(host string) bool {
 	return host != "" && !strings.ContainsAny(host, ":/?#@[] \t")
 }
 
-// hostLimit returns the limits of a host group: the run's defaults, arXiv's
-// policy for the arXiv group, then any override.
-func (o *Options) hostLimit(group string) HostLimit {
-	l := HostLimit{Rate: o.HostRate, Burst: o.HostBurst, Concurrency: o.HostConcurrency}
-	if group == arxivGroup {
-		l = HostLimit(arxiv.Limit()) // arXiv's published policy
-	}
-	if group == o.githubGroup() {
+// limits hands the run's limits to the pool's package, which decides each
+// host group's: the run's defaults, a site's published policy, then the
+// overrides (o.Hosts, by group once withDefaults has run).
+func (o *Options) limits() hostpool.Limits {
+	l := hostpool.Limits{
+		Default: hostpool.Limit{Rate: o.HostRate, Burst: o.HostBurst, Concurrency: o.HostConcurrency},
 		// GitHub asks API clients to send one request at a time.
-		l.Burst, l.Concurrency = github.Concurrency, github.Concurrency
+		Sites: map[string]hostpool.Limit{o.githubGroup(): {Burst: github.Concurrency, Concurrency: github.Concurrency}},
 	}
-	if ov, ok := o.Hosts[group]; ok {
-		setNonZero(&l.Rate, ov.Rate)
-		setNonZero(&l.Burst, ov.Burst)
-		setNonZero(&l.Concurrency, ov.Concurrency)
+	if len(o.Hosts) > 0 {
+		l.Overrides = make(map[string]hostpool.Limit, len(o.Hosts))
+		for group, h := range o.Hosts {
+			l.Overrides[group] = hostpool.Limit(h)
+		}
 	}
 	return l
 }
 
-func setNonZero[T comparable](v *T, ov T) {
-	var zero T
-	if ov != zero {
-		*v = ov
-	}
-}
+// hostLimit returns the limits of a host group, as the pool gets them.
+func (o *Options) hostLimit(group string) HostLimit { return HostLimit(o.limits().Of(group)) }
 
 // headersFor returns the extra headers meant for host.
 func (o *Options) headersFor(host string) http.Header {

@@ -1,6 +1,9 @@
 package checker
 
-import "testing"
+import (
+	"fmt"
+	"testing"
+)
 
 func TestNewRejectsBadOptions(t *testing.T) {
 	tests := []Options{
@@ -22,8 +25,28 @@ func TestNewRejectsBadOptions(t *testing.T) {
 	if err != nil {
 		t.Fatalf("New(zero Options) = %v", err)
 	}
-	if c.opts.Concurrency != DefaultConcurrency || c.opts.Retries != DefaultRetries || c.opts.UserAgent != DefaultUserAgent("") {
-		t.Errorf("New(zero Options) kept %+v, want the defaults", c.opts)
+	if c.opts.Concurrency != DefaultConcurrency || c.opts.Retries != 0 || c.opts.UserAgent != DefaultUserAgent("") {
+		t.Errorf("New(zero Options) kept %+v, want the default limits and no retries", c.opts)
+	}
+}
+
+// TestDefaultOptionsAreTheDefaults: DefaultOptions is what a zero Options
+// becomes, except that it retries; New keeps it as it is.
+func TestDefaultOptionsAreTheDefaults(t *testing.T) {
+	d := DefaultOptions()
+	if d.Retries != DefaultRetries || d.Concurrency != DefaultConcurrency || d.HostRate != DefaultHostRate ||
+		d.RequestTimeout != DefaultRequestTimeout || d.MaxRetryWait != DefaultMaxRetryWait {
+		t.Errorf("DefaultOptions() = %+v, want the Default constants", d)
+	}
+	c, err := New(d)
+	if err != nil {
+		t.Fatalf("New(DefaultOptions()) = %v", err)
+	}
+	got := c.opts
+	got.Now, got.Hosts = nil, nil
+	d.Now = nil
+	if fmt.Sprintf("%+v", got) != fmt.Sprintf("%+v", d) {
+		t.Errorf("New(DefaultOptions()) made %+v, want %+v", got, d)
 	}
 }
 

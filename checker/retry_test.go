@@ -9,15 +9,16 @@ import (
 	"github.com/ai-reading-list/linkcheck/status"
 )
 
-// TestRetriesOption: Retries counts the tries after the first; zero means
-// the default and a negative value none.
+// TestRetriesOption: Retries counts the tries after the first; zero, or a
+// negative value, means none.
 func TestRetriesOption(t *testing.T) {
 	w := fakeweb.New(t)
 	w.Handle("boom.example", fakeweb.Status(http.StatusInternalServerError))
 	tests := []struct{ retries, attempts int }{
 		{-1, 1},
+		{0, 1},
 		{1, 2},
-		{0, 1 + DefaultRetries},
+		{DefaultOptions().Retries, 1 + DefaultRetries},
 	}
 	for _, tt := range tests {
 		t.Run(fmt.Sprint(tt.retries), func(t *testing.T) {

@@ -37,7 +37,7 @@ const (
 	DefaultBatchSize  = 100
 	// DefaultInterval is arXiv's terms of use: one request every 3 s,
 	// counted between arrivals at arXiv (see Limit).
-	DefaultInterval = 3 * time.Second
+	DefaultInterval = hostpool.ArxivInterval
 	// DefaultRetries is how many times a failed request is repeated.
 	DefaultRetries = hostpool.DefaultRetries
 	// DefaultMaxRetryWait caps one back-off; arXiv asking for a longer
@@ -78,15 +78,11 @@ type Verdict struct {
 
 // Group is the host group of every arXiv request in a hostpool.Pool: the
 // API, OAI-PMH and arxiv.org pages share one pace.
-const Group = "arxiv.org"
+const Group = hostpool.ArxivGroup
 
-// Limit returns arXiv's published policy as a host group limit: one
-// connection, one request every 3 s. A hostpool.Pool counts each request
-// from when its answer came back, so that arXiv sees its requests 3 s
-// apart whatever the network's latency.
-func Limit() hostpool.Limit {
-	return hostpool.Limit{Rate: 1 / DefaultInterval.Seconds(), Burst: 1, Concurrency: 1}
-}
+// Limit returns arXiv's published policy as a host group limit
+// (hostpool.ArxivLimit): one connection, one request every 3 s.
+func Limit() hostpool.Limit { return hostpool.ArxivLimit() }
 
 // Config configures a Client. Zero fields take the defaults above.
 type Config struct {

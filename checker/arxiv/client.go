@@ -62,15 +62,10 @@ func New(cfg Config) *Client {
 	}
 	pool := cfg.Pool
 	if pool == nil {
-		retries := cfg.Retries
-		if retries == 0 {
-			retries = -1 // the pool reads 0 as its default
-		}
 		pool = hostpool.New(hostpool.Config{
 			Concurrency: Limit().Concurrency,
 			Limit:       func(string) hostpool.Limit { return Limit() },
-			Retry:       hostpool.Policy{Retries: retries, MaxWait: cfg.MaxRetryWait},
-			Client:      cfg.HTTPClient,
+			Retry:       hostpool.Policy{Retries: cfg.Retries, MaxWait: cfg.MaxRetryWait},
 			Clock:       cfg.Clock,
 		})
 	}
@@ -168,10 +163,11 @@ func (e *unavailableError) Error() string {
 func (e *unavailableError) Unwrap() error { return e.err }
 
 // transientStatus reports whether an HTTP status is arXiv being busy rather
-// than an answer: 429 and 503 under load, other 5xx, and the 406 its edge
-// sends during throttling windows.
+// than an answer: what the pool retries anyway (429 and 503 under load,
+// hostpool.RetryableStatus), and the 406 its edge sends during throttling
+// windows, arXiv's own glitch.
 func transientStatus(code int) bool {
-	return code == http.StatusTooManyRequests || code == http.StatusNotAcceptable || code >= 500
+	return hostpool.RetryableStatus(code) || code == http.StatusNotAcceptable
 }
 
 // transportProblem returns why x must be retried before its body is even

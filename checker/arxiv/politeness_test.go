@@ -127,7 +127,7 @@ func TestVerifyConcurrentCallsShareThePace(t *testing.T) {
 // sharedPool is a run's pool as the checker makes it: arXiv's group at
 // arXiv's limit, on the fake clock, with back-off jitter pinned to its
 // middle.
-func sharedPool(f *fakeArxiv, hc *http.Client) *hostpool.Pool {
+func sharedPool(f *fakeArxiv) *hostpool.Pool {
 	return hostpool.New(hostpool.Config{
 		Limit: func(group string) hostpool.Limit {
 			if group == Group {
@@ -135,7 +135,7 @@ func sharedPool(f *fakeArxiv, hc *http.Client) *hostpool.Pool {
 			}
 			return hostpool.Limit{Rate: 2, Burst: 2, Concurrency: 2}
 		},
-		Client: hc,
+		Retry:  hostpool.DefaultPolicy(),
 		Clock:  f.clock,
 		Jitter: func() float64 { return 0.5 },
 	})
@@ -149,7 +149,7 @@ func TestVerifyRetriesSlowTheGroup(t *testing.T) {
 	f := newFakeArxiv(t)
 	f.script = map[string][]reply{"1706.03762": {{code: 503}, {code: 502}, {code: 429}, {file: "current_batch.xml"}}}
 	cfg := f.config(t, Config{UserAgent: "linkcheck-test/1"})
-	cfg.Pool = sharedPool(f, cfg.HTTPClient)
+	cfg.Pool = sharedPool(f)
 	got := verifyAll(t, New(cfg), []Paper{{ID: "1706.03762", Title: attention}})
 	if v := got["1706.03762"]; v.Status != status.OK || v.Attempts != 4 {
 		t.Errorf("verdict = %v after %d attempts (%s), want ok after 4", v.Status, v.Attempts, v.Message)

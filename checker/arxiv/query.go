@@ -26,7 +26,7 @@ type apiReply struct {
 }
 
 // judgeAPI decides what one API exchange means. It returns a non-nil error
-// when the exchange is worth retrying: arXiv busy (429, 503, 5xx, 406), the
+// when the exchange is worth retrying: arXiv busy (429, 503, 406, …), the
 // connection lost, a body that is no Atom feed, or a feed claiming results
 // it does not hold (a known glitch, cured by asking again).
 func judgeAPI(x exchange) (apiReply, error) {

@@ -2,10 +2,13 @@ package arxiv
 
 import (
 	"errors"
+	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/ai-reading-list/linkcheck/checker/hostpool"
 )
 
 func TestJudgeAPI(t *testing.T) {
@@ -60,5 +63,17 @@ func TestJudgeAPI(t *testing.T) {
 				t.Errorf("judgeAPI() entries = %d, want %d", len(r.feed.entries), tt.entries)
 			}
 		})
+	}
+}
+
+// TestRetriedStatusesAreThePools: arXiv's answers are retried by the
+// pool's one list of statuses, plus the 406 of arXiv's edge; every other
+// status is an answer to read.
+func TestRetriedStatusesAreThePools(t *testing.T) {
+	for code := 100; code < 600; code++ {
+		want := hostpool.RetryableStatus(code) || code == http.StatusNotAcceptable
+		if got := transportProblem(exchange{code: code}) != nil; got != want {
+			t.Errorf("transportProblem(HTTP %d) retries = %v, want %v", code, got, want)
+		}
 	}
 }

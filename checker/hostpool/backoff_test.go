@@ -53,19 +53,19 @@ func TestRetryAfterBlocksItsGroup(t *testing.T) {
 	clock := fakeclock.New()
 	srv := &arrivals{clock: clock, codes: []int{http.StatusTooManyRequests, http.StatusOK}, retryAfter: "5"}
 	url, c := serve(t, srv)
-	p := New(Config{Limit: fixed(Limit{Rate: 100, Burst: 1, Concurrency: 1}), Client: c, Clock: clock, Jitter: noJitter,
+	p := New(Config{Limit: fixed(Limit{Rate: 100, Burst: 1, Concurrency: 1}), Clock: clock, Jitter: noJitter,
 		Retry: Policy{Retries: -1, MaxWait: time.Minute}})
-	r, err := p.Do(context.Background(), "", get(t, url))
+	r, err := send(context.Background(), p, c, url)
 	if err != nil || r.Code != http.StatusTooManyRequests || r.Attempts != 1 {
-		t.Fatalf("first Do = %d after %d attempts, %v; want the 429 after 1 (no retries)", r.Code, r.Attempts, err)
+		t.Fatalf("first request = %d after %d attempts, %v; want the 429 after 1 (no retries)", r.Code, r.Attempts, err)
 	}
 	group := p.Group("127.0.0.1")
 	if got := p.Rate(group); got != 50 {
 		t.Errorf("rate after a 429 = %v, want 50 (halved)", got)
 	}
 	blocked := clock.Now()
-	if r, err := p.Do(context.Background(), "", get(t, url)); err != nil || r.Code != http.StatusOK {
-		t.Fatalf("second Do = %d, %v; want 200", r.Code, err)
+	if r, err := send(context.Background(), p, c, url); err != nil || r.Code != http.StatusOK {
+		t.Fatalf("second request = %d, %v; want 200", r.Code, err)
 	}
 	if at := srv.times(); at[1].Sub(blocked) < 5*time.Second {
 		t.Errorf("next request arrived %v after the 429, want the 5s Retry-After waited", at[1].Sub(blocked))

@@ -1,6 +1,8 @@
 package hostpool
 
 import (
+	"context"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"sync"
@@ -61,13 +63,26 @@ func serve(t *testing.T, h http.Handler) (string, *http.Client) {
 	return srv.URL, c
 }
 
-func get(t *testing.T, url string) *http.Request {
-	t.Helper()
-	req, err := http.NewRequest(http.MethodGet, url, nil)
+// send GETs url with c through p, in the group of url's host, retried by
+// the policy, as the API clients do with Try: it reads the answer before
+// the try returns. err is Done's Err.
+func send(ctx context.Context, p *Pool, c *http.Client, url string) (Done, error) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
 	if err != nil {
-		t.Fatal(err)
+		return Done{Outcome: Outcome{Err: err}}, err
 	}
-	return req
+	done := p.Try(ctx, p.Group(req.URL.Hostname()), func(ctx context.Context) Outcome {
+		resp, err := c.Do(req.Clone(ctx))
+		if err != nil {
+			return Outcome{Err: err}
+		}
+		defer resp.Body.Close()
+		if _, err := io.Copy(io.Discard, resp.Body); err != nil {
+			return Outcome{Code: resp.StatusCode, Err: err}
+		}
+		return Outcome{Code: resp.StatusCode, RetryAfter: resp.Header.Get("Retry-After")}
+	})
+	return done, done.Err
 }
 
 func fixed(l Limit) func(string) Limit { return func(string) Limit { return l } }

@@ -54,15 +54,16 @@ func TestNetworkDown(t *testing.T) {
 	}
 }
 
-// TestDoFeedsNetworkDown: requests sent with Do count like any other.
-func TestDoFeedsNetworkDown(t *testing.T) {
+// TestAPIRequestsFeedNetworkDown: an API client's requests, sent with Try
+// like any other, count for the network-down verdict.
+func TestAPIRequestsFeedNetworkDown(t *testing.T) {
 	c := &http.Client{Transport: &http.Transport{DialContext: func(ctx context.Context, network, addr string) (net.Conn, error) {
 		return nil, &net.OpError{Op: "dial", Net: network, Err: os.NewSyscallError("connect", syscall.ECONNREFUSED)}
 	}}}
-	p := New(Config{Client: c, Jitter: noJitter})
+	p := New(Config{Jitter: noJitter})
 	for _, u := range []string{"https://api.github.example/repos/x/y", "https://huggingface.example/api/models/x"} {
-		if _, err := p.Do(context.Background(), "", get(t, u)); err == nil {
-			t.Fatalf("Do(%s) on a dead network = nil error", u)
+		if _, err := send(context.Background(), p, c, u); err == nil {
+			t.Fatalf("request to %s on a dead network = nil error", u)
 		}
 	}
 	if err := p.NetworkDown(); !errors.Is(err, ErrNetworkUnavailable) {

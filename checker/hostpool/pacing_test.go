@@ -82,14 +82,14 @@ func TestArrivalsKeepTheRateDespiteJitter(t *testing.T) {
 			srv := &arrivals{clock: realClock{}}
 			url, c := serve(t, srv)
 			c.Transport = &jittery{next: c.Transport, delays: tt.delays}
-			p := New(Config{Limit: fixed(tt.limit), Client: c, Jitter: noJitter})
+			p := New(Config{Limit: fixed(tt.limit), Jitter: noJitter})
 			ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
 			defer cancel()
 			var wg sync.WaitGroup
 			for range 12 {
 				wg.Go(func() {
-					if r, err := p.Do(ctx, "", get(t, url)); err != nil || r.Code != http.StatusOK {
-						t.Errorf("Do = %d, %v; want 200", r.Code, err)
+					if r, err := send(ctx, p, c, url); err != nil || r.Code != http.StatusOK {
+						t.Errorf("request = %d, %v; want 200", r.Code, err)
 					}
 				})
 			}
@@ -133,13 +133,13 @@ func TestRetriesArePacedByTheHost(t *testing.T) {
 	srv := &arrivals{clock: clock, codes: []int{http.StatusInternalServerError, http.StatusInternalServerError, http.StatusOK}}
 	url, c := serve(t, srv)
 	p := New(Config{
-		Limit:  fixed(Limit{Rate: 5, Burst: 1, Concurrency: 1}),
-		Retry:  Policy{Retries: 3, MaxWait: time.Millisecond},
-		Client: c, Clock: clock, Jitter: noJitter,
+		Limit: fixed(Limit{Rate: 5, Burst: 1, Concurrency: 1}),
+		Retry: Policy{Retries: 3, MaxWait: time.Millisecond},
+		Clock: clock, Jitter: noJitter,
 	})
-	r, err := p.Do(context.Background(), "", get(t, url))
+	r, err := send(context.Background(), p, c, url)
 	if err != nil || r.Code != http.StatusOK || r.Attempts != 3 {
-		t.Fatalf("Do = %d after %d attempts, %v; want 200 after 3", r.Code, r.Attempts, err)
+		t.Fatalf("request = %d after %d attempts, %v; want 200 after 3", r.Code, r.Attempts, err)
 	}
 	at := srv.times()
 	for i := 1; i < len(at); i++ {

@@ -13,18 +13,16 @@
 //   - reachability records, from which NetworkDown tells a machine without
 //     network from a catalog of dead links.
 //
-// Callers send through Try (any request, judged by the caller) or Do (a
-// request whose answer is read in full, as API clients want). A host group
-// is a name: usually the host in lower case, but several hosts can share
-// one group (arXiv's hosts are one) and a caller can name the group
-// explicitly.
+// Callers send through Try, with their own http.Client, and judge each
+// answer themselves: link checks, the arXiv client and the platform
+// verifiers alike. A host group is a name: usually the host in lower case,
+// but several hosts can share one group (arXiv's hosts are one) and a
+// caller can name the group explicitly.
 package hostpool
 
 import (
 	"context"
 	"math/rand/v2"
-	"net/http"
-	"strings"
 	"sync"
 
 	"golang.org/x/sync/semaphore"
@@ -37,25 +35,19 @@ type Limit struct {
 	Concurrency int     // requests in flight
 }
 
-// defaultLimit applies to host groups when Config.Limit is nil.
-func defaultLimit() Limit { return Limit{Rate: 2, Burst: 2, Concurrency: 2} }
-
 // Config configures a Pool. Zero fields take the defaults noted.
 type Config struct {
 	// Concurrency bounds the requests in flight over all host groups;
 	// default 32.
 	Concurrency int
-	// Limit returns a host group's limits; nil means 2 requests per
-	// second, burst 2, 2 in flight for every group.
+	// Limit returns a host group's limits (Limits.Of decides them for a
+	// run); nil means DefaultLimit for every group.
 	Limit func(group string) Limit
-	// Group maps a request's host to its host group; nil means the host in
-	// lower case without a trailing dot.
+	// Group maps a request's host to its host group; nil means GroupOf.
 	Group func(host string) string
-	// Retry is the retry policy of every request; its zero fields take
-	// their defaults.
+	// Retry is the retry policy of every request; the zero Policy never
+	// retries (see DefaultPolicy).
 	Retry Policy
-	// Client sends Do's requests; nil means http.DefaultClient.
-	Client *http.Client
 	// Clock paces and times back-off; nil means real time. Tests inject a
 	// clock that jumps, so that minutes of pacing take no time.
 	Clock Clock
@@ -81,13 +73,10 @@ func New(cfg Config) *Pool {
 		cfg.Concurrency = 32
 	}
 	if cfg.Limit == nil {
-		cfg.Limit = func(string) Limit { return defaultLimit() }
+		cfg.Limit = func(string) Limit { return DefaultLimit() }
 	}
 	if cfg.Group == nil {
-		cfg.Group = func(h string) string { return strings.TrimSuffix(strings.ToLower(h), ".") }
-	}
-	if cfg.Client == nil {
-		cfg.Client = http.DefaultClient
+		cfg.Group = GroupOf
 	}
 	if cfg.Clock == nil {
 		cfg.Clock = realClock{}
@@ -125,7 +114,7 @@ func (p *Pool) host(group string) *host {
 // burst or concurrency neither.
 func sanitize(l Limit) Limit {
 	if l.Rate <= 0 {
-		l.Rate = defaultLimit().Rate
+		l.Rate = DefaultLimit().Rate
 	}
 	l.Burst = max(l.Burst, 1)
 	l.Concurrency = max(l.Concurrency, 1)

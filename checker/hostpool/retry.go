@@ -24,21 +24,21 @@ const (
 
 // Policy is the retry policy of a Pool.
 type Policy struct {
-	// Retries is how many times a failed request is repeated: 0 means
-	// DefaultRetries, a negative value never.
+	// Retries is how many times a failed request is repeated: 0 (or a
+	// negative value) never. It is a count, not a setting with a default:
+	// DefaultPolicy has the default.
 	Retries int
-	// MaxWait caps one back-off. A server asking (Retry-After) for a
-	// longer wait is not asked again early: its answer stands.
+	// MaxWait caps one back-off; 0 means DefaultMaxWait. A server asking
+	// (Retry-After) for a longer wait is not asked again early: its
+	// answer stands.
 	MaxWait time.Duration
 }
 
+// DefaultPolicy is the policy of a run nobody tuned.
+func DefaultPolicy() Policy { return Policy{Retries: DefaultRetries, MaxWait: DefaultMaxWait} }
+
 func (p Policy) withDefaults() Policy {
-	switch {
-	case p.Retries == 0:
-		p.Retries = DefaultRetries
-	case p.Retries < 0:
-		p.Retries = 0
-	}
+	p.Retries = max(p.Retries, 0)
 	if p.MaxWait <= 0 {
 		p.MaxWait = DefaultMaxWait
 	}
@@ -89,6 +89,21 @@ func Decide(p Policy, attempt int, o Outcome, now time.Time, jitter float64) Dec
 	return Decision{Retry: true, Wait: time.Duration(jitter * float64(ceiling))}
 }
 
+// RetryableStatus reports whether an answer with this HTTP status is a
+// server asking to be asked again later (408, 425, 429, 500, 502, 503,
+// 504). It is the one list: an API client that must know whether an
+// answer is one to read or one the policy will retry asks it, and adds
+// only its own API's known glitches (through Outcome.Retry).
+func RetryableStatus(code int) bool {
+	switch code {
+	case http.StatusRequestTimeout, http.StatusTooEarly, http.StatusTooManyRequests,
+		http.StatusInternalServerError, http.StatusBadGateway, http.StatusServiceUnavailable,
+		http.StatusGatewayTimeout:
+		return true
+	}
+	return false
+}
+
 // transient reports whether a failure may go away by itself.
 func transient(code int, err error) bool {
 	if err != nil {
@@ -100,13 +115,7 @@ func transient(code int, err error) bool {
 		}
 		return false
 	}
-	switch code {
-	case http.StatusRequestTimeout, http.StatusTooEarly, http.StatusTooManyRequests,
-		http.StatusInternalServerError, http.StatusBadGateway, http.StatusServiceUnavailable,
-		http.StatusGatewayTimeout:
-		return true
-	}
-	return false
+	return RetryableStatus(code)
 }
 
 // IsTimeout reports a request that ran out of time.

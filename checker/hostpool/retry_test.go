@@ -77,8 +77,9 @@ func TestPolicyDefaults(t *testing.T) {
 		in   Policy
 		want Policy
 	}{
-		{Policy{}, Policy{Retries: DefaultRetries, MaxWait: DefaultMaxWait}},
+		{Policy{}, Policy{Retries: 0, MaxWait: DefaultMaxWait}},
 		{Policy{Retries: -1}, Policy{Retries: 0, MaxWait: DefaultMaxWait}},
+		{DefaultPolicy(), Policy{Retries: DefaultRetries, MaxWait: DefaultMaxWait}},
 		{Policy{Retries: 5, MaxWait: time.Second}, Policy{Retries: 5, MaxWait: time.Second}},
 	}
 	for _, tt := range tests {
@@ -113,3 +114,14 @@ type timeoutErr struct{}
 func (timeoutErr) Error() string   { return "i/o timeout" }
 func (timeoutErr) Timeout() bool   { return true }
 func (timeoutErr) Temporary() bool { return true }
+
+// TestRetryableStatusIsDecides: the exported list is the one Decide uses.
+func TestRetryableStatusIsDecides(t *testing.T) {
+	now := time.Now()
+	for code := 100; code < 600; code++ {
+		got := Decide(Policy{Retries: 1}, 1, Outcome{Code: code}, now, 0).Retry
+		if want := RetryableStatus(code); got != want {
+			t.Errorf("Decide(HTTP %d).Retry = %v, RetryableStatus = %v: want them equal", code, got, want)
+		}
+	}
+}

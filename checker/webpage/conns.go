@@ -4,7 +4,7 @@ import (
 	"net/http"
 	"sync"
 
-	"github.com/ai-reading-list/linkcheck/catalog"
+	"github.com/ai-reading-list/linkcheck/checker/hostpool"
 )
 
 // Conns gives every host group of a run its own connection pool, a
@@ -27,7 +27,7 @@ func NewConns(base *http.Transport) *Conns {
 
 // RoundTrip sends req over its host group's connections.
 func (c *Conns) RoundTrip(req *http.Request) (*http.Response, error) {
-	return c.transport(catalog.HostGroup(req.URL.Hostname())).RoundTrip(req)
+	return c.transport(hostpool.GroupOf(req.URL.Hostname())).RoundTrip(req)
 }
 
 func (c *Conns) transport(group string) *http.Transport {

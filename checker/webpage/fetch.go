@@ -11,7 +11,6 @@ import (
 	"time"
 
 	"github.com/ai-reading-list/linkcheck/catalog"
-	"github.com/ai-reading-list/linkcheck/checker/arxiv"
 	"github.com/ai-reading-list/linkcheck/checker/hostpool"
 	"github.com/ai-reading-list/linkcheck/checker/netguard"
 	"github.com/ai-reading-list/linkcheck/result"
@@ -97,7 +96,7 @@ func (f *Fetcher) headers(host string) http.Header {
 // to be HTML is followed by a GET.
 func firstMethod(u *url.URL) string {
 	if binaryExt[strings.ToLower(path.Ext(u.Path))] ||
-		(catalog.HostGroup(u.Hostname()) == arxiv.Group && strings.HasPrefix(u.Path, "/pdf/")) {
+		(hostpool.GroupOf(u.Hostname()) == hostpool.ArxivGroup && strings.HasPrefix(u.Path, "/pdf/")) {
 		return http.MethodHead
 	}
 	return http.MethodGet

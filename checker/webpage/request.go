@@ -8,7 +8,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/ai-reading-list/linkcheck/catalog"
 	"github.com/ai-reading-list/linkcheck/checker/hostpool"
 )
 
@@ -38,7 +37,7 @@ type answer struct {
 // stays a challenge however often it is asked.
 func (f *Fetcher) do(ctx context.Context, method string, u *url.URL) answer {
 	var a answer
-	done := f.pool.Try(ctx, catalog.HostGroup(u.Hostname()), func(ctx context.Context) hostpool.Outcome {
+	done := f.pool.Try(ctx, hostpool.GroupOf(u.Hostname()), func(ctx context.Context) hostpool.Outcome {
 		a = f.once(ctx, method, u)
 		return hostpool.Outcome{Code: a.code, RetryAfter: a.retryAfter, Err: a.err, Final: a.challenge}
 	})

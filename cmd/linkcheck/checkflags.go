@@ -11,7 +11,6 @@ import (
 
 	"github.com/ai-reading-list/linkcheck/catalog"
 	"github.com/ai-reading-list/linkcheck/checker"
-	"github.com/ai-reading-list/linkcheck/checker/arxiv"
 	"github.com/ai-reading-list/linkcheck/checker/github"
 	"github.com/ai-reading-list/linkcheck/checker/huggingface"
 )
@@ -46,21 +45,22 @@ type checkFlags struct {
 func (f *checkFlags) register(cmd *cobra.Command) {
 	fs := cmd.Flags()
 	f.flags = fs
+	d := checker.DefaultOptions()
 	fs.StringVarP(&f.catalog, "catalog", "c", "resources.yaml", "catalog file to check")
-	fs.IntVar(&f.concurrency, "concurrency", checker.DefaultConcurrency, "requests in flight at once, over all hosts")
-	fs.IntVar(&f.hostConcurrency, "host-concurrency", checker.DefaultHostConcurrency, "requests in flight at once per host")
-	fs.Float64Var(&f.hostRate, "host-rate", checker.DefaultHostRate, "requests per second per host (catalog settings.hosts override it per host)")
-	fs.DurationVar(&f.requestTimeout, "request-timeout", checker.DefaultRequestTimeout, "timeout of one request")
-	fs.DurationVar(&f.timeout, "timeout", 0, "timeout of the whole run; results so far are reported (0 = none)")
-	fs.IntVar(&f.retries, "retries", checker.DefaultRetries, "retries of a transient failure (timeouts, resets, 429, 5xx)")
-	fs.DurationVar(&f.maxRetryWait, "max-retry-wait", checker.DefaultMaxRetryWait, "longest wait before a retry; a host whose Retry-After asks for longer is not asked again early")
-	fs.Int64Var(&f.maxBody, "max-body", checker.DefaultMaxBodyBytes, "bytes of a page read at most")
+	fs.IntVar(&f.concurrency, "concurrency", d.Concurrency, "requests in flight at once, over all hosts")
+	fs.IntVar(&f.hostConcurrency, "host-concurrency", d.HostConcurrency, "requests in flight at once per host")
+	fs.Float64Var(&f.hostRate, "host-rate", d.HostRate, "requests per second per host (catalog settings.hosts override it per host)")
+	fs.DurationVar(&f.requestTimeout, "request-timeout", d.RequestTimeout, "timeout of one request")
+	fs.DurationVar(&f.timeout, "timeout", d.Timeout, "timeout of the whole run; results so far are reported (0 = none)")
+	fs.IntVar(&f.retries, "retries", d.Retries, "retries of a transient failure (timeouts, resets, 429, 5xx)")
+	fs.DurationVar(&f.maxRetryWait, "max-retry-wait", d.MaxRetryWait, "longest wait before a retry; a host whose Retry-After asks for longer is not asked again early")
+	fs.Int64Var(&f.maxBody, "max-body", d.MaxBodyBytes, "bytes of a page read at most")
 	fs.StringVar(&f.userAgent, "user-agent", "", "User-Agent header (default linkcheck/VERSION (+project URL))")
 	fs.StringArrayVar(&f.headers, "header", nil, "extra header for one host, as HOST=Name: value (repeatable); sent only to HOST, only over https")
 	fs.BoolVar(&f.allowPrivate, "allow-private", false, "check links to loopback and private addresses and intranet host names (intranet catalogs); without it they are skipped")
 	fs.StringArrayVar(&f.include, "include", nil, "check only entries whose id or URL matches this regexp (repeatable)")
 	fs.StringArrayVar(&f.exclude, "exclude", nil, "skip entries whose id or URL matches this regexp (repeatable)")
-	fs.StringVar(&f.arxivAPI, "arxiv-api", arxiv.DefaultBaseURL, "base URL of the arXiv API (for mirrors and tests)")
+	fs.StringVar(&f.arxivAPI, "arxiv-api", d.ArxivAPI, "base URL of the arXiv API (for mirrors and tests)")
 	fs.StringVar(&f.githubAPI, "github-api", github.DefaultAPI, "base URL of the GitHub REST API (for GitHub Enterprise and tests)")
 	fs.StringVar(&f.githubTokenEnv, "github-token-env", github.DefaultTokenVar, "environment variable holding a GitHub token (sent only to the GitHub API, over https)")
 	fs.StringVar(&f.hfTokenEnv, "hf-token-env", huggingface.DefaultTokenVar, "environment variable holding an optional Hugging Face token (sent only to the Hub, over https)")

@@ -47,9 +47,6 @@ func (f *checkFlags) limitOptions(opts *checker.Options, s catalog.Settings) {
 	opts.RequestTimeout = layered(f, s, "request_timeout", f.requestTimeout, s.RequestTimeout)
 	opts.StaleAfter = layered(f, s, "stale_after", time.Duration(f.staleAfter), s.StaleAfter)
 	opts.Retries = layered(f, s, "retries", f.retries, s.Retries)
-	if opts.Retries == 0 {
-		opts.Retries = checker.NoRetries // zero is the checker's default
-	}
 	if len(s.Hosts) > 0 {
 		opts.Hosts = make(map[string]checker.HostLimit, len(s.Hosts))
 		for host, h := range s.Hosts {

@@ -66,15 +66,14 @@ func bench(ctx context.Context, cfg config, out io.Writer) error {
 	web.Handle("export.arxiv.org", feedHandler())
 	cat := buildCatalog(cfg)
 
-	c, err := checker.New(checker.Options{
-		HostRate:        cfg.rate,
-		HostBurst:       1,
-		HostConcurrency: checker.DefaultHostConcurrency,
-		DialContext:     web.DialContext,
-		TLSConfig:       web.TLSConfig(),
-		AllowPrivate:    true, // the fake web lives on loopback
-		UserAgent:       checker.DefaultUserAgent("bench"),
-	})
+	opts := checker.DefaultOptions()
+	opts.HostRate = cfg.rate
+	opts.HostBurst = 1
+	opts.DialContext = web.DialContext
+	opts.TLSConfig = web.TLSConfig()
+	opts.AllowPrivate = true // the fake web lives on loopback
+	opts.UserAgent = checker.DefaultUserAgent("bench")
+	c, err := checker.New(opts)
 	if err != nil {
 		return err
 	}

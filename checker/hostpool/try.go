@@ -2,8 +2,6 @@ package hostpool
 
 import (
 	"context"
-	"fmt"
-	"io"
 	"net/http"
 	"time"
 )
@@ -73,57 +71,4 @@ func (p *Pool) observe(h *host, o Outcome) {
 	case o.Err == nil && o.Retry == nil && !transient(o.Code, nil):
 		h.succeeded()
 	}
-}
-
-// maxReplyBody bounds what Do reads of an answer: APIs answer in kilobytes
-// to a few megabytes.
-const maxReplyBody = 16 << 20
-
-// Reply is an answer read in full.
-type Reply struct {
-	Code     int
-	Header   http.Header
-	Body     []byte // at most 16 MiB
-	Attempts int
-	// TooLong: see Done.
-	TooLong time.Duration
-}
-
-// Do sends req with the Pool's Client as one request to group (the group
-// of req's host when empty), retried by the policy, and returns the last
-// answer read in full. An HTTP error status is a Reply, not an error; the
-// error is why no answer came (after retries), or ctx's. A request with a
-// body must have GetBody set (http.NewRequest does) to be retried.
-func (p *Pool) Do(ctx context.Context, group string, req *http.Request) (Reply, error) {
-	if group == "" {
-		group = p.Group(req.URL.Hostname())
-	}
-	var r Reply
-	done := p.Try(ctx, group, func(ctx context.Context) Outcome {
-		r = Reply{}
-		try := req.Clone(ctx)
-		if req.Body != nil && req.GetBody != nil {
-			body, err := req.GetBody()
-			if err != nil {
-				return Outcome{Err: fmt.Errorf("rewind request body: %w", err)}
-			}
-			try.Body = body
-		}
-		resp, err := p.cfg.Client.Do(try)
-		if err != nil {
-			return Outcome{Err: err}
-		}
-		defer resp.Body.Close()
-		r.Code, r.Header = resp.StatusCode, resp.Header
-		r.Body, err = io.ReadAll(io.LimitReader(resp.Body, maxReplyBody))
-		if err != nil {
-			return Outcome{Code: resp.StatusCode, Err: fmt.Errorf("read answer: %w", err)}
-		}
-		return Outcome{Code: resp.StatusCode, RetryAfter: resp.Header.Get("Retry-After")}
-	})
-	r.Attempts, r.TooLong = done.Attempts, done.TooLong
-	if done.Err != nil {
-		return r, done.Err
-	}
-	return r, nil
 }
