@@ -63,12 +63,6 @@ type Header struct {
 	Value string
 }
 
-// ArxivVerifier checks papers against arXiv; *arxiv.Client is the real one.
-// emit is called once per paper.
-type ArxivVerifier interface {
-	Verify(ctx context.Context, papers []arxiv.Paper, emit func(arxiv.Paper, arxiv.Verdict)) error
-}
-
 // Options configures a Checker. Start from DefaultOptions: zero limits
 // take its values (no limit can be zero), but Retries is a count, and 0
 // means none.
@@ -135,9 +129,10 @@ type Options struct {
 	Resolver  *net.Resolver
 	TLSConfig *tls.Config
 	// Arxiv replaces the arXiv client built from ArxivAPI and ArxivOAI.
-	Arxiv ArxivVerifier
-	// Platforms, when not nil, replaces the platform verifiers built from
-	// the options above (an empty slice: none).
+	Arxiv arxiv.PaperVerifier
+	// Platforms, when not nil, replaces the GitHub and Hugging Face
+	// verifiers built from the options above (an empty slice: none); arXiv's
+	// is always there, built from Arxiv or the options.
 	Platforms []verifier.Verifier
 }
 
