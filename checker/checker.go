@@ -1,11 +1,16 @@
-// Package checker checks the links of a catalog: every entry's URL over
-// HTTP, politely (through one hostpool.Pool per run: a global bound on
-// requests in flight, per-host bounds and pacing, adaptive back-off when a
-// host says 429, one retry policy), and every arXiv identifier against
-// arXiv's own metadata.
+// Package checker runs the check of a catalog: it plans the targets of
+// every entry, sends every request of the run through one hostpool.Pool
+// (a global bound on requests in flight, per-host bounds and pacing,
+// adaptive back-off when a host says 429, one retry policy), hands each
+// URL to the page check (package webpage) and each paper and repository
+// to the verifier that claims it (package verifier: arXiv, GitHub, Hugging
+// Face), and turns what they found into results (package result). The
+// transport it builds keeps requests off private addresses (package
+// netguard).
 //
-// A dead link is a Result, not an error: Check returns an error only when
-// the run itself fails (cancelled, out of time, or no network at all).
+// A dead link is a result.Result, not an error: Check returns an error
+// only when the run itself fails (cancelled, out of time, or no network
+// at all).
 package checker
 
 import (
