@@ -2,6 +2,7 @@ package hostpool
 
 import (
 	"context"
+	"slices"
 	"sync"
 	"time"
 
@@ -22,15 +23,26 @@ const maxStagger = time.Second
 // size) never sees more, whatever the latency and its jitter. A token
 // bucket that counts when requests are sent cannot promise that: two
 // requests sent one interval apart arrive closer together when the first
-// is slowed on the way and the second is not. So a request is counted when
-// its answer has come back, the latest moment the server can have seen it:
-// tat is the bucket's state (the theoretical arrival time of the generic
-// cell rate algorithm) over the ends of finished requests, and requests
-// still in flight are counted as if they ended now. A request may be sent
-// when, with it, no window of time could hold more arrivals than the
-// server allows: at most Burst in flight, and not before
-// tat + (inFlight+1-Burst)/rate. With one request at a time this is
-// "one interval after the previous answer", arXiv's rule.
+// is slowed on the way and the second is not. So each request is counted
+// once, at the latest moment the server can have seen it: tat is the
+// bucket's state (the theoretical arrival time of the generic cell rate
+// algorithm) over those moments, and requests not counted yet are counted
+// as if they arrived now. A request may be sent when, with it, no window
+// of time could hold more arrivals than the server allows: at most Burst
+// uncounted, and not before tat + (uncounted+1-Burst)/rate. With one
+// request at a time this is "one interval after the previous answer",
+// arXiv's rule.
+//
+// The latest moment is the answer's, for a request that answers within the
+// longest round trip the group has answered in so far; once a request has
+// been in flight that long, it is counted as arriving then (its send plus
+// that round trip), and keeps only its in-flight slot. A round trip is the
+// way there, the server's work and the way back, so a request that has not
+// reached the server by then is slower on its way than any answer has been
+// in full. Without this a hanging request would be "arriving now" for its
+// whole timeout, and its group would get its other requests one at a time,
+// each a full interval after the previous answer. Until the group has
+// answered once, a request is counted when it ends.
 type host struct {
 	name  string
 	limit Limit
@@ -38,11 +50,19 @@ type host struct {
 
 	mu           sync.Mutex
 	rate         float64   // current rate: limit.Rate, or less after a 429
-	tat          time.Time // over the ends of finished requests
-	inFlight     int
+	tat          time.Time // over the counted requests
+	flights      []*flight // in flight, in the order sent
+	uncounted    int       // flights not counted yet
+	longest      time.Duration
 	blockedUntil time.Time     // Retry-After, and a first request's stagger
 	ended        chan struct{} // closed and replaced when a request ends
 	reach        reachability
+}
+
+// flight is one request in flight.
+type flight struct {
+	sent    time.Time
+	counted bool // against the rate, as having arrived
 }
 
 // newHost returns a group whose first request starts at a random moment
@@ -62,13 +82,57 @@ func newHost(name string, l Limit, now time.Time, jitter float64) *host {
 
 func (h *host) interval() time.Duration { return time.Duration(float64(time.Second) / h.rate) }
 
+// countLocked counts one arrival at at. h.mu is held.
+func (h *host) countLocked(at time.Time) {
+	if at.After(h.tat) {
+		h.tat = at
+	}
+	h.tat = h.tat.Add(h.interval())
+}
+
+// arrivedBy returns the moment by which a request sent at sent has reached
+// the server, if the group has answered yet. h.mu is held.
+func (h *host) arrivedBy(sent time.Time) (time.Time, bool) {
+	return sent.Add(h.longest), h.longest > 0
+}
+
+// settleLocked counts the requests that have been in flight for longer than
+// the longest round trip, in the order sent. h.mu is held.
+func (h *host) settleLocked(now time.Time) {
+	for _, f := range h.flights {
+		if f.counted {
+			continue
+		}
+		at, ok := h.arrivedBy(f.sent)
+		if !ok || at.After(now) {
+			return // the later ones were sent later
+		}
+		f.counted = true
+		h.uncounted--
+		h.countLocked(at)
+	}
+}
+
+// nextSettleLocked returns when the oldest uncounted request will be
+// counted, if it will before it ends. h.mu is held.
+func (h *host) nextSettleLocked() (time.Time, bool) {
+	for _, f := range h.flights {
+		if !f.counted {
+			return h.arrivedBy(f.sent)
+		}
+	}
+	return time.Time{}, false
+}
+
 // dueLocked returns when the next request may be sent, or full when it
-// must wait for a request in flight to end first. h.mu is held.
-func (h *host) dueLocked() (at time.Time, full bool) {
-	if h.inFlight >= h.limit.Burst {
+// must wait for a request in flight to end or be counted first. h.mu is
+// held.
+func (h *host) dueLocked(now time.Time) (at time.Time, full bool) {
+	h.settleLocked(now)
+	if h.uncounted >= h.limit.Burst {
 		return time.Time{}, true
 	}
-	at = h.tat.Add(time.Duration(h.inFlight+1-h.limit.Burst) * h.interval())
+	at = h.tat.Add(time.Duration(h.uncounted+1-h.limit.Burst) * h.interval())
 	if h.blockedUntil.After(at) {
 		at = h.blockedUntil
 	}
@@ -79,16 +143,21 @@ func (h *host) dueLocked() (at time.Time, full bool) {
 func (h *host) waitDue(ctx context.Context, clock Clock) error {
 	for {
 		h.mu.Lock()
-		at, full := h.dueLocked()
+		now := clock.Now()
+		at, full := h.dueLocked(now)
+		settles, settling := h.nextSettleLocked()
 		ended := h.ended
 		h.mu.Unlock()
 		var timer <-chan time.Time
-		if !full {
-			d := at.Sub(clock.Now())
+		switch {
+		case !full:
+			d := at.Sub(now)
 			if d <= 0 {
 				return nil
 			}
 			timer = clock.After(d)
+		case settling:
+			timer = clock.After(settles.Sub(now))
 		}
 		// Loop: an end, a Retry-After or a rate change may have moved
 		// the due time either way meanwhile.
@@ -101,26 +170,35 @@ func (h *host) waitDue(ctx context.Context, clock Clock) error {
 	}
 }
 
-// send counts a request as sent at now, if it may be.
-func (h *host) send(now time.Time) bool {
+// send counts a request as sent at now, if it may be, and returns it.
+func (h *host) send(now time.Time) (*flight, bool) {
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	if at, full := h.dueLocked(); full || at.After(now) {
-		return false
+	if at, full := h.dueLocked(now); full || at.After(now) {
+		return nil, false
 	}
-	h.inFlight++
-	return true
+	f := &flight{sent: now}
+	h.flights = append(h.flights, f)
+	h.uncounted++
+	return f, true
 }
 
-// end counts a request as finished at now: the server saw it by then.
-func (h *host) end(now time.Time) {
+// end counts f as finished at now, answered when an answer came: the
+// server saw it by then, if it has not been counted yet. An answer's round
+// trip bounds how long later requests take to reach the server.
+func (h *host) end(f *flight, now time.Time, answered bool) {
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	h.inFlight--
-	if now.After(h.tat) {
-		h.tat = now
+	h.settleLocked(now)
+	h.flights = slices.DeleteFunc(h.flights, func(g *flight) bool { return g == f })
+	if !f.counted {
+		f.counted = true
+		h.uncounted--
+		h.countLocked(now)
 	}
-	h.tat = h.tat.Add(h.interval())
+	if answered {
+		h.longest = max(h.longest, now.Sub(f.sent))
+	}
 	close(h.ended)
 	h.ended = make(chan struct{})
 }

@@ -133,15 +133,15 @@ func sanitize(l Limit) Limit {
 }
 
 // acquire waits until a request to h may be sent and returns the func that
-// ends it, to be called once its answer has been read (or it failed). The
-// waits come in this order: the group's in-flight slot, its Retry-After
-// block and pacing, and only then a global slot, so that a request waiting
-// for a slow or throttled host never holds a global slot that other hosts
-// could use. The pacing is checked again, and the request counted as sent,
-// once the global slot is held: a permission won before a long wait for a
-// global slot would let requests that queued together reach the host
-// together.
-func (p *Pool) acquire(ctx context.Context, h *host) (release func(), err error) {
+// ends it, to be called once its answer has been read (answered) or it
+// failed. The waits come in this order: the group's in-flight slot, its
+// Retry-After block and pacing, and only then a global slot, so that a
+// request waiting for a slow or throttled host never holds a global slot
+// that other hosts could use. The pacing is checked again, and the request
+// counted as sent, once the global slot is held: a permission won before a
+// long wait for a global slot would let requests that queued together reach
+// the host together.
+func (p *Pool) acquire(ctx context.Context, h *host) (release func(answered bool), err error) {
 	if err := h.slots.Acquire(ctx, 1); err != nil {
 		return nil, err
 	}
@@ -154,11 +154,11 @@ func (p *Pool) acquire(ctx context.Context, h *host) (release func(), err error)
 			h.slots.Release(1)
 			return nil, err
 		}
-		if h.send(p.cfg.Clock.Now()) {
+		if f, ok := h.send(p.cfg.Clock.Now()); ok {
 			var once sync.Once
-			return func() {
+			return func(answered bool) {
 				once.Do(func() {
-					h.end(p.cfg.Clock.Now())
+					h.end(f, p.cfg.Clock.Now(), answered)
 					p.global.Release(1)
 					h.slots.Release(1)
 				})
