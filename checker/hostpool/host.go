@@ -132,7 +132,14 @@ func (h *host) dueLocked(now time.Time) (at time.Time, full bool) {
 	if h.uncounted >= h.limit.Burst {
 		return time.Time{}, true
 	}
-	at = h.tat.Add(time.Duration(h.uncounted+1-h.limit.Burst) * h.interval())
+	// A burst reaches back at the configured rate: after a 429 or 503
+	// halved the rate, a longer interval would let it reach back past
+	// requests counted at the faster one.
+	n, step := h.uncounted+1-h.limit.Burst, h.interval()
+	if n < 0 {
+		step = time.Duration(float64(time.Second) / h.limit.Rate)
+	}
+	at = h.tat.Add(time.Duration(n) * step)
 	if h.blockedUntil.After(at) {
 		at = h.blockedUntil
 	}
