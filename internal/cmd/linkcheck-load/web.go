@@ -58,11 +58,19 @@ type web struct {
 	first    map[string]time.Time // each host's first arrival
 	last     map[string]time.Time // and its last answer
 	count    map[string]int
+	arrived  map[string][]arrival // each host's requests, in the order they arrived
+}
+
+// arrival is one request as a host saw it come in.
+type arrival struct {
+	at   time.Time
+	path string
 }
 
 func newWeb(cfg config) *web {
 	w := &web{cfg: cfg, inFlight: map[string]int{}, maxIn: map[string]int{}, flaky: map[int]int{},
-		first: map[string]time.Time{}, last: map[string]time.Time{}, count: map[string]int{}}
+		first: map[string]time.Time{}, last: map[string]time.Time{}, count: map[string]int{},
+		arrived: map[string][]arrival{}}
 	w.sizes = hostSizes(cfg.urls, cfg.hosts, cfg.skew)
 	r := rand.New(rand.NewPCG(cfg.seed, 0x9e3779b97f4a7c15))
 	for h, n := range w.sizes {
@@ -222,6 +230,7 @@ func (w *web) counted(h http.Handler) http.Handler {
 		w.inFlight[host]++
 		w.maxIn[host] = max(w.maxIn[host], w.inFlight[host])
 		w.count[host]++
+		w.arrived[host] = append(w.arrived[host], arrival{time.Now(), r.URL.Path})
 		if _, ok := w.first[host]; !ok {
 			w.first[host] = time.Now()
 		}
