@@ -40,8 +40,9 @@ type Done struct {
 // When ctx ends the last Outcome's Err is ctx's error.
 func (p *Pool) Try(ctx context.Context, group string, try func(context.Context) Outcome) Done {
 	h := p.host(group)
+	hung := false
 	for attempt := 1; ; attempt++ {
-		release, err := p.acquire(ctx, h)
+		release, err := p.acquire(ctx, h, hung)
 		if err != nil {
 			return Done{Outcome: Outcome{Err: err}, Attempts: attempt - 1}
 		}
@@ -56,6 +57,7 @@ func (p *Pool) Try(ctx context.Context, group string, try func(context.Context) 
 		if !d.Retry {
 			return Done{Outcome: o, Attempts: attempt, TooLong: d.TooLong}
 		}
+		hung = o.Code == 0 && o.Err != nil && IsTimeout(o.Err)
 		if err := wait(ctx, p.cfg.Clock, d.Wait); err != nil {
 			return Done{Outcome: o, Attempts: attempt}
 		}

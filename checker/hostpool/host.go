@@ -33,16 +33,17 @@ const maxStagger = time.Second
 // request at a time this is "one interval after the previous answer",
 // arXiv's rule.
 //
-// The latest moment is the answer's, for a request that answers within the
-// longest round trip the group has answered in so far; once a request has
-// been in flight that long, it is counted as arriving then (its send plus
-// that round trip), and keeps only its in-flight slot. A round trip is the
-// way there, the server's work and the way back, so a request that has not
-// reached the server by then is slower on its way than any answer has been
-// in full. Without this a hanging request would be "arriving now" for its
-// whole timeout, and its group would get its other requests one at a time,
-// each a full interval after the previous answer. Until the group has
-// answered once, a request is counted when it ends.
+// The latest moment is the answer's, for a request that answers within
+// twice the longest round trip the group has answered in so far; once a
+// request has been in flight that long, it is counted as arriving then
+// (its send plus twice that round trip), and keeps only its in-flight
+// slot. A round trip is the way there, the server's work and the way back,
+// so a request that has not reached the server by then is twice as slow on
+// its way as any answer has been in full; should it answer after all, it
+// is counted again at its answer. Without this a hanging request would be
+// "arriving now" for its whole timeout, and its group would get its other
+// requests one at a time, each a full interval after the previous answer.
+// Until the group has answered once, a request is counted when it ends.
 type host struct {
 	name  string
 	limit Limit
@@ -55,7 +56,9 @@ type host struct {
 	uncounted    int       // flights not counted yet
 	longest      time.Duration
 	blockedUntil time.Time     // Retry-After, and a first request's stagger
-	ended        chan struct{} // closed and replaced when a request ends
+	changed      chan struct{} // closed and replaced when a request ends, or is sent or given up
+	waiting      int           // requests waiting for a slot or their turn, but retries of hung ones
+	hungRetries  int           // retries of hung requests waiting for a slot or their turn
 	reach        reachability
 }
 
@@ -63,6 +66,7 @@ type host struct {
 type flight struct {
 	sent    time.Time
 	counted bool // against the rate, as having arrived
+	hung    bool // the retry of a request that got no answer in time
 }
 
 // newHost returns a group whose first request starts at a random moment
@@ -76,7 +80,7 @@ func newHost(name string, l Limit, now time.Time, jitter float64) *host {
 		slots:        semaphore.NewWeighted(int64(l.Concurrency)),
 		rate:         l.Rate,
 		blockedUntil: now.Add(time.Duration(jitter * float64(min(maxStagger, interval)))),
-		ended:        make(chan struct{}),
+		changed:      make(chan struct{}),
 	}
 }
 
@@ -91,13 +95,14 @@ func (h *host) countLocked(at time.Time) {
 }
 
 // arrivedBy returns the moment by which a request sent at sent has reached
-// the server, if the group has answered yet. h.mu is held.
+// the server, if the group has answered yet: twice its longest round trip
+// after it was sent. h.mu is held.
 func (h *host) arrivedBy(sent time.Time) (time.Time, bool) {
-	return sent.Add(h.longest), h.longest > 0
+	return sent.Add(2 * h.longest), h.longest > 0
 }
 
 // settleLocked counts the requests that have been in flight for longer than
-// the longest round trip, in the order sent. h.mu is held.
+// twice the longest round trip, in the order sent. h.mu is held.
 func (h *host) settleLocked(now time.Time) {
 	for _, f := range h.flights {
 		if f.counted {
@@ -153,7 +158,7 @@ func (h *host) waitDue(ctx context.Context, clock Clock) error {
 		now := clock.Now()
 		at, full := h.dueLocked(now)
 		settles, settling := h.nextSettleLocked()
-		ended := h.ended
+		changed := h.changed
 		h.mu.Unlock()
 		var timer <-chan time.Time
 		switch {
@@ -171,20 +176,21 @@ func (h *host) waitDue(ctx context.Context, clock Clock) error {
 		select {
 		case <-ctx.Done():
 			return ctx.Err()
-		case <-ended:
+		case <-changed:
 		case <-timer:
 		}
 	}
 }
 
-// send counts a request as sent at now, if it may be, and returns it.
-func (h *host) send(now time.Time) (*flight, bool) {
+// send counts a request as sent at now, if it may be, and returns it; hung
+// says it retries a request that got no answer in time.
+func (h *host) send(now time.Time, hung bool) (*flight, bool) {
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	if at, full := h.dueLocked(now); full || at.After(now) {
 		return nil, false
 	}
-	f := &flight{sent: now}
+	f := &flight{sent: now, hung: hung}
 	h.flights = append(h.flights, f)
 	h.uncounted++
 	return f, true
@@ -198,16 +204,28 @@ func (h *host) end(f *flight, now time.Time, answered bool) {
 	defer h.mu.Unlock()
 	h.settleLocked(now)
 	h.flights = slices.DeleteFunc(h.flights, func(g *flight) bool { return g == f })
-	if !f.counted {
+	switch {
+	case !f.counted:
 		f.counted = true
 		h.uncounted--
+		h.countLocked(now)
+	case answered:
+		// Its answer came after it was counted as arrived: the
+		// server may have seen it as late as that, so it counts
+		// again. This costs an interval each time an answer takes
+		// longer than twice any before it.
 		h.countLocked(now)
 	}
 	if answered {
 		h.longest = max(h.longest, now.Sub(f.sent))
 	}
-	close(h.ended)
-	h.ended = make(chan struct{})
+	h.changedLocked()
+}
+
+// changedLocked wakes every request waiting for the group. h.mu is held.
+func (h *host) changedLocked() {
+	close(h.changed)
+	h.changed = make(chan struct{})
 }
 
 // throttled is the group's answer to a 429 or 503: halve its rate (until

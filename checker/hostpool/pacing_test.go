@@ -257,7 +257,7 @@ func pacedSends(t *testing.T, l Limit, latency time.Duration, hang bool) []time.
 		t.Fatalf("first request: %v", d.Err)
 	}
 	if hang {
-		release, err := p.acquire(ctx, p.host("slow.example"))
+		release, err := p.acquire(ctx, p.host("slow.example"), false)
 		if err != nil {
 			t.Fatalf("hanging request: %v", err)
 		}
@@ -348,10 +348,10 @@ func TestArrivalsKeepTheRateWithAHang(t *testing.T) {
 }
 
 // TestSlowingDownNeverSendsSooner: a 429 or 503 halves a group's rate, which
-// must not lengthen how far back its burst reaches: two requests that
-// reached the server together leave the next one at least an interval of
-// the configured rate after them, however often the group was told to slow
-// down meanwhile.
+// must not lengthen how far back its burst reaches: after two requests that
+// reached the server by 100 and 200 ms, the next one leaves at least an
+// interval of the configured rate after the burst allows, however often the group was told to slow
+// down meanwhile (and before the answer that said so is counted).
 func TestSlowingDownNeverSendsSooner(t *testing.T) {
 	const ms = time.Millisecond
 	tests := []struct {
@@ -366,21 +366,20 @@ func TestSlowingDownNeverSendsSooner(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			t0 := time.Date(2026, 4, 12, 22, 0, 0, 0, time.UTC)
 			h := newHost("busy.example", Limit{Rate: 2, Burst: 2, Concurrency: 2}, t0, 0)
-			a, _ := h.send(t0)
-			b, _ := h.send(t0)
-			// a answers after 100 ms, so b has arrived by 100 ms
-			// too, as a request waiting for its turn finds at 150 ms;
-			// b's own answer, a 503, comes at 200 ms.
+			a, _ := h.send(t0, false)
+			h.send(t0, false)
+			// a answers after 100 ms, so the other has arrived by
+			// 200 ms, as a request waiting for its turn finds at
+			// 250 ms; then the other's answer, a 503, is heard.
 			h.end(a, t0.Add(100*ms), true)
 			h.mu.Lock()
-			h.dueLocked(t0.Add(150 * ms))
+			h.dueLocked(t0.Add(250 * ms))
 			h.mu.Unlock()
 			for range tt.throttles {
-				h.throttled(t0.Add(200*ms), 0)
+				h.throttled(t0.Add(260*ms), 0)
 			}
-			h.end(b, t0.Add(200*ms), true)
 			h.mu.Lock()
-			due, full := h.dueLocked(t0.Add(200 * ms))
+			due, full := h.dueLocked(t0.Add(260 * ms))
 			h.mu.Unlock()
 			if want := t0.Add(600 * ms); full || due.Before(want) {
 				t.Errorf("next request due %v after the first (full %v), want at least %v", due.Sub(t0), full, want.Sub(t0))

@@ -134,17 +134,19 @@ func sanitize(l Limit) Limit {
 
 // acquire waits until a request to h may be sent and returns the func that
 // ends it, to be called once its answer has been read (answered) or it
-// failed. The waits come in this order: the group's in-flight slot, its
-// Retry-After block and pacing, and only then a global slot, so that a
-// request waiting for a slow or throttled host never holds a global slot
-// that other hosts could use. The pacing is checked again, and the request
-// counted as sent, once the global slot is held: a permission won before a
-// long wait for a global slot would let requests that queued together reach
-// the host together.
-func (p *Pool) acquire(ctx context.Context, h *host) (release func(answered bool), err error) {
-	if err := h.slots.Acquire(ctx, 1); err != nil {
+// failed; hung says it retries a request that got no answer in time. The
+// waits come in this order: the group's in-flight slot, its Retry-After
+// block and pacing, and only then a global slot, so that a request waiting
+// for a slow or throttled host never holds a global slot that other hosts
+// could use. The pacing is checked again, and the request counted as sent,
+// once the global slot is held: a permission won before a long wait for a
+// global slot would let requests that queued together reach the host
+// together.
+func (p *Pool) acquire(ctx context.Context, h *host, hung bool) (release func(answered bool), err error) {
+	if err := h.takeSlot(ctx, p.cfg.Clock, hung); err != nil {
 		return nil, err
 	}
+	defer h.leave(hung)
 	for {
 		if err := h.waitDue(ctx, p.cfg.Clock); err != nil {
 			h.slots.Release(1)
@@ -154,13 +156,16 @@ func (p *Pool) acquire(ctx context.Context, h *host) (release func(answered bool
 			h.slots.Release(1)
 			return nil, err
 		}
-		if f, ok := h.send(p.cfg.Clock.Now()); ok {
+		if f, ok := h.send(p.cfg.Clock.Now(), hung); ok {
 			var once sync.Once
 			return func(answered bool) {
 				once.Do(func() {
-					h.end(f, p.cfg.Clock.Now(), answered)
+					// The slots first: ending wakes the group's
+					// waiting requests, a hung one's retry among
+					// them, which looks for a free slot.
 					p.global.Release(1)
 					h.slots.Release(1)
+					h.end(f, p.cfg.Clock.Now(), answered)
 				})
 			}, nil
 		}
