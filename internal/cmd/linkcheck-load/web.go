@@ -222,9 +222,19 @@ func (w *web) start() (*server, error) {
 }
 
 // counted notes the most requests a host had in flight at once, as the
-// server sees them.
+// server sees them, and when each arrived: after a delay of up to -jitter
+// on its way in, the network's jitter, which pacing must survive.
 func (w *web) counted(h http.Handler) http.Handler {
 	return http.HandlerFunc(func(rw http.ResponseWriter, r *http.Request) {
+		if w.cfg.jitter > 0 {
+			t := time.NewTimer(time.Duration(rand.Int64N(int64(w.cfg.jitter) + 1)))
+			select {
+			case <-r.Context().Done():
+				t.Stop()
+				return
+			case <-t.C:
+			}
+		}
 		host, _, _ := strings.Cut(r.Host, ":")
 		w.mu.Lock()
 		w.inFlight[host]++
