@@ -50,11 +50,11 @@ type host struct {
 	slots *semaphore.Weighted // Concurrency
 
 	mu           sync.Mutex
-	rate         float64   // current rate: limit.Rate, or less after a 429
-	tat          time.Time // over the counted requests
-	flights      []*flight // in flight, in the order sent
-	uncounted    int       // flights not counted yet
-	longest      time.Duration
+	rate         float64       // current rate: limit.Rate, or less after a 429
+	tat          time.Time     // over the counted requests
+	flights      []*flight     // in flight, in the order sent
+	uncounted    int           // flights not counted yet
+	longest      time.Duration // the longest round trip of an answer; 0 before the first
 	blockedUntil time.Time     // Retry-After, and a first request's stagger
 	changed      chan struct{} // closed and replaced when a request ends, or is sent or given up
 	waiting      int           // requests waiting for a slot or their turn, but retries of hung ones

@@ -6,7 +6,11 @@
 //   - a global bound on requests in flight;
 //   - per host group, a bound on requests in flight and a rate with a
 //     burst, counted so that the server sees no more than that rate at
-//     arrival whatever the network's jitter;
+//     arrival whatever the network's jitter, while a request that hangs
+//     holds only its slot (see host);
+//   - a retry of a request that got no answer in time leaves its group's
+//     last free slot to the group's other requests while another looks
+//     hung (see takeSlot);
 //   - Retry-After blocks and adaptive back-off (a 429 or 503 halves the
 //     group's rate; later successes win it back gradually);
 //   - one retry decision (Decide) for every request;
