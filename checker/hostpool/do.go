@@ -48,11 +48,11 @@ func (p *Pool) Try(ctx context.Context, group string, try func(context.Context) 
 		}
 		o := try(ctx)
 		if ctx.Err() != nil {
-			release(o.Code != 0)
+			release(o)
 			return Done{Outcome: o, Attempts: attempt}
 		}
 		p.observe(h, o)
-		release(o.Code != 0)
+		release(o)
 		d := Decide(p.cfg.Retry, attempt, o, p.cfg.Clock.Now(), p.cfg.Jitter())
 		if !d.Retry {
 			return Done{Outcome: o, Attempts: attempt, TooLong: d.TooLong}

@@ -81,3 +81,25 @@ func (h *host) leave(hung bool) {
 	}
 	h.changedLocked()
 }
+
+// releaseSlot frees one of the group's slots at now or, for a request given
+// up for want of an answer (timedOut), once word of that can have reached
+// the server, as long after as a request takes to arrive: until then the
+// server may still be working on it, and a request sent into its slot
+// would be one more than the group's concurrency at the server.
+func (h *host) releaseSlot(clock Clock, now time.Time, timedOut bool) {
+	h.mu.Lock()
+	at, ok := h.arrivedBy(now)
+	h.mu.Unlock()
+	if !timedOut || !ok {
+		h.slots.Release(1)
+		return
+	}
+	go func() {
+		<-clock.After(at.Sub(now))
+		h.slots.Release(1)
+		h.mu.Lock()
+		defer h.mu.Unlock()
+		h.changedLocked()
+	}()
+}

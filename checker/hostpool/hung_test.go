@@ -1,9 +1,14 @@
 package hostpool
 
 import (
+	"context"
 	"fmt"
+	"net/http"
+	"syscall"
 	"testing"
 	"time"
+
+	"github.com/ai-reading-list/linkcheck/internal/fakeclock"
 )
 
 // TestHungRetryLeavesTheLastSlot: the retry of a request that got no answer
@@ -50,6 +55,49 @@ func TestHungRetryLeavesTheLastSlot(t *testing.T) {
 			h.mu.Unlock()
 			if got != tt.want {
 				t.Errorf("yields = %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestAGivenUpRequestKeepsItsSlot: a request given up for want of an answer
+// may still be in the server's hands until word of that arrives there, so
+// its slot stays taken for as long as a request takes to arrive (twice the
+// longest answer); a request that failed otherwise frees it at once.
+func TestAGivenUpRequestKeepsItsSlot(t *testing.T) {
+	const ms = time.Millisecond
+	tests := []struct {
+		name string
+		err  error
+		want time.Duration
+	}{
+		{"timed out", context.DeadlineExceeded, 200 * ms},
+		{"connection reset", syscall.ECONNRESET, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			clock := fakeclock.New()
+			p := New(Config{
+				Limit: fixed(Limit{Rate: 1000, Burst: 1, Concurrency: 1}),
+				Retry: Policy{Retries: -1}, Clock: clock, Jitter: noJitter,
+			})
+			ctx := context.Background()
+			p.Try(ctx, "slow.example", func(context.Context) Outcome {
+				clock.After(100 * ms) // the longest answer
+				return Outcome{Code: http.StatusOK}
+			})
+			var gaveUp, next time.Time
+			p.Try(ctx, "slow.example", func(context.Context) Outcome {
+				clock.After(time.Second)
+				gaveUp = clock.Now()
+				return Outcome{Err: tt.err}
+			})
+			p.Try(ctx, "slow.example", func(context.Context) Outcome {
+				next = clock.Now()
+				return Outcome{Code: http.StatusOK}
+			})
+			if got := next.Sub(gaveUp); got != tt.want {
+				t.Errorf("next request sent %v after the previous one was given up, want %v", got, tt.want)
 			}
 		})
 	}

@@ -261,7 +261,7 @@ func pacedSends(t *testing.T, l Limit, latency time.Duration, hang bool) []time.
 		if err != nil {
 			t.Fatalf("hanging request: %v", err)
 		}
-		defer release(false)
+		defer release(Outcome{})
 	}
 	var sent []time.Time
 	for i := range 8 {

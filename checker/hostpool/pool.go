@@ -146,7 +146,7 @@ func sanitize(l Limit) Limit {
 // once the global slot is held: a permission won before a long wait for a
 // global slot would let requests that queued together reach the host
 // together.
-func (p *Pool) acquire(ctx context.Context, h *host, hung bool) (release func(answered bool), err error) {
+func (p *Pool) acquire(ctx context.Context, h *host, hung bool) (release func(o Outcome), err error) {
 	if err := h.takeSlot(ctx, p.cfg.Clock, hung); err != nil {
 		return nil, err
 	}
@@ -162,14 +162,15 @@ func (p *Pool) acquire(ctx context.Context, h *host, hung bool) (release func(an
 		}
 		if f, ok := h.send(p.cfg.Clock.Now(), hung); ok {
 			var once sync.Once
-			return func(answered bool) {
+			return func(o Outcome) {
 				once.Do(func() {
-					// The slots first: ending wakes the group's
+					now := p.cfg.Clock.Now()
+					p.global.Release(1)
+					h.releaseSlot(p.cfg.Clock, now, o.Code == 0 && o.Err != nil && IsTimeout(o.Err))
+					// Then the end, which wakes the group's
 					// waiting requests, a hung one's retry among
 					// them, which looks for a free slot.
-					p.global.Release(1)
-					h.slots.Release(1)
-					h.end(f, p.cfg.Clock.Now(), answered)
+					h.end(f, now, o.Code != 0)
 				})
 			}, nil
 		}
