@@ -20,11 +20,14 @@ func TestMain(m *testing.M) {
 }
 
 // arrivals is a server that records when each request arrived, on clock,
-// and answers with the next of codes (the last one repeating).
+// and answers with the next of codes (the last one repeating), or not at
+// all for hangPath.
 type arrivals struct {
 	clock      Clock
 	codes      []int
-	retryAfter string // sent with every answer but a 200
+	retryAfter string        // sent with every answer but a 200
+	hangPath   string        // answered never: the handler waits for the client to give up
+	hung       chan struct{} // told when a request for hangPath arrived
 
 	mu sync.Mutex
 	at []time.Time
@@ -35,6 +38,11 @@ func (a *arrivals) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	n := len(a.at)
 	a.at = append(a.at, a.clock.Now())
 	a.mu.Unlock()
+	if a.hangPath != "" && r.URL.Path == a.hangPath {
+		a.hung <- struct{}{}
+		<-r.Context().Done()
+		return
+	}
 	code := http.StatusOK
 	if len(a.codes) > 0 {
 		code = a.codes[min(n, len(a.codes)-1)]
@@ -43,6 +51,33 @@ func (a *arrivals) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Retry-After", a.retryAfter)
 	}
 	w.WriteHeader(code)
+}
+
+// peak is a server that counts the requests it serves at once.
+type peak struct {
+	next http.Handler
+
+	mu           sync.Mutex
+	now, highest int
+}
+
+func (p *peak) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	p.mu.Lock()
+	p.now++
+	p.highest = max(p.highest, p.now)
+	p.mu.Unlock()
+	defer func() {
+		p.mu.Lock()
+		p.now--
+		p.mu.Unlock()
+	}()
+	p.next.ServeHTTP(w, r)
+}
+
+func (p *peak) max() int {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.highest
 }
 
 func (a *arrivals) times() []time.Time {

@@ -2,6 +2,7 @@ package hostpool
 
 import (
 	"context"
+	"slices"
 	"sync"
 	"time"
 
@@ -22,27 +23,50 @@ const maxStagger = time.Second
 // size) never sees more, whatever the latency and its jitter. A token
 // bucket that counts when requests are sent cannot promise that: two
 // requests sent one interval apart arrive closer together when the first
-// is slowed on the way and the second is not. So a request is counted when
-// its answer has come back, the latest moment the server can have seen it:
-// tat is the bucket's state (the theoretical arrival time of the generic
-// cell rate algorithm) over the ends of finished requests, and requests
-// still in flight are counted as if they ended now. A request may be sent
-// when, with it, no window of time could hold more arrivals than the
-// server allows: at most Burst in flight, and not before
-// tat + (inFlight+1-Burst)/rate. With one request at a time this is
-// "one interval after the previous answer", arXiv's rule.
+// is slowed on the way and the second is not. So each request is counted
+// once, at the latest moment the server can have seen it: tat is the
+// bucket's state (the theoretical arrival time of the generic cell rate
+// algorithm) over those moments, and requests not counted yet are counted
+// as if they arrived now. A request may be sent when, with it, no window
+// of time could hold more arrivals than the server allows: at most Burst
+// uncounted, and not before tat + (uncounted+1-Burst)/rate. With one
+// request at a time this is "one interval after the previous answer",
+// arXiv's rule.
+//
+// The latest moment is the answer's, for a request that answers within
+// twice the longest round trip the group has answered in so far; once a
+// request has been in flight that long, it is counted as arriving then
+// (its send plus twice that round trip), and keeps only its in-flight
+// slot. A round trip is the way there, the server's work and the way back,
+// so a request that has not reached the server by then is twice as slow on
+// its way as any answer has been in full; should it answer after all, it
+// is counted again at its answer. Without this a hanging request would be
+// "arriving now" for its whole timeout, and its group would get its other
+// requests one at a time, each a full interval after the previous answer.
+// Until the group has answered once, a request is counted when it ends.
 type host struct {
 	name  string
 	limit Limit
 	slots *semaphore.Weighted // Concurrency
 
 	mu           sync.Mutex
-	rate         float64   // current rate: limit.Rate, or less after a 429
-	tat          time.Time // over the ends of finished requests
-	inFlight     int
+	rate         float64       // current rate: limit.Rate, or less after a 429
+	tat          time.Time     // over the counted requests
+	flights      []*flight     // in flight, in the order sent
+	uncounted    int           // flights not counted yet
+	longest      time.Duration // the longest round trip of an answer; 0 before the first
 	blockedUntil time.Time     // Retry-After, and a first request's stagger
-	ended        chan struct{} // closed and replaced when a request ends
+	changed      chan struct{} // closed and replaced when a request ends, or is sent or given up
+	waiting      int           // requests waiting for a slot or their turn, but retries of hung ones
+	hungRetries  int           // retries of hung requests waiting for a slot or their turn
 	reach        reachability
+}
+
+// flight is one request in flight.
+type flight struct {
+	sent    time.Time
+	counted bool // against the rate, as having arrived
+	hung    bool // the retry of a request that got no answer in time
 }
 
 // newHost returns a group whose first request starts at a random moment
@@ -56,19 +80,71 @@ func newHost(name string, l Limit, now time.Time, jitter float64) *host {
 		slots:        semaphore.NewWeighted(int64(l.Concurrency)),
 		rate:         l.Rate,
 		blockedUntil: now.Add(time.Duration(jitter * float64(min(maxStagger, interval)))),
-		ended:        make(chan struct{}),
+		changed:      make(chan struct{}),
 	}
 }
 
 func (h *host) interval() time.Duration { return time.Duration(float64(time.Second) / h.rate) }
 
+// countLocked counts one arrival at at. h.mu is held.
+func (h *host) countLocked(at time.Time) {
+	if at.After(h.tat) {
+		h.tat = at
+	}
+	h.tat = h.tat.Add(h.interval())
+}
+
+// arrivedBy returns the moment by which a request sent at sent has reached
+// the server, if the group has answered yet: twice its longest round trip
+// after it was sent. h.mu is held.
+func (h *host) arrivedBy(sent time.Time) (time.Time, bool) {
+	return sent.Add(2 * h.longest), h.longest > 0
+}
+
+// settleLocked counts the requests that have been in flight for longer than
+// twice the longest round trip, in the order sent. h.mu is held.
+func (h *host) settleLocked(now time.Time) {
+	for _, f := range h.flights {
+		if f.counted {
+			continue
+		}
+		at, ok := h.arrivedBy(f.sent)
+		if !ok || at.After(now) {
+			return // the later ones were sent later
+		}
+		f.counted = true
+		h.uncounted--
+		h.countLocked(at)
+	}
+}
+
+// nextSettleLocked returns when the oldest uncounted request will be
+// counted, if it will before it ends. h.mu is held.
+func (h *host) nextSettleLocked() (time.Time, bool) {
+	for _, f := range h.flights {
+		if !f.counted {
+			return h.arrivedBy(f.sent)
+		}
+	}
+	return time.Time{}, false
+}
+
 // dueLocked returns when the next request may be sent, or full when it
-// must wait for a request in flight to end first. h.mu is held.
-func (h *host) dueLocked() (at time.Time, full bool) {
-	if h.inFlight >= h.limit.Burst {
+// must wait for a request in flight to end or be counted first. h.mu is
+// held.
+func (h *host) dueLocked(now time.Time) (at time.Time, full bool) {
+	h.settleLocked(now)
+	if h.uncounted >= h.limit.Burst {
 		return time.Time{}, true
 	}
-	at = h.tat.Add(time.Duration(h.inFlight+1-h.limit.Burst) * h.interval())
+	// A burst reaches back at the configured rate: after a 429 or 503
+	// halved the rate, a longer interval would let it reach back past
+	// requests counted at the faster one.
+	n, step := h.uncounted+1-h.limit.Burst, h.interval()
+	if n < 0 {
+		step = time.Duration(float64(time.Second) / h.limit.Rate)
+	}
+	at = h.tat.Add(time.Duration(n) * step)
 	if h.blockedUntil.After(at) {
 		at = h.blockedUntil
 	}
@@ -79,50 +155,77 @@ func (h *host) dueLocked() (at time.Time, full bool) {
 func (h *host) waitDue(ctx context.Context, clock Clock) error {
 	for {
 		h.mu.Lock()
-		at, full := h.dueLocked()
-		ended := h.ended
+		now := clock.Now()
+		at, full := h.dueLocked(now)
+		settles, settling := h.nextSettleLocked()
+		changed := h.changed
 		h.mu.Unlock()
 		var timer <-chan time.Time
-		if !full {
-			d := at.Sub(clock.Now())
+		switch {
+		case !full:
+			d := at.Sub(now)
 			if d <= 0 {
 				return nil
 			}
 			timer = clock.After(d)
+		case settling:
+			timer = clock.After(settles.Sub(now))
 		}
 		// Loop: an end, a Retry-After or a rate change may have moved
 		// the due time either way meanwhile.
 		select {
 		case <-ctx.Done():
 			return ctx.Err()
-		case <-ended:
+		case <-changed:
 		case <-timer:
 		}
 	}
 }
 
-// send counts a request as sent at now, if it may be.
-func (h *host) send(now time.Time) bool {
+// send counts a request as sent at now, if it may be, and returns it; hung
+// says it retries a request that got no answer in time.
+func (h *host) send(now time.Time, hung bool) (*flight, bool) {
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	if at, full := h.dueLocked(); full || at.After(now) {
-		return false
+	if at, full := h.dueLocked(now); full || at.After(now) {
+		return nil, false
 	}
-	h.inFlight++
-	return true
+	f := &flight{sent: now, hung: hung}
+	h.flights = append(h.flights, f)
+	h.uncounted++
+	return f, true
 }
 
-// end counts a request as finished at now: the server saw it by then.
-func (h *host) end(now time.Time) {
+// end counts f as finished at now, answered when an answer came: the
+// server saw it by then, if it has not been counted yet. An answer's round
+// trip bounds how long later requests take to reach the server.
+func (h *host) end(f *flight, now time.Time, answered bool) {
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	h.inFlight--
-	if now.After(h.tat) {
-		h.tat = now
+	h.settleLocked(now)
+	h.flights = slices.DeleteFunc(h.flights, func(g *flight) bool { return g == f })
+	switch {
+	case !f.counted:
+		f.counted = true
+		h.uncounted--
+		h.countLocked(now)
+	case answered:
+		// Its answer came after it was counted as arrived: the
+		// server may have seen it as late as that, so it counts
+		// again. This costs an interval each time an answer takes
+		// longer than twice any before it.
+		h.countLocked(now)
 	}
-	h.tat = h.tat.Add(h.interval())
-	close(h.ended)
-	h.ended = make(chan struct{})
+	if answered {
+		h.longest = max(h.longest, now.Sub(f.sent))
+	}
+	h.changedLocked()
+}
+
+// changedLocked wakes every request waiting for the group. h.mu is held.
+func (h *host) changedLocked() {
+	close(h.changed)
+	h.changed = make(chan struct{})
 }
 
 // throttled is the group's answer to a 429 or 503: halve its rate (until

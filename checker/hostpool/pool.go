@@ -6,7 +6,11 @@
 //   - a global bound on requests in flight;
 //   - per host group, a bound on requests in flight and a rate with a
 //     burst, counted so that the server sees no more than that rate at
-//     arrival whatever the network's jitter;
+//     arrival whatever the network's jitter, while a request that hangs
+//     holds only its slot (see host);
+//   - a retry of a request that got no answer in time leaves its group's
+//     last free slot to the group's other requests while another looks
+//     hung (see takeSlot);
 //   - Retry-After blocks and adaptive back-off (a 429 or 503 halves the
 //     group's rate; later successes win it back gradually);
 //   - one retry decision (Decide) for every request;
@@ -122,7 +126,8 @@ func sanitize(l Limit) Limit {
 }
 
 // acquire waits until a request to h may be sent and returns the func that
-// ends it, to be called once its answer has been read (or it failed). The
+// ends it, to be called once its answer has been read (answered) or it
+// failed; hung says it retries a request that got no answer in time. The
 // waits come in this order: the group's in-flight slot, its Retry-After
 // block and pacing, and only then a global slot, so that a request waiting
 // for a slow or throttled host never holds a global slot that other hosts
@@ -130,10 +135,11 @@ func sanitize(l Limit) Limit {
 // once the global slot is held: a permission won before a long wait for a
 // global slot would let requests that queued together reach the host
 // together.
-func (p *Pool) acquire(ctx context.Context, h *host) (release func(), err error) {
-	if err := h.slots.Acquire(ctx, 1); err != nil {
+func (p *Pool) acquire(ctx context.Context, h *host, hung bool) (release func(o Outcome), err error) {
+	if err := h.takeSlot(ctx, p.cfg.Clock, hung); err != nil {
 		return nil, err
 	}
+	defer h.leave(hung)
 	for {
 		if err := h.waitDue(ctx, p.cfg.Clock); err != nil {
 			h.slots.Release(1)
@@ -143,13 +149,17 @@ func (p *Pool) acquire(ctx context.Context, h *host) (release func(), err error)
 			h.slots.Release(1)
 			return nil, err
 		}
-		if h.send(p.cfg.Clock.Now()) {
+		if f, ok := h.send(p.cfg.Clock.Now(), hung); ok {
 			var once sync.Once
-			return func() {
+			return func(o Outcome) {
 				once.Do(func() {
-					h.end(p.cfg.Clock.Now())
+					now := p.cfg.Clock.Now()
 					p.global.Release(1)
-					h.slots.Release(1)
+					h.releaseSlot(p.cfg.Clock, now, o.Code == 0 && o.Err != nil && IsTimeout(o.Err))
+					// Then the end, which wakes the group's
+					// waiting requests, a hung one's retry among
+					// them, which looks for a free slot.
+					h.end(f, now, o.Code != 0)
 				})
 			}, nil
 		}

@@ -38,22 +38,24 @@ type Done struct {
 // When ctx ends the last Outcome's Err is ctx's error.
 func (p *Pool) Try(ctx context.Context, group string, try func(context.Context) Outcome) Done {
 	h := p.host(group)
+	hung := false
 	for attempt := 1; ; attempt++ {
-		release, err := p.acquire(ctx, h)
+		release, err := p.acquire(ctx, h, hung)
 		if err != nil {
 			return Done{Outcome: Outcome{Err: err}, Attempts: attempt - 1}
 		}
 		o := try(ctx)
 		if ctx.Err() != nil {
-			release()
+			release(o)
 			return Done{Outcome: o, Attempts: attempt}
 		}
 		p.observe(h, o)
-		release()
+		release(o)
 		d := Decide(p.cfg.Retry, attempt, o, p.cfg.Clock.Now(), p.cfg.Jitter())
 		if !d.Retry {
 			return Done{Outcome: o, Attempts: attempt, TooLong: d.TooLong}
 		}
+		hung = o.Code == 0 && o.Err != nil && IsTimeout(o.Err)
 		if err := wait(ctx, p.cfg.Clock, d.Wait); err != nil {
 			return Done{Outcome: o, Attempts: attempt}
 		}

@@ -37,6 +37,7 @@ type config struct {
 	extraArgs       string
 	latencyMin      time.Duration
 	latencyMax      time.Duration
+	jitter          time.Duration
 	hangPermille    int
 	resetPermille   int
 	missingPermille int
@@ -59,6 +60,7 @@ func main() {
 	flag.StringVar(&cfg.extraArgs, "args", "", "extra arguments for linkcheck check, split on spaces")
 	flag.DurationVar(&cfg.latencyMin, "latency-min", 20*time.Millisecond, "shortest answer latency")
 	flag.DurationVar(&cfg.latencyMax, "latency-max", 300*time.Millisecond, "longest answer latency")
+	flag.DurationVar(&cfg.jitter, "jitter", 0, "longest delay of a request on its way in, before its host counts it (each request's is uniform up to this)")
 	flag.IntVar(&cfg.hangPermille, "hang", 5, "URLs per thousand that never answer")
 	flag.IntVar(&cfg.resetPermille, "reset", 5, "URLs per thousand whose connection is reset")
 	flag.IntVar(&cfg.missingPermille, "missing", 20, "URLs per thousand answering 404")

@@ -134,6 +134,11 @@ func (o *outcome) print(out io.Writer, cfg config, w *web, srv *server) error {
 	fmt.Fprintf(out, "x-bound          %.2f\n", float64(o.wall)/float64(bound))
 	fmt.Fprintf(out, "peak RSS         %.1f MB\n", float64(o.maxRSSKB)/1024)
 	fmt.Fprintf(out, "429 answers      %d\n", srv.web.CountCode(http.StatusTooManyRequests))
+	vs := w.violations(cfg.rate, max(1, int(cfg.rate)))
+	fmt.Fprintf(out, "politeness violations %d (arrivals beyond the rate, as the hosts saw them)\n", len(vs))
+	for _, v := range vs[:min(len(vs), 5)] {
+		fmt.Fprintln(out, "  ", w.describe(v))
+	}
 	fmt.Fprintf(out, "hosts over 2 in flight %d\n", overConc)
 	fmt.Fprintf(out, "wrong verdicts   %d %v\n", sum(wrong), sortedKeys(wrong))
 	w.mu.Lock()

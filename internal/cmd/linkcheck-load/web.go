@@ -61,12 +61,20 @@ type web struct {
 	count    map[string]int
 	// madeUp counts the paths asked only to see how a site answers a page
 	// that cannot exist (a soft-404 probe), by host.
-	madeUp map[string]int
+	madeUp  map[string]int
+	arrived map[string][]arrival // each host's requests, in the order they arrived
+}
+
+// arrival is one request as a host saw it come in.
+type arrival struct {
+	at   time.Time
+	path string
 }
 
 func newWeb(cfg config) *web {
 	w := &web{cfg: cfg, inFlight: map[string]int{}, maxIn: map[string]int{}, flaky: map[int]int{},
-		first: map[string]time.Time{}, last: map[string]time.Time{}, count: map[string]int{}, madeUp: map[string]int{}}
+		first: map[string]time.Time{}, last: map[string]time.Time{}, count: map[string]int{}, madeUp: map[string]int{},
+		arrived: map[string][]arrival{}}
 	w.sizes = hostSizes(cfg.urls, cfg.hosts, cfg.skew)
 	r := rand.New(rand.NewPCG(cfg.seed, 0x9e3779b97f4a7c15))
 	for h, n := range w.sizes {
@@ -218,9 +226,19 @@ func (w *web) start() (*server, error) {
 }
 
 // counted notes the most requests a host had in flight at once, as the
-// server sees them.
+// server sees them, and when each arrived: after a delay of up to -jitter
+// on its way in, the network's jitter, which pacing must survive.
 func (w *web) counted(h http.Handler) http.Handler {
 	return http.HandlerFunc(func(rw http.ResponseWriter, r *http.Request) {
+		if w.cfg.jitter > 0 {
+			t := time.NewTimer(time.Duration(rand.Int64N(int64(w.cfg.jitter) + 1)))
+			select {
+			case <-r.Context().Done():
+				t.Stop()
+				return
+			case <-t.C:
+			}
+		}
 		host, _, _ := strings.Cut(r.Host, ":")
 		w.mu.Lock()
 		w.inFlight[host]++
@@ -229,6 +247,7 @@ func (w *web) counted(h http.Handler) http.Handler {
 		if madeUpPath.MatchString(r.URL.Path) {
 			w.madeUp[host]++
 		}
+		w.arrived[host] = append(w.arrived[host], arrival{time.Now(), r.URL.Path})
 		if _, ok := w.first[host]; !ok {
 			w.first[host] = time.Now()
 		}
