@@ -131,11 +131,10 @@ func IsArxivHost(host string) bool {
 	return false
 }
 
-// HostGroup is the unit politeness limits apply to, as the host pool
-// decides it (hostpool.GroupOf, which a test holds equal to this): the
-// host in lower case without a trailing dot, and all of arXiv's hosts as
-// one group, "arxiv.org". settings.hosts may name each group once. The
-// catalog keeps its own copy so that it never imports the engine.
+// HostGroup is the unit politeness limits apply to, and the host pool's
+// rule for it (hostpool.GroupOf): the host in lower case without a
+// trailing dot, and all of arXiv's hosts as one group, "arxiv.org".
+// settings.hosts may name each group once.
 func HostGroup(host string) string {
 	h := strings.TrimSuffix(strings.ToLower(host), ".")
 	if IsArxivHost(h) {

@@ -1,7 +1,6 @@
 package hostpool
 
 import (
-	"strings"
 	"time"
 
 	"github.com/ai-reading-list/linkcheck/catalog"
@@ -42,16 +41,10 @@ func ArxivLimit() Limit {
 }
 
 // GroupOf returns the host group of a host name: the host in lower case
-// without a trailing dot, and ArxivGroup for any of arXiv's hosts. The
-// catalog validates settings.hosts by the same rule (catalog.HostGroup; a
-// test holds the two equal), since it cannot import the engine.
-func GroupOf(host string) string {
-	h := strings.TrimSuffix(strings.ToLower(host), ".")
-	if catalog.IsArxivHost(h) {
-		return ArxivGroup
-	}
-	return h
-}
+// without a trailing dot, and ArxivGroup for any of arXiv's hosts. It is
+// catalog.HostGroup, the one rule, so that validate judges settings.hosts
+// by the groups the pool paces.
+func GroupOf(host string) string { return catalog.HostGroup(host) }
 
 // Limits decides every host group's limit for one run, in this order: the
 // run's default, then the published policy of a site that has one

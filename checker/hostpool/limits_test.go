@@ -1,13 +1,8 @@
 package hostpool
 
-import (
-	"testing"
+import "testing"
 
-	"github.com/ai-reading-list/linkcheck/catalog"
-)
-
-// TestGroupOf: one group per host name, arXiv's hosts one group, and the
-// catalog, which validates settings.hosts by group, agrees on every one.
+// TestGroupOf: one group per host name, and arXiv's hosts one group.
 func TestGroupOf(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"Example.COM", "example.com"},
@@ -23,9 +18,6 @@ func TestGroupOf(t *testing.T) {
 	for _, tt := range tests {
 		if got := GroupOf(tt.in); got != tt.want {
 			t.Errorf("GroupOf(%q) = %q, want %q", tt.in, got, tt.want)
-		}
-		if got := catalog.HostGroup(tt.in); got != tt.want {
-			t.Errorf("catalog.HostGroup(%q) = %q, want %q as GroupOf", tt.in, got, tt.want)
 		}
 	}
 	if got := New(Config{}).Group("WWW.arxiv.org"); got != ArxivGroup {
