@@ -20,7 +20,7 @@ type historyFlags struct {
 
 func (h *historyFlags) register(fs *pflag.FlagSet) {
 	fs.StringVar(&h.state, "state", "", "keep the history between runs in this file (default: the catalog's settings.state; \"\" for none)")
-	fs.IntVar(&h.failAfter, "fail-after", 1, "a transient failure (timeout, error, host that does not resolve) whose status is in --fail-on fails the run only once it has lasted this many runs; it delays, never adds: with --fail-on broken only an unresolvable host waits; needs --state above 1")
+	fs.IntVar(&h.failAfter, "fail-after", 1, "a transient failure (timeout, error, host that does not resolve) whose status is in --fail-on fails the run only once it has lasted this many runs; it delays, never adds: with --fail-on broken only a host that does not resolve (or only to private addresses) waits; needs --state above 1")
 }
 
 // memory is a run's history: the state read before the run and, once the
