@@ -6,14 +6,14 @@ import (
 	"strings"
 )
 
-// hostAddr returns the address a URL host stands for when something other
-// than Go may read it. netip reads only the four decimal parts, but a
+// HostAddr returns the address a URL host stands for, also when something
+// other than Go reads it. netip reads only the four decimal parts, but a
 // proxy hands the host to its own resolver, and the C library's inet_aton
 // (behind getaddrinfo) also reads an address with a trailing dot, in hex
 // (0xa9.0xfe.0xa9.0xfe, 0xA9FEA9FE), in octal (0251.0376.0251.0376) and
 // in short forms (127.1, 10.258): each of those is an address to judge,
 // not a name to leave to the proxy.
-func hostAddr(host string) (netip.Addr, bool) {
+func HostAddr(host string) (netip.Addr, bool) {
 	host = strings.TrimSuffix(host, ".")
 	if a, err := netip.ParseAddr(host); err == nil {
 		return a, true

@@ -32,13 +32,13 @@ func TestHostAddr(t *testing.T) {
 		{"", ""},
 	}
 	for _, tt := range tests {
-		a, ok := hostAddr(tt.host)
+		a, ok := HostAddr(tt.host)
 		got := ""
 		if ok {
 			got = a.String()
 		}
 		if got != tt.want {
-			t.Errorf("hostAddr(%q) = %q, %v; want %q", tt.host, got, ok, tt.want)
+			t.Errorf("HostAddr(%q) = %q, %v; want %q", tt.host, got, ok, tt.want)
 		}
 	}
 }
