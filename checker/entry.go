@@ -2,7 +2,6 @@ package checker
 
 import (
 	"fmt"
-	"net/netip"
 	"net/url"
 
 	"github.com/ai-reading-list/linkcheck/catalog"
@@ -91,7 +90,7 @@ func privateSkip(r *catalog.Resource) (result.Result, bool) {
 		return result.Result{}, false
 	}
 	refusal := &netguard.PrivateAddressError{Host: u.Hostname()}
-	if a, err := netip.ParseAddr(u.Hostname()); err == nil {
+	if a, ok := netguard.HostAddr(u.Hostname()); ok {
 		refusal = &netguard.PrivateAddressError{Addr: a.Unmap()}
 	}
 	res := skipped(r, result.TargetURL, refusal.Error())

@@ -85,17 +85,29 @@ func TestMarkdownHeadline(t *testing.T) {
 	tests := []struct {
 		name    string
 		results []result.Result
+		run     Run
 		want    string
 	}{
-		{"all ok", ok(3), "all 3 links ok"},
-		{"ok and skipped", append(ok(2), result.Result{Status: status.Skipped}), "all 2 links ok (1 skipped)"},
-		{"problems", append(ok(2), result.Result{Status: status.Broken}, result.Result{Status: status.Moved}), "1 broken, 1 moved"},
-		{"everything skipped", []result.Result{{Status: status.Skipped}, {Status: status.Skipped}}, "nothing checked (2 skipped)"},
-		{"nothing at all", nil, "nothing checked"},
+		{"all ok", ok(3), Run{}, "all 3 links ok"},
+		{"ok and skipped", append(ok(2), result.Result{Status: status.Skipped}), Run{}, "all 2 links ok (1 skipped)"},
+		{"problems", append(ok(2), result.Result{Status: status.Broken}, result.Result{Status: status.Moved}), Run{}, "1 broken, 1 moved"},
+		{"everything skipped", []result.Result{{Status: status.Skipped}, {Status: status.Skipped}}, Run{}, "nothing checked (2 skipped)"},
+		{"nothing at all", nil, Run{}, "nothing checked"},
+		// The targets a partial run did not reach may be broken: never
+		// "all ok" for it.
+		{"timed out, all reached ok", ok(1), Run{Partial: true, Stop: StopTimeout, NotReached: 2},
+			"timed out: 1 links ok, 2 of 3 targets not reached"},
+		{"interrupted before anything", nil, Run{Partial: true, Stop: StopInterrupted, NotReached: 4},
+			"interrupted: 0 links ok, 4 of 4 targets not reached"},
+		{"interrupted, saved by an older linkcheck", ok(2), Run{Partial: true}, "interrupted: 2 links ok"},
+		{"timed out with problems", append(ok(1), result.Result{Status: status.Broken}), Run{Partial: true, Stop: StopTimeout, NotReached: 1},
+			"1 broken"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := headline(Summarize(tt.results)); got != tt.want {
+			run := tt.run
+			run.Results = tt.results
+			if got := headline(Summarize(tt.results), run); got != tt.want {
 				t.Errorf("headline(%s) = %q, want %q", tt.name, got, tt.want)
 			}
 		})

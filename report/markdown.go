@@ -159,7 +159,7 @@ func statuses(secs []*mdSection) []status.Status {
 }
 
 func (d *mdDoc) write(buf *bytes.Buffer) {
-	fmt.Fprintf(buf, "## linkcheck: %s\n\n", headline(d.sum))
+	fmt.Fprintf(buf, "## linkcheck: %s\n\n", headline(d.sum, d.run))
 	if d.run.Partial {
 		fmt.Fprintf(buf, "> **%s:** partial results; %s.\n\n", partialTitle(d.run), partialNote(d.run))
 	}
@@ -184,14 +184,22 @@ func (d *mdDoc) write(buf *bytes.Buffer) {
 	fmt.Fprintf(buf, "\n%s\n", d.sum)
 }
 
-// headline names the problems, or says there are none.
-func headline(sum Summary) string {
+// headline names the problems, or says there are none. A partial run
+// never says "all … ok": the targets it did not reach may be broken, and
+// the headline is what a pull request or a job summary shows first.
+func headline(sum Summary, run Run) string {
 	if parts := sum.parts(status.Status.Attention); len(parts) > 0 {
 		return strings.Join(parts, ", ")
 	}
 	ok, skipped := sum.Counts[status.OK], sum.Counts[status.Skipped]
 	line := fmt.Sprintf("all %d links ok", ok)
-	if ok == 0 {
+	switch {
+	case run.Partial:
+		line = fmt.Sprintf("%s: %d links ok", strings.ToLower(partialTitle(run)), ok)
+		if n := notReached(run); n != "" {
+			line += ", " + n
+		}
+	case ok == 0:
 		// "all 0 links ok" would pass for good news.
 		line = "nothing checked"
 	}

@@ -1,16 +1,15 @@
 package netguard
 
-import (
-	"net/netip"
-	"strings"
-)
+import "strings"
 
 // PrivateHost reports a URL host that names a private address or a host
 // name of private use, which no public reader can open: such a link is
 // the catalog's own intranet link, skipped without a request unless
-// AllowPrivate. host is a URL's Hostname().
+// AllowPrivate. host is a URL's Hostname(); an address in a form a
+// resolver or a proxy reads as one (127.1, 0x7f.0.0.1) is judged as the
+// address.
 func PrivateHost(host string) bool {
-	if a, err := netip.ParseAddr(host); err == nil {
+	if a, ok := HostAddr(host); ok {
 		return IsPrivate(a)
 	}
 	return privateName(host)

@@ -12,6 +12,8 @@ func TestPrivateHost(t *testing.T) {
 		{"metadata.google.internal", true}, {"router.home.arpa", true}, {"wiki", true}, {"git.corp", true},
 		{"example.com", false}, {"93.184.215.14", false}, {"localhost.example.com", false},
 		{"internal.example", false}, {"corp.example.org", false}, {"", false},
+		// Addresses a resolver reads in other forms (see HostAddr).
+		{"0xa9.0xfe.0xa9.0xfe", true}, {"169.254.169.254.", true}, {"127.1", true}, {"0x5d.184.215.14", false},
 	}
 	for _, tt := range tests {
 		if got := PrivateHost(tt.host); got != tt.want {

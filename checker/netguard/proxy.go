@@ -24,7 +24,8 @@ func EnvironmentProxy() ProxyFunc {
 // Guard judges a request's host before a proxy sees it. With a
 // proxy, the proxy resolves the name and connects, out of the dialer's
 // sight: without this, http://169.254.169.254/ and http://10.1.2.3/admin
-// would be fetched through it. A literal address is judged at once; a name
+// would be fetched through it. A literal address, in any form a proxy's
+// resolver reads as one (see HostAddr), is judged at once; a name
 // of private use is refused; any other name is resolved through the
 // checker's resolver and refused when an address it gives is private. A
 // name the resolver does not know is left to the proxy: on networks that
@@ -71,7 +72,7 @@ func (g *Guard) RoundTrip(req *http.Request) (*http.Response, error) {
 // judge returns a *PrivateAddressError when host must not be reached
 // through the proxy.
 func (g *Guard) judge(ctx context.Context, host string) error {
-	if a, err := netip.ParseAddr(host); err == nil {
+	if a, ok := HostAddr(host); ok {
 		if IsPrivate(a) {
 			return &PrivateAddressError{Addr: a.Unmap()}
 		}

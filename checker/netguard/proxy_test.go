@@ -36,6 +36,16 @@ func TestProxyJudge(t *testing.T) {
 		{"lapsed.example", "lapsed.example resolves only to private addresses (10.0.0.7)"},
 		{"nat64.example", "nat64.example resolves only to private addresses (64:ff9b::a9fe:a9fe, which stands for 169.254.169.254)"},
 		{"dual.example", "dual.example resolves to private address 10.0.0.8 as well as public ones"},
+		// Forms of an IPv4 address that Go does not parse but a proxy's
+		// resolver may (inet_aton reads hex, octal, short and trailing-dot
+		// forms as addresses): a redirect could name them.
+		{"169.254.169.254.", "refusing to connect to private address 169.254.169.254"},
+		{"0xa9.0xfe.0xa9.0xfe", "refusing to connect to private address 169.254.169.254"},
+		{"0251.0376.0251.0376", "refusing to connect to private address 169.254.169.254"},
+		{"0xA9FEA9FE", "refusing to connect to private address 169.254.169.254"},
+		{"127.1", "refusing to connect to private address 127.0.0.1"},
+		{"10.258", "refusing to connect to private address 10.0.1.2"},
+		{"0x5d.184.215.14", ""},
 	}
 	for _, tt := range tests {
 		err := g.judge(context.Background(), tt.host)

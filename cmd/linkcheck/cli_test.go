@@ -355,6 +355,59 @@ func TestStepSummaryUnwritable(t *testing.T) {
 	}
 }
 
+// TestStepSummaryNamesAnotherFile: a job summary that is one of the run's
+// own files (the catalog, the state file, --output, --changed-from) is
+// never appended to: markdown after a catalog's YAML or a JSON report
+// destroys it. The run still ends as the check found.
+func TestStepSummaryNamesAnotherFile(t *testing.T) {
+	tests := []struct {
+		name string
+		file string // the run's file GITHUB_STEP_SUMMARY names
+		role string // how the warning names it
+	}{
+		{"the catalog", "resources.yaml", "--catalog"},
+		{"the state file", "state.json", "--state"},
+		{"--output", "results.json", "--output"},
+		{"--changed-from", "base.yaml", "--changed-from"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := newCLI(t)
+			catalogPath := filepath.Join(c.dir, "resources.yaml")
+			statePath := filepath.Join(c.dir, "state.json")
+			base := filepath.Join(c.dir, "base.yaml")
+			writeFile(t, base, testCatalog)
+			args := []string{"check", "--catalog", catalogPath, "--state", statePath,
+				"--format", "json", "--output", filepath.Join(c.dir, "results.json"), "--changed-from", base}
+			if code, _, stderr := c.run(args...); code != exitOK {
+				t.Fatalf("first run exited %d: %s", code, stderr)
+			}
+			target := filepath.Join(c.dir, tt.file)
+			// Through a symbolic link, as a runner's path may be.
+			link := filepath.Join(c.dir, "summary-link")
+			if err := os.Symlink(tt.file, link); err != nil {
+				t.Skipf("no symbolic links here: %v", err)
+			}
+			c.env["GITHUB_STEP_SUMMARY"] = link
+			before, _ := os.ReadFile(target)
+			code, _, stderr := c.run(args...)
+			if code != exitOK {
+				t.Errorf("exit %d, want 0: %s", code, stderr)
+			}
+			after, _ := os.ReadFile(target)
+			if tt.file != "results.json" && tt.file != "state.json" && string(after) != string(before) {
+				t.Errorf("%s changed:\n%s", tt.file, after)
+			}
+			if strings.Contains(string(after), "## linkcheck") {
+				t.Errorf("%s got the job summary:\n%s", tt.file, after)
+			}
+			if want := "warning: report not added to the job summary: GITHUB_STEP_SUMMARY " + link + " is the same file as " + tt.role; !strings.Contains(stderr, want) {
+				t.Errorf("stderr = %q, want %q", stderr, want)
+			}
+		})
+	}
+}
+
 func TestChangedFrom(t *testing.T) {
 	c := newCLI(t)
 	base := filepath.Join(c.dir, "base.yaml")

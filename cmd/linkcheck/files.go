@@ -62,6 +62,24 @@ func (fs runFiles) distinct() error {
 	return nil
 }
 
+// other returns an error when the GITHUB_STEP_SUMMARY at path is the same
+// file as one of fs, after resolving relative paths and symbolic links.
+func (fs runFiles) other(path string) error {
+	summary, err := atomicfile.Resolve(path)
+	if err != nil {
+		return fmt.Errorf("GITHUB_STEP_SUMMARY %s: %w", path, err)
+	}
+	for _, f := range fs {
+		if f.path == "" {
+			continue
+		}
+		if r, err := atomicfile.Resolve(f.path); err == nil && sameFile(summary, r) {
+			return fmt.Errorf("GITHUB_STEP_SUMMARY %s is the same file as %s %s, which it would destroy", path, f.role, f.path)
+		}
+	}
+	return nil
+}
+
 // writable proves that every file to be written can be, without changing
 // any: a missing directory, a directory in the way or one that refuses new
 // files is found before the first request (exit 3).

@@ -20,13 +20,14 @@ type historyFlags struct {
 
 func (h *historyFlags) register(fs *pflag.FlagSet) {
 	fs.StringVar(&h.state, "state", "", "keep the history between runs in this file (default: the catalog's settings.state; \"\" for none)")
-	fs.IntVar(&h.failAfter, "fail-after", 1, "a transient failure (timeout, error, host that does not resolve) whose status is in --fail-on fails the run only once it has lasted this many runs; it delays, never adds: with --fail-on broken only an unresolvable host waits; needs --state above 1")
+	fs.IntVar(&h.failAfter, "fail-after", 1, "a transient failure (timeout, error, host that does not resolve) whose status is in --fail-on fails the run only once it has lasted this many runs; it delays, never adds: with --fail-on broken only a host that does not resolve (or only to private addresses) waits; needs --state above 1")
 }
 
 // memory is a run's history: the state read before the run and, once the
 // run has completed, the state to write after it.
 type memory struct {
 	path      string
+	role      string // how the user gave it: "--state" or "settings.state"
 	failAfter int
 	prev      *state.State
 	next      *state.State
@@ -46,11 +47,11 @@ func stateFile(f *checkFlags, cat *catalog.Catalog) runFile {
 	return runFile{role: "--state", path: f.history.state, write: true}
 }
 
-// openHistory checks --fail-after against the state file at path and
-// reads it. Nil without a state file. Every problem is exit 2, before
-// anything is checked.
-func openHistory(f *checkFlags, path string) (*memory, error) {
-	h := f.history
+// openHistory checks --fail-after against the state file and reads it.
+// Nil without a state file. Every problem is exit 2, before anything is
+// checked.
+func openHistory(f *checkFlags, file runFile) (*memory, error) {
+	h, path := f.history, file.path
 	switch {
 	case h.failAfter < 1:
 		return nil, usageError(fmt.Errorf("invalid --fail-after %d: want 1 (fail at once) or more runs", h.failAfter))
@@ -64,7 +65,15 @@ func openHistory(f *checkFlags, path string) (*memory, error) {
 		return nil, usageError(stateHint(path, err))
 	}
 	fresh := len(prev.Targets) == 0 && prev.UpdatedAt.IsZero()
-	return &memory{path: path, failAfter: h.failAfter, prev: prev, fresh: fresh}, nil
+	return &memory{path: path, role: file.role, failAfter: h.failAfter, prev: prev, fresh: fresh}, nil
+}
+
+// file is the state file as one of the run's files; none without one.
+func (m *memory) file() runFile {
+	if m == nil {
+		return runFile{}
+	}
+	return runFile{role: m.role, path: m.path, write: true}
 }
 
 // announce says on stderr that a run starts a history, once the state

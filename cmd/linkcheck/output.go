@@ -129,13 +129,19 @@ func (o *outputFlags) emit(e env, run report.Run, opts report.Options) error {
 // appendStepSummary adds the Markdown report to the GitHub Actions job
 // summary when the runner provides one, cut to the room the step has left.
 // The summary is a convenience: when it cannot be written, stderr says why
-// and the run's outcome is still what the check found.
-func appendStepSummary(e env, run report.Run, opts report.Options) {
+// and the run's outcome is still what the check found. A summary that is
+// one of the run's own files (files) is never appended to: markdown after
+// a catalog's YAML or a JSON report would destroy it.
+func appendStepSummary(e env, run report.Run, opts report.Options, files runFiles) {
 	path := e.Getenv("GITHUB_STEP_SUMMARY")
 	if path == "" {
 		return
 	}
-	if err := writeStepSummary(path, run, opts); err != nil {
+	err := files.other(path)
+	if err == nil {
+		err = writeStepSummary(path, run, opts)
+	}
+	if err != nil {
 		fmt.Fprintf(e.Err, "linkcheck: warning: report not added to the job summary: %v\n", err)
 	}
 }

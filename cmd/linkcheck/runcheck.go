@@ -57,7 +57,7 @@ func runChecks(ctx context.Context, e env, f *checkFlags, failOn status.Set, wri
 	}
 	var mem *memory
 	if record {
-		if mem, err = openHistory(f, hist.path); err != nil {
+		if mem, err = openHistory(f, hist); err != nil {
 			return report.Run{}, nil, err
 		}
 	}
