@@ -33,7 +33,8 @@ invalid catalog or usage, 3 when it could not check (network unavailable,
 interrupted or timed out: the partial report says how many targets were
 not reached; unwritable output). When GITHUB_STEP_SUMMARY is set the
 Markdown report is appended to the job summary too, cut to GitHub's 1 MiB;
-a summary that cannot be written is only a warning.`,
+a summary that cannot be written, or that is a file the run reads, is
+only a warning.`,
 		Example: `  linkcheck check
   linkcheck check --fail-on broken,moved,retitled
   linkcheck check --format json --output results.json
@@ -64,7 +65,11 @@ func runCheck(ctx context.Context, e env, opts *checkOptions) error {
 	if err := opts.emit(e, run, ropts); err != nil {
 		return err
 	}
-	appendStepSummary(e, run, ropts)
+	reads := runFiles{{role: "--catalog", path: opts.catalog}, {role: "--changed-from", path: opts.changedFrom}}
+	if mem != nil {
+		reads = append(reads, runFile{role: "the state file", path: mem.path})
+	}
+	appendStepSummary(e, run, ropts, reads)
 	if run.Partial {
 		return partialError(run, &opts.checkFlags, "the report is partial")
 	}

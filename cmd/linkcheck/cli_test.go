@@ -355,6 +355,65 @@ func TestStepSummaryUnwritable(t *testing.T) {
 	}
 }
 
+// TestStepSummaryNeverAnInput: a job summary that names a file the run
+// reads is not appended to: the file is left byte for byte as it was, a
+// warning names both, and the run's outcome is the check's.
+func TestStepSummaryNeverAnInput(t *testing.T) {
+	tests := []struct {
+		name string
+		file string // the file of c.dir the summary names
+		args []string
+	}{
+		{"the catalog", "resources.yaml", nil},
+		{"the state file", "state.json", []string{"--state", "state.json"}},
+		{"the --changed-from file", "base.yaml", []string{"--changed-from", "base.yaml"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := newCLI(t)
+			var args []string
+			for _, a := range tt.args {
+				if strings.HasSuffix(a, ".json") || strings.HasSuffix(a, ".yaml") {
+					a = filepath.Join(c.dir, a)
+				}
+				args = append(args, a)
+			}
+			// A state file and an older catalog to read, made by a first run.
+			if _, _, stderr := c.run("check", "--state", filepath.Join(c.dir, "state.json")); !strings.Contains(stderr, "starts it") {
+				t.Fatalf("first run: %s", stderr)
+			}
+			catalog, err := os.ReadFile(filepath.Join(c.dir, "resources.yaml"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			writeFile(t, filepath.Join(c.dir, "base.yaml"), string(catalog))
+			path := filepath.Join(c.dir, tt.file)
+			before, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			c.env["GITHUB_STEP_SUMMARY"] = path
+			code, _, stderr := c.run(append([]string{"check", "--fail-on", ""}, args...)...)
+			after, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if tt.file == "state.json" {
+				// The run records itself in the state file, as it should;
+				// what must not be there is the report.
+				if strings.Contains(string(after), "## linkcheck") {
+					t.Errorf("state file after the run = %q, want no report in it", after)
+				}
+			} else if string(after) != string(before) {
+				t.Errorf("%s after the run = %q, want it unchanged", tt.file, after)
+			}
+			if code != exitOK || !strings.Contains(stderr, "warning: report not added to the job summary") || !strings.Contains(stderr, "reads") {
+				t.Errorf("check with GITHUB_STEP_SUMMARY=%s exited %d, stderr %q; want 0 and a warning that the run reads it", tt.file, code, stderr)
+			}
+		})
+	}
+}
+
 func TestChangedFrom(t *testing.T) {
 	c := newCLI(t)
 	base := filepath.Join(c.dir, "base.yaml")

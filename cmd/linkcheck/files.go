@@ -76,6 +76,24 @@ func (fs runFiles) writable() error {
 	return nil
 }
 
+// holding returns the file of fs that path names, after resolving
+// relative paths and symbolic links, if any.
+func (fs runFiles) holding(path string) (runFile, bool) {
+	p, err := atomicfile.Resolve(path)
+	if err != nil {
+		return runFile{}, false
+	}
+	for _, f := range fs {
+		if f.path == "" {
+			continue
+		}
+		if r, err := atomicfile.Resolve(f.path); err == nil && sameFile(p, r) {
+			return f, true
+		}
+	}
+	return runFile{}, false
+}
+
 // sameFile reports whether two resolved paths name one file: the same path,
 // or two names of one existing file (a hard link, a case-insensitive file
 // system).

@@ -128,11 +128,16 @@ func (o *outputFlags) emit(e env, run report.Run, opts report.Options) error {
 
 // appendStepSummary adds the Markdown report to the GitHub Actions job
 // summary when the runner provides one, cut to the room the step has left.
-// The summary is a convenience: when it cannot be written, stderr says why
-// and the run's outcome is still what the check found.
-func appendStepSummary(e env, run report.Run, opts report.Options) {
+// The summary is a convenience: when it cannot be written, or names a file
+// the run reads (reads: the catalog, the state file), stderr says why and
+// the run's outcome is still what the check found.
+func appendStepSummary(e env, run report.Run, opts report.Options, reads runFiles) {
 	path := e.Getenv("GITHUB_STEP_SUMMARY")
 	if path == "" {
+		return
+	}
+	if in, ok := reads.holding(path); ok {
+		fmt.Fprintf(e.Err, "linkcheck: warning: report not added to the job summary: GITHUB_STEP_SUMMARY %s is %s %s, which the run reads\n", path, in.role, in.path)
 		return
 	}
 	if err := writeStepSummary(path, run, opts); err != nil {
