@@ -83,8 +83,15 @@ func TestSuspicious(t *testing.T) {
 		// A descriptive slug answered with a page that names none of it.
 		{"https://a.example/posts/why-agents-forget", "Lost? – Quiet Notes", "Lost?", "Why agents forget", true},
 		{"https://a.example/2023/05/tidy-logs-at-scale/", "Quiet Notes", "", "", true},
+		// A slug that shares a word with the site's name only: the name
+		// is on every page of the site, its template's included.
+		{"https://quiet.example/posts/notes-on-tidy-logs", "Lost? – Quiet Notes", "Lost?", "Notes on tidy logs", true},
+		{"https://a.example/posts/notes-on-tidy-logs", "Quiet Notes · Lost?", "", "", true},
+		{"https://a.example/posts/notes-on-tidy-logs", "Lost? | Quiet Notes", "Quiet Notes", "", true},
 		// A page about its slug or its catalog title.
 		{"https://a.example/posts/why-agents-forget", "Why Agents Forget – Quiet Notes", "", "", false},
+		{"https://quiet.example/posts/notes-on-tidy-logs", "Notes on Tidy Logs – Quiet Notes", "", "", false},
+		{"https://quiet.example/posts/notes-on-tidy-logs", "Quiet Notes – Notes on Tidy Logs", "Quiet Notes", "", false},
 		{"https://a.example/posts/2023-06-23-agent/", "LLM Powered Autonomous Agents | Lil'Log", "", "", false},
 		{"https://a.example/engineering/bea-final-draft", "Building Effective Agents \\ Anthropic", "", "Building effective agents", false},
 		// Home pages, opaque and one-word slugs: words cannot tell.
