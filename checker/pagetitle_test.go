@@ -31,6 +31,10 @@ func TestPageTitleOnlyFrom2xx(t *testing.T) {
 		{"502 from a CDN", titled(http.StatusBadGateway, "Bad gateway | Cloudflare"), ""},
 		{"404 page", titled(http.StatusNotFound, "Page not found | Agents Weekly"), ""},
 		{"403 challenge", fakeweb.Challenge(), ""},
+		{"200 challenge", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("Cf-Mitigated", "challenge")
+			titled(http.StatusOK, "Just a moment...").ServeHTTP(w, r)
+		}), ""},
 		{"after a redirect", fakeweb.Redirect(http.StatusMovedPermanently, "https://ok.test/new"), "The new home"},
 	}
 	w := fakeweb.New(t)

@@ -60,7 +60,7 @@ func TestSoftNotFoundByTheSitesEvidence(t *testing.T) {
 	w.Handle("www.404media.example", media)
 	papers := &fakeSite{unknown: fakeweb.Status(http.StatusGone), pages: map[string]http.Handler{
 		"/blog/answer-not-found-in-context": fakeweb.Page("When the Answer Is Not Found in the Context: Diagnosing RAG Failures", "<h1>Diagnosing RAG failures</h1>"),
-		"/essays/error-404-history":         fakeweb.Page("Error 404: A Short result.History of the Web's Most Famous Status Code", "<h1>Error 404</h1>"),
+		"/essays/error-404-history":         fakeweb.Page("Error 404: A Short History of the Web's Most Famous Status Code", "<h1>Error 404</h1>"),
 	}}
 	w.Handle("papers.example", papers)
 	lost := echoing("Lost? – Quiet Notes", "Lost?")

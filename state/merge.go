@@ -139,8 +139,12 @@ func observe(r result.Result, old Target, had bool, now time.Time) Target {
 	}
 	// A page that could not be read this time (or answered with an error
 	// page, whose title is not the page's) keeps its last title, so that a
-	// change is still noticed when it answers again.
-	if t.PageTitle == "" {
+	// change is still noticed when it answers again. So does a page judged
+	// dead although it answered 2xx (a soft 404, a catch-all redirect, a
+	// parked domain): the title that night is the site's template's; the
+	// night's message says so, and the page's next good night is compared
+	// with the title it had.
+	if t.PageTitle == "" || r.Status == status.Broken {
 		t.PageTitle = old.PageTitle
 	}
 	return t

@@ -179,11 +179,11 @@ func TestMergeDropsRemovedTargets(t *testing.T) {
 }
 
 func TestMergeSkippedKeepsHistory(t *testing.T) {
-	m := replay(1, []result.Result{link("a", status.Broken, titled("A"))}, []result.Result{link("a", status.Skipped)})
+	m := replay(1, []result.Result{link("a", status.Moved, titled("A"))}, []result.Result{link("a", status.Skipped)})
 	if h := m.Results[0].History; h.Kept() {
 		t.Errorf("skipped result History = %+v, want none", h)
 	}
-	want := Target{Status: status.Broken, Since: runAt(0), Runs: 1, LastChecked: runAt(0), URL: "https://a.test/page", PageTitle: "A"}
+	want := Target{Status: status.Moved, Since: runAt(0), Runs: 1, LastChecked: runAt(0), URL: "https://a.test/page", PageTitle: "A"}
 	if got := m.State.Targets[KeyOf(link("a", status.OK))]; !reflect.DeepEqual(got, want) {
 		t.Errorf("state after a skipped run = %+v, want %+v", got, want)
 	}
@@ -229,6 +229,23 @@ func TestMergeTitleSurvivesAFailedRun(t *testing.T) {
 		[]result.Result{link("a", status.OK, titled("Domain for sale"))})
 	if !strings.Contains(m.Results[0].Message, "“SWE-bench” → “Domain for sale”") {
 		t.Errorf("message = %q, want the title change since the last title seen", m.Results[0].Message)
+	}
+}
+
+// A page judged dead although it answered 2xx (a soft 404, a catch-all
+// redirect to the home page, a parked domain) shows a page that is not
+// the link's: its title is reported that night, but the good night after
+// is compared with the title the page had before, not with the dead one's.
+func TestMergeTitleOfADeadPageIsNotKept(t *testing.T) {
+	m := replay(1,
+		[]result.Result{link("a", status.OK, titled("Agents Weekly"))},
+		[]result.Result{link("a", status.Broken, titled("Welcome to Example Corp"))},
+		[]result.Result{link("a", status.OK, titled("Agents Weekly"))})
+	if r := m.Results[0]; strings.Contains(r.Message, "page title changed") || r.History.PreviousTitle != "" {
+		t.Errorf("good night after a dead page: message %q, previous title %q: want no title change", r.Message, r.History.PreviousTitle)
+	}
+	if got := m.State.Targets[KeyOf(link("a", status.OK))].PageTitle; got != "Agents Weekly" {
+		t.Errorf("state's page title = %q, want “Agents Weekly”", got)
 	}
 }
 

@@ -284,8 +284,10 @@ func (f *Fetcher) conclude(orig, final *url.URL, hops []result.Hop, a answer, so
 	}
 	// Only a 2xx page is the page: a 503's "Error" or a CDN's error
 	// template says nothing about what the link names, and taking it for
-	// the page's title would report a retitled page for one bad night.
-	if a.page != nil && isOK(a.code) {
+	// the page's title would report a retitled page for one bad night. A
+	// bot challenge answered 200 ("Just a moment...") is a wall before the
+	// page, not the page.
+	if a.page != nil && isOK(a.code) && !a.challenge {
 		o.PageTitle = a.page.Title
 	}
 	return o

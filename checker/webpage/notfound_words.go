@@ -105,25 +105,31 @@ func splitTitle(text string) []string {
 
 // isNotFoundCore reports a text that is one of notFoundCores once "404",
 // "error", "http", other numbers and a leading interjection are left out,
-// or that is only "404" with those around it.
+// or that is only "404" with those around it. "HTTP 404" alone is the
+// status code's name, the title of articles about it ("HTTP 404 -
+// Wikipedia"); an error page says "error" or "not found" too.
 func isNotFoundCore(text string) bool {
 	var (
-		words  []string
-		had404 bool
+		words                     []string
+		had404, hadHTTP, hadError bool
 	)
 	for _, w := range strings.FieldsFunc(strings.ToLower(strings.NewReplacer("'", "", "’", "").Replace(text)),
 		func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
 		switch {
 		case w == "404":
 			had404 = true
-		case w == "error" || w == "http", strings.Trim(w, "0123456789") == "": // "Error 404 (Not Found)!!1"
+		case w == "http":
+			hadHTTP = true
+		case w == "error":
+			hadError = true
+		case strings.Trim(w, "0123456789") == "": // "Error 404 (Not Found)!!1"
 		case interjections[w] && len(words) == 0:
 		default:
 			words = append(words, w)
 		}
 	}
 	if len(words) == 0 {
-		return had404
+		return had404 && (hadError || !hadHTTP)
 	}
 	core := strings.Join(words, " ")
 	return notFoundCores[core] || (had404 && notFoundCores404[core])

@@ -93,8 +93,10 @@ func (f *Fetcher) againstTemplate(ctx context.Context, page pageShape, sized boo
 // suspicious reports a page that may be a site's not-found template: its
 // title or heading reads as not-found, or a URL whose last segment is a
 // descriptive slug ("/posts/notes-on-tidy-logs") is answered with a page
-// whose title and heading name none of its words, nor those of the
-// catalog URL the chain started from, nor most of the catalog's title.
+// whose title and heading name fewer than half of its words, of those of
+// the catalog URL the chain started from, and of the catalog's title. One
+// word is not enough: a template carries the site's name ("Lost? – Quiet
+// Notes"), which may well be a word of the slug.
 func suspicious(orig *url.URL, page pageShape, titles []string) bool {
 	if notFoundPhrase(page.title) || notFoundPhrase(page.h1) {
 		return true
@@ -104,22 +106,27 @@ func suspicious(orig *url.URL, page pageShape, titles []string) bool {
 		return false // a short or opaque slug ("/basket", "/p/8123", "/a64152b37c35"): words cannot tell
 	}
 	seen := textWords(page.title + " " + page.h1)
-	if sharesWord(last, seen) || sharesWord(slugWords(page.u.EscapedPath()), seen) || sharesWord(slugWords(orig.EscapedPath()), seen) {
+	if namesMost(last, seen) || namesMost(slugWords(page.u.EscapedPath()), seen) || namesMost(slugWords(orig.EscapedPath()), seen) {
 		return false
 	}
 	for _, t := range titles {
-		want := significant(textWords(t))
-		n := 0
-		for _, w := range want {
-			if sharesWord([]string{w}, seen) {
-				n++
-			}
-		}
-		if n > 0 && 2*n >= len(want) {
+		if namesMost(significant(textWords(t)), seen) {
 			return false
 		}
 	}
 	return true
+}
+
+// namesMost reports whether seen holds at least half of want's words, and
+// one at least.
+func namesMost(want, seen []string) bool {
+	n := 0
+	for _, w := range want {
+		if sharesWord([]string{w}, seen) {
+			n++
+		}
+	}
+	return n > 0 && 2*n >= len(want)
 }
 
 // minSlugWords is how many words a URL's last segment must have to say

@@ -26,6 +26,9 @@ func TestNotFoundPage(t *testing.T) {
 		{"404 Page | Quiet Notes", true},
 		{"Sorry, we couldn't find that page", true},
 		{"Error 404 (Not Found)!!1", true},
+		{"HTTP Error 404", true},
+		{"HTTP 404 Not Found", true},
+		{"HTTP Status 404 – Not Found", true},
 		{"Seite nicht gefunden – Beispiel", true},
 		{"页面不存在", true},
 		{"404 - ページが見つかりません", true},
@@ -33,8 +36,10 @@ func TestNotFoundPage(t *testing.T) {
 		{"404 Media", false},
 		{"OpenAI Is Training Agents on Your Browsing | 404 Media", false},
 		{"When the Answer Is Not Found in the Context: Diagnosing RAG Failures", false},
-		{"Error 404: A Short result.History of the Web's Most Famous Status Code", false},
-		{"Error 404 – A Short result.History of the Web's Most Famous Status Code", false},
+		{"Error 404: A Short History of the Web's Most Famous Status Code", false},
+		{"Error 404 – A Short History of the Web's Most Famous Status Code", false},
+		{"HTTP 404 - Wikipedia", false},
+		{"HTTP 404 | MDN", false},
 		{"Not Found – A Novel About Search Engines and the People Who Build Them | Books", false},
 		{"Lost? – Quiet Notes", false},
 		{"Error", false},
@@ -83,8 +88,15 @@ func TestSuspicious(t *testing.T) {
 		// A descriptive slug answered with a page that names none of it.
 		{"https://a.example/posts/why-agents-forget", "Lost? – Quiet Notes", "Lost?", "Why agents forget", true},
 		{"https://a.example/2023/05/tidy-logs-at-scale/", "Quiet Notes", "", "", true},
+		// A slug that shares a word with the site's name only: the name
+		// is on every page of the site, its template's included.
+		{"https://quiet.example/posts/notes-on-tidy-logs", "Lost? – Quiet Notes", "Lost?", "Notes on tidy logs", true},
+		{"https://a.example/posts/notes-on-tidy-logs", "Quiet Notes · Lost?", "", "", true},
+		{"https://a.example/posts/notes-on-tidy-logs", "Lost? | Quiet Notes", "Quiet Notes", "", true},
 		// A page about its slug or its catalog title.
 		{"https://a.example/posts/why-agents-forget", "Why Agents Forget – Quiet Notes", "", "", false},
+		{"https://quiet.example/posts/notes-on-tidy-logs", "Notes on Tidy Logs – Quiet Notes", "", "", false},
+		{"https://quiet.example/posts/notes-on-tidy-logs", "Quiet Notes – Notes on Tidy Logs", "Quiet Notes", "", false},
 		{"https://a.example/posts/2023-06-23-agent/", "LLM Powered Autonomous Agents | Lil'Log", "", "", false},
 		{"https://a.example/engineering/bea-final-draft", "Building Effective Agents \\ Anthropic", "", "Building effective agents", false},
 		// Home pages, opaque and one-word slugs: words cannot tell.
