@@ -70,6 +70,7 @@ results or usage (or a fix that would make the catalog invalid), 3 when it
 could not check.`,
 		Example: `  linkcheck fix --dry-run
   linkcheck fix --from results.json --only moved,updated
+  linkcheck fix --from results.json --only published
   linkcheck fix --from results.json --format markdown --output pr-body.md`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
