@@ -120,8 +120,11 @@ type Resource struct {
 	URL    string // may be empty when Arxiv is set
 	Arxiv  string // as written in the file; may be empty when URL is set
 	GitHub string // owner/repo
-	Tags   []string
-	Note   string
+	// DOI is where the work was published, as a bare DOI ("10.1145/…"),
+	// not a doi.org URL: it names the version a reader may cite.
+	DOI  string
+	Tags []string
+	Note string
 	// Alternates are other URLs known to lead to the same resource: a
 	// redirect to one of them is expected, not a move.
 	Alternates []string

@@ -130,6 +130,8 @@ func (d *decoder) resource(section string, m *yaml.Node) Resource {
 			r.Arxiv = d.str(key, v)
 		case "github":
 			r.GitHub = d.str(key, v)
+		case "doi":
+			r.DOI = d.str(key, v)
 		case "tags":
 			r.Tags = d.strList(key, v)
 		case "note":

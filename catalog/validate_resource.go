@@ -138,6 +138,9 @@ func (v *validator) resource(r *Resource, urls map[string]firstSeen) {
 		}
 		v.add(fieldPos(r.Fields, "github", r.Pos), "github %q must look like owner/repo%s", r.GitHub, hint)
 	}
+	if has(r.Fields, "doi", r.DOI != "") {
+		v.doi(r)
+	}
 	v.alternates(r, norm)
 	for i := range r.Accept {
 		v.accept(&r.Accept[i])
@@ -145,6 +148,20 @@ func (v *validator) resource(r *Resource, urls map[string]firstSeen) {
 	if r.Ignore != nil {
 		v.ignore(r.Ignore)
 	}
+}
+
+// doi checks the entry's DOI: a bare DOI, as arXiv and publishers print
+// it, so that fix can compare it with arXiv's and readers can resolve it.
+func (v *validator) doi(r *Resource) {
+	at := fieldPos(r.Fields, "doi", r.Pos)
+	if !v.required("doi", r.DOI, r.Fields, r.Pos) || IsDOI(r.DOI) {
+		return
+	}
+	hint := ""
+	if lower := strings.ToLower(r.DOI); strings.Contains(lower, "doi.org/") || strings.HasPrefix(lower, "doi:") {
+		hint = ", without doi.org or doi:"
+	}
+	v.add(at, "doi %q must look like 10.NNNN/suffix%s", r.DOI, hint)
 }
 
 // arxivDisagree reports whether two IDs name different papers, or

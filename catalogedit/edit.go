@@ -38,6 +38,9 @@ const (
 	// FieldGitHub is the entry's github: owner/repo, which a renamed
 	// repository's new name replaces.
 	FieldGitHub Field = "github"
+	// FieldDOI is where a paper was published. It is the one field a fix
+	// may add: a Fix with an empty Old adds it to an entry without one.
+	FieldDOI Field = "doi"
 )
 
 // Fix is one value to rewrite: entry ID's Field, from Old to New. Old is
@@ -72,6 +75,9 @@ type edit struct {
 	text       string
 	fix        Fix
 	at         catalog.Pos
+	// insert is set when the edit adds a key rather than rewriting a
+	// value (start == end).
+	insert *insertion
 }
 
 // Apply rewrites the values fixes name in the catalog file data (reported
@@ -113,6 +119,20 @@ func Apply(name string, data []byte, fixes []Fix) (out []byte, applied []Fix, sk
 			continue
 		}
 		cur, at, ok := value(r, f.Field)
+		if !ok && f.Old == "" && f.Field == FieldDOI && f.New != "" && utf8.ValidString(f.New) {
+			e, err := ix.insertSpan(r, f)
+			if err != nil {
+				skip(f, false, "%s's %s cannot be added: %v; add it by hand", f.ID, f.Field, err)
+				continue
+			}
+			if slices.ContainsFunc(edits, func(o edit) bool { return o.insert != nil && o.fix.ID == f.ID && o.fix.Field == f.Field }) {
+				skip(f, false, "another fix already adds %s's %s", f.ID, f.Field)
+				continue
+			}
+			edits = append(edits, e)
+			applied = append(applied, f)
+			continue
+		}
 		switch {
 		case !ok:
 			skip(f, false, "%s has no %s any more", f.ID, f.Field)
@@ -169,6 +189,8 @@ func value(r *catalog.Resource, field Field) (string, catalog.Pos, bool) {
 		return r.Arxiv, at, true
 	case FieldGitHub:
 		return r.GitHub, at, true
+	case FieldDOI:
+		return r.DOI, at, true
 	}
 	return "", at, false
 }
@@ -176,7 +198,9 @@ func value(r *catalog.Resource, field Field) (string, catalog.Pos, bool) {
 // splice applies non-overlapping edits to data.
 func splice(data []byte, edits []edit) []byte {
 	edits = slices.Clone(edits)
-	slices.SortFunc(edits, func(a, b edit) int { return a.start - b.start })
+	// Stable: an insertion after a value that is also rewritten starts
+	// where that value ends, and must follow it.
+	slices.SortStableFunc(edits, func(a, b edit) int { return a.start - b.start })
 	var b bytes.Buffer
 	b.Grow(len(data) + 64*len(edits))
 	last := 0

@@ -31,8 +31,12 @@ const (
 
 // Options say which findings Run fixes and where it prints.
 type Options struct {
-	// Only are the findings to fix, some of Kinds; zero is all of them.
+	// Only are the findings to fix, some of Kinds; zero is all of them,
+	// unless Published is set: then only DOIs are added.
 	Only status.Set
+	// Published adds the DOI arXiv records to papers whose entry has
+	// none (PlanPublished).
+	Published bool
 	// DryRun writes nothing but Output: Run prints what it would change.
 	DryRun bool
 	// Format is what Run prints; "" is FormatText.
@@ -68,7 +72,7 @@ type Options struct {
 // *RefusedError; one that could not be written, a *WriteError. Nothing is
 // written once ctx is done.
 func Run(ctx context.Context, path string, cat *catalog.Catalog, results []result.Result, opts Options) (Outcome, error) {
-	if opts.Only == 0 {
+	if opts.Only == 0 && !opts.Published {
 		opts.Only = Kinds
 	}
 	if opts.Out == nil {
@@ -82,6 +86,9 @@ func Run(ctx context.Context, path string, cat *catalog.Catalog, results []resul
 		return Outcome{}, &RefusedError{Err: fmt.Errorf("read catalog %s: %w", path, err)}
 	}
 	plan := PlanFixes(cat, results, opts.Only)
+	if opts.Published {
+		plan.PlanPublished(cat, results)
+	}
 	fixed, applied, skipped, err := Apply(path, data, plan.Fixes)
 	if err != nil {
 		return Outcome{}, &RefusedError{Err: fmt.Errorf("%w; nothing was written", err)}
@@ -108,7 +115,7 @@ func Run(ctx context.Context, path string, cat *catalog.Catalog, results []resul
 		}
 	}
 	o := Outcome{Catalog: path, Applied: applied, Human: plan.Human, DryRun: opts.DryRun,
-		LeftOut: plan.LeftOut, Only: opts.Only}
+		LeftOut: plan.LeftOut, Only: opts.Only, Published: opts.Published}
 	if err := ctx.Err(); err != nil {
 		return o, fmt.Errorf("fix %s stopped before writing: %w", path, err)
 	}

@@ -16,8 +16,9 @@ type Outcome struct {
 	Human   []Attention
 	DryRun  bool
 	// LeftOut counts the findings Only left out, by status (Plan.LeftOut).
-	LeftOut map[status.Status]int
-	Only    status.Set
+	LeftOut   map[status.Status]int
+	Only      status.Set
+	Published bool // Options.Published
 }
 
 // Headline is the outcome in one line: "2 changes to resources.yaml; 3
@@ -53,15 +54,26 @@ func (o Outcome) leftOut() string {
 	if len(counts) == 0 {
 		return ""
 	}
-	return strings.Join(counts, ", ") + " not applied: --only " + o.Only.String()
+	var only []string
+	if o.Only != 0 {
+		only = append(only, o.Only.String())
+	}
+	if o.Published {
+		only = append(only, Published)
+	}
+	return strings.Join(counts, ", ") + " not applied: --only " + strings.Join(only, ",")
 }
 
 // WriteChanges writes one line per fix: where, what changed, and the
 // evidence.
 func (o Outcome) WriteChanges(w io.Writer) error {
 	for _, f := range o.Applied {
-		if _, err := fmt.Fprintf(w, "%s:%d: %s: %s %s → %s (%s: %s)\n",
-			o.Catalog, f.Line, f.ID, f.Field, f.Old, f.New, f.Status, f.Evidence); err != nil {
+		change := fmt.Sprintf("%s %s → %s", f.Field, f.Old, f.New)
+		if f.Old == "" {
+			change = fmt.Sprintf("%s added: %s", f.Field, f.New)
+		}
+		if _, err := fmt.Fprintf(w, "%s:%d: %s: %s (%s: %s)\n",
+			o.Catalog, f.Line, f.ID, change, f.finding(), f.Evidence); err != nil {
 			return err
 		}
 	}
@@ -93,7 +105,7 @@ func (o Outcome) WriteMarkdown(w io.Writer) error {
 		b.WriteString("| Entry | Line | Field | Old | New | Evidence |\n|---|---|---|---|---|---|\n")
 		for _, f := range o.Applied {
 			fmt.Fprintf(&b, "| %s | %d | %s | %s | %s | %s: %s |\n",
-				cell(f.ID), f.Line, f.Field, cell(f.Old), cell(f.New), f.Status, cell(f.Evidence))
+				cell(f.ID), f.Line, f.Field, cell(f.Old), cell(f.New), f.finding(), cell(f.Evidence))
 		}
 		b.WriteString("\n")
 	}

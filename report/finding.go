@@ -13,6 +13,9 @@ import (
 // versionSuffix is the pinned version of a canonical arXiv ID.
 var versionSuffix = regexp.MustCompile(`v([1-9][0-9]{0,8})$`)
 
+// arxivDOIPrefix starts the DOIs arXiv registers for its own preprints.
+const arxivDOIPrefix = "10.48550/"
+
 // dateLayout is how dates without a time of day are written everywhere.
 const dateLayout = "2006-01-02"
 
@@ -48,7 +51,7 @@ func (f finding) String() string {
 // found describes what the check of r found, compared with what the
 // catalog expected, and an expired ignore with its date.
 func found(r result.Result) finding {
-	f := foundByCheck(r)
+	f := withPublication(foundByCheck(r), r)
 	if r.IgnoreExpired.IsZero() {
 		return f
 	}
@@ -60,6 +63,42 @@ func found(r result.Result) finding {
 		return finding{Text: note}
 	}
 	return finding{Text: f.String() + "; " + note}
+}
+
+// withPublication adds where an arXiv paper was published, when its
+// authors recorded it on arXiv: a reader of the report may prefer the
+// published version, and a maintainer may add the DOI to the catalog.
+func withPublication(f finding, r result.Result) finding {
+	p := published(r)
+	if p == "" {
+		return f
+	}
+	if f.String() == "" {
+		return finding{Text: p}
+	}
+	return finding{Text: f.String() + "; " + p}
+}
+
+// published is "published: NeurIPS 2023 (doi 10.…)", from arXiv's
+// journal reference and DOI; empty when arXiv has neither. arXiv's own
+// DOI (10.48550/arXiv.…) names the preprint, not a publication.
+func published(r result.Result) string {
+	if r.Target != result.TargetArxiv {
+		return ""
+	}
+	ref, doi := oneLine(r.JournalRef), oneLine(r.DOI)
+	if strings.HasPrefix(strings.ToLower(doi), arxivDOIPrefix) {
+		doi = ""
+	}
+	switch {
+	case ref != "" && doi != "":
+		return "published: " + ref + " (doi " + doi + ")"
+	case ref != "":
+		return "published: " + ref
+	case doi != "":
+		return "published: doi " + doi
+	}
+	return ""
 }
 
 // foundByCheck is what the check of r found.

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -23,14 +24,15 @@ type fixOptions struct {
 	format string
 	output string
 
-	kinds status.Set // --only, parsed
+	kinds     status.Set // --only, parsed
+	published bool       // --only names published
 }
 
 func newFixCmd(e env) *cobra.Command {
 	opts := &fixOptions{}
 	cmd := &cobra.Command{
 		Use:   "fix",
-		Short: "Apply what the check found to the catalog: moved links, retitled papers, newer versions",
+		Short: "Apply what the check found to the catalog: moved links, retitled papers, newer versions, DOIs",
 		Long: `Fix runs every check (or, with --from, reads a saved JSON run without
 touching the network) and rewrites the catalog where the evidence is sound:
 
@@ -41,6 +43,9 @@ touching the network) and rewrites the catalog where the evidence is sound:
   retitled  title becomes arXiv's current title, when it is the same paper
   updated   a pinned arXiv version (1706.03762v5) moves to the latest, in
             arxiv and in an arxiv.org url with the same pin
+  published a paper without a doi gets the DOI its authors recorded on
+            arXiv, as a new doi key after its arxiv; a doi that differs
+            from arXiv's is left to a human
 
 With --only, the findings left out are counted in the summary ("3
 retitled not applied: --only moved"). Entries are found by id, and a
@@ -65,6 +70,7 @@ results or usage (or a fix that would make the catalog invalid), 3 when it
 could not check.`,
 		Example: `  linkcheck fix --dry-run
   linkcheck fix --from results.json --only moved,updated
+  linkcheck fix --from results.json --only published
   linkcheck fix --from results.json --format markdown --output pr-body.md`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
@@ -78,7 +84,7 @@ could not check.`,
 	fs := cmd.Flags()
 	fs.StringVar(&opts.from, "from", "", "use a saved run (check --format json) instead of checking")
 	fs.BoolVar(&opts.dryRun, "dry-run", false, "print a unified diff of the changes and write nothing")
-	fs.StringVar(&opts.only, "only", catalogedit.Kinds.String(), "the findings to fix, comma-separated: moved, retitled, updated")
+	fs.StringVar(&opts.only, "only", catalogedit.Kinds.String()+","+catalogedit.Published, "the findings to fix, comma-separated: moved, retitled, updated, published")
 	fs.StringVarP(&opts.format, "format", "f", string(catalogedit.FormatText), "what to print: text (the changes, or the diff with --dry-run) or markdown (a pull request body)")
 	fs.StringVarP(&opts.output, "output", "o", "", "write what is printed to this file (atomically) instead of stdout")
 	return cmd
@@ -87,9 +93,18 @@ could not check.`,
 // validate refuses flags fix cannot honour (exit 2) before anything is
 // read.
 func (o *fixOptions) validate() error {
-	kinds, err := status.ParseSet(o.only)
-	if err != nil || kinds == 0 || kinds&^catalogedit.Kinds != 0 {
-		return usageError(fmt.Errorf("invalid --only %q: want some of %s", o.only, catalogedit.Kinds))
+	var statuses []string
+	o.published = false
+	for _, f := range strings.Split(o.only, ",") {
+		if strings.TrimSpace(f) == catalogedit.Published {
+			o.published = true
+			continue
+		}
+		statuses = append(statuses, f)
+	}
+	kinds, err := status.ParseSet(strings.Join(statuses, ","))
+	if err != nil || (kinds == 0 && !o.published) || kinds&^catalogedit.Kinds != 0 {
+		return usageError(fmt.Errorf("invalid --only %q: want some of %s,%s", o.only, catalogedit.Kinds, catalogedit.Published))
 	}
 	o.kinds = kinds
 	if f := catalogedit.Format(o.format); f != catalogedit.FormatText && f != catalogedit.FormatMarkdown {
@@ -118,13 +133,14 @@ func runFix(ctx context.Context, e env, opts *fixOptions) error {
 		return err
 	}
 	_, err = catalogedit.Run(ctx, opts.catalog, cat, results, catalogedit.Options{
-		Only:   opts.kinds,
-		DryRun: opts.dryRun,
-		Format: catalogedit.Format(opts.format),
-		Output: opts.output,
-		Out:    e.Out,
-		Err:    e.Err,
-		Warn:   func(msg string) { fmt.Fprintf(e.Err, "linkcheck: %s\n", msg) },
+		Only:      opts.kinds,
+		Published: opts.published,
+		DryRun:    opts.dryRun,
+		Format:    catalogedit.Format(opts.format),
+		Output:    opts.output,
+		Out:       e.Out,
+		Err:       e.Err,
+		Warn:      func(msg string) { fmt.Fprintf(e.Err, "linkcheck: %s\n", msg) },
 	})
 	return err
 }

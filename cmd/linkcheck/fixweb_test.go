@@ -48,6 +48,14 @@ func fixWeb(t *testing.T) *fakeweb.Web {
 		"1706.03762": {Version: 7, Title: "Attention Is All You Need"},
 		"2302.04761": {Version: 1, Title: "Toolformer: Language Models Can Teach Themselves to Use Tools and APIs"},
 		"2210.03629": {Version: 1, Title: "A Survey of Large Language Models"},
+		// Published papers, for fix_published: with a journal reference
+		// and a DOI, with a DOI only, with neither.
+		"2303.11366": {Version: 4, Title: "Reflexion: Language Agents with Verbal Reinforcement Learning",
+			JournalRef: "NeurIPS 2023", DOI: "10.5555/3666122.3666499"},
+		"2005.14165": {Version: 4, Title: "Language Models are Few-Shot Learners", DOI: "10.5555/3495724.3495883"},
+		"2201.11903": {Version: 6, Title: "Chain-of-Thought Prompting Elicits Reasoning in Large Language Models"},
+		"2305.10601": {Version: 2, Title: "Tree of Thoughts: Deliberate Problem Solving with Large Language Models",
+			JournalRef: "NeurIPS 2023", DOI: "10.5555/3666122.3666639"},
 	}))
 	return web
 }

@@ -12,6 +12,10 @@ type Paper struct {
 	Version int    // latest version
 	Title   string // current title
 	Comment string // arxiv:comment, e.g. a withdrawal notice
+	// JournalRef and DOI are where the authors say it was published
+	// (arxiv:journal_ref, arxiv:doi); arXiv leaves both out when unset.
+	JournalRef string
+	DOI        string
 }
 
 // ArxivAPI answers the arXiv API's id_list queries in its Atom format,
@@ -33,6 +37,14 @@ func ArxivAPI(papers map[string]Paper) http.Handler {
 				stripVersion(id), p.Version, html.EscapeString(p.Title))
 			if p.Comment != "" {
 				fmt.Fprintf(&entries, "    <arxiv:comment>%s</arxiv:comment>\n", html.EscapeString(p.Comment))
+			}
+			if p.JournalRef != "" {
+				fmt.Fprintf(&entries, "    <arxiv:journal_ref>%s</arxiv:journal_ref>\n", html.EscapeString(p.JournalRef))
+			}
+			if p.DOI != "" {
+				// As the current API writes it: last, with its doi.org link.
+				fmt.Fprintf(&entries, "    <arxiv:doi>%s</arxiv:doi>\n    <link rel=\"related\" href=\"https://doi.org/%s\" title=\"doi\"/>\n",
+					html.EscapeString(p.DOI), html.EscapeString(p.DOI))
 			}
 			entries.WriteString("  </entry>\n")
 		}
