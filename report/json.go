@@ -18,26 +18,19 @@ import (
 const startedLayout = "2006-01-02T15:04:05.999Z07:00"
 
 // The wire types below are the JSON format, documented field by field in
-// the README. They are separate from result.Result so that the document
+// docs/output.md. They are separate from result.Result so that the document
 // stays stable when the checker's internals change.
 
 type jsonRun struct {
-	Schema        string       `json:"schema"`
-	Catalog       string       `json:"catalog"`
-	CatalogSHA256 string       `json:"catalog_sha256,omitempty"`
-	StartedAt     string       `json:"started_at,omitempty"`
-	DurationMS    int64        `json:"duration_ms"`
-	Partial       bool         `json:"partial,omitempty"`
-	Stopped       Stop         `json:"stopped,omitempty"`
-	NotReached    int          `json:"not_reached,omitempty"`
-	Summary       jsonSummary  `json:"summary"`
-	Results       []jsonResult `json:"results"`
+	jsonHead
+	Results []jsonResult `json:"results"`
 	// Resolved lists what was fixed since the last run (with a state file).
 	Resolved []jsonResolved `json:"resolved,omitempty"`
 }
 
 // jsonHead is the part of jsonRun before the results, which streamJSON
-// writes first.
+// writes first. Embedded in jsonRun, its fields encode and decode as the
+// document's own.
 type jsonHead struct {
 	Schema        string      `json:"schema"`
 	Catalog       string      `json:"catalog"`
@@ -48,6 +41,24 @@ type jsonHead struct {
 	Stopped       Stop        `json:"stopped,omitempty"`
 	NotReached    int         `json:"not_reached,omitempty"`
 	Summary       jsonSummary `json:"summary"`
+}
+
+// headOf is run's head as the document writes it.
+func headOf(run Run) jsonHead {
+	head := jsonHead{
+		Schema:        Schema,
+		Catalog:       run.Catalog,
+		CatalogSHA256: run.CatalogSHA256,
+		DurationMS:    millis(run.Duration),
+		Partial:       run.Partial,
+		Stopped:       run.Stop,
+		NotReached:    run.NotReached,
+		Summary:       jsonSummary(Summarize(run.Results)),
+	}
+	if !run.StartedAt.IsZero() {
+		head.StartedAt = run.StartedAt.Format(startedLayout)
+	}
+	return head
 }
 
 type jsonResult struct {
@@ -142,19 +153,7 @@ func renderJSON(buf *bytes.Buffer, run Run, opts Options) error {
 // second time as a report: the bytes are those of encoding/json's indented
 // encoding of the whole document (a test holds them to it).
 func streamJSON(w io.Writer, run Run, opts Options) error {
-	head := jsonHead{
-		Schema:        Schema,
-		Catalog:       run.Catalog,
-		CatalogSHA256: run.CatalogSHA256,
-		DurationMS:    millis(run.Duration),
-		Partial:       run.Partial,
-		Stopped:       run.Stop,
-		NotReached:    run.NotReached,
-		Summary:       jsonSummary(Summarize(run.Results)),
-	}
-	if !run.StartedAt.IsZero() {
-		head.StartedAt = run.StartedAt.Format(startedLayout)
-	}
+	head := headOf(run)
 	var item bytes.Buffer
 	enc := json.NewEncoder(&item)
 	// URLs with & and titles with < must stay readable in the file.

@@ -45,18 +45,9 @@ func TestStreamJSONIsTheWholeDocument(t *testing.T) {
 func wholeJSON(t *testing.T, run Run, opts Options) []byte {
 	t.Helper()
 	doc := jsonRun{
-		Schema:     Schema,
-		Catalog:    run.Catalog,
-		DurationMS: millis(run.Duration),
-		Partial:    run.Partial,
-		Stopped:    run.Stop,
-		NotReached: run.NotReached,
-		Summary:    jsonSummary(Summarize(run.Results)),
-		Results:    []jsonResult{},
-		Resolved:   resolvedToJSON(run.Resolved),
-	}
-	if !run.StartedAt.IsZero() {
-		doc.StartedAt = run.StartedAt.Format(startedLayout)
+		jsonHead: headOf(run),
+		Results:  []jsonResult{},
+		Resolved: resolvedToJSON(run.Resolved),
 	}
 	for _, r := range listed(run.Results, opts) {
 		doc.Results = append(doc.Results, toJSON(r))
