@@ -119,3 +119,35 @@ func (f *fakeVerifier) Verify(ctx context.Context, papers []arxiv.Paper, emit fu
 	}
 	return nil
 }
+
+// verdict is what a result of a test's catalog should say.
+type verdict struct {
+	want status.Status
+	msg  string
+}
+
+// expectVerdicts holds results to want, one verdict per entry id, the
+// message compared by match(got, want): every id answered once, and no
+// other.
+func expectVerdicts(t *testing.T, results []result.Result, match func(got, want string) bool, want map[string]verdict) {
+	t.Helper()
+	seen := map[string]bool{}
+	for _, r := range results {
+		tt, ok := want[r.ID]
+		if !ok || seen[r.ID] {
+			t.Errorf("unexpected result %s", r.ID)
+			continue
+		}
+		seen[r.ID] = true
+		if r.Status != tt.want || !match(r.Message, tt.msg) {
+			t.Errorf("check(%s) = %v %q, want %v %q", r.URL, r.Status, r.Message, tt.want, tt.msg)
+		}
+	}
+	for id := range want {
+		if !seen[id] {
+			t.Errorf("no result for %s", id)
+		}
+	}
+}
+
+func equal(a, b string) bool { return a == b }

@@ -101,10 +101,7 @@ func TestSoftNotFoundByTheSitesEvidence(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	tests := map[string]struct {
-		want status.Status
-		msg  string
-	}{
+	expectVerdicts(t, results, strings.HasPrefix, map[string]verdict{
 		"media-1":       {status.OK, "HTTP 200"},
 		"media-2":       {status.OK, "HTTP 200"},
 		"media-home":    {status.OK, "HTTP 200"},
@@ -119,21 +116,7 @@ func TestSoftNotFoundByTheSitesEvidence(t *testing.T) {
 		"spa":          {status.OK, "HTTP 200; the site answers every path, its home page included, with this same page (a single-page app?): its HTML cannot tell whether this page exists"},
 		"plain":        {status.OK, "HTTP 200"},
 		"plain-opaque": {status.OK, "HTTP 200"},
-	}
-	for _, r := range results {
-		tt, ok := tests[r.ID]
-		if !ok {
-			t.Errorf("unexpected result %s", r.ID)
-			continue
-		}
-		if r.Status != tt.want || !strings.HasPrefix(r.Message, tt.msg) {
-			t.Errorf("check(%s) = %v %q, want %v %q", r.URL, r.Status, r.Message, tt.want, tt.msg)
-		}
-		delete(tests, r.ID)
-	}
-	for id := range tests {
-		t.Errorf("no result for %s", id)
-	}
+	})
 	// One made-up path per suspicious host, whatever the number of its
 	// suspicious pages and the schemes they use; none for a host with
 	// nothing suspicious. The

@@ -101,10 +101,7 @@ func TestSoftNotFoundByTheHostsOtherPages(t *testing.T) {
 		t.Fatal(err)
 	}
 	template := `soft 404: the site answers a made-up path with this same page (%q)`
-	tests := map[string]struct {
-		want status.Status
-		msg  string
-	}{
+	expectVerdicts(t, results, equal, map[string]verdict{
 		"launch":        {status.OK, "HTTP 200"},
 		"pricing":       {status.OK, "HTTP 200"},
 		"gone":          {status.Broken, fmt.Sprintf(template, "Welcome – Acme Blog")},
@@ -128,21 +125,7 @@ func TestSoftNotFoundByTheHostsOtherPages(t *testing.T) {
 		"essay":         {status.OK, "HTTP 200"},
 		"essay-old":     {status.Moved, "moved permanently (301) to https://one.example/essay"},
 		"essay-http":    {status.OK, "HTTP 200"},
-	}
-	for _, r := range results {
-		tt, ok := tests[r.ID]
-		if !ok {
-			t.Errorf("unexpected result %s", r.ID)
-			continue
-		}
-		if r.Status != tt.want || r.Message != tt.msg {
-			t.Errorf("check(%s) = %v %q, want %v %q", r.URL, r.Status, r.Message, tt.want, tt.msg)
-		}
-		delete(tests, r.ID)
-	}
-	for id := range tests {
-		t.Errorf("no result for %s", id)
-	}
+	})
 	// One made-up path per host whose pages share a title or have a much
 	// shorter one, however many such pages it has; none for the others.
 	// The home page is asked only to tell a template from a single-page
