@@ -77,10 +77,11 @@ func (m *memory) file() runFile {
 }
 
 // announce says on stderr that a run starts a history, once the state
-// file is known to be writable: only then is it true.
+// file is known to be writable: only then is it true, and only for a run
+// that completes (an interrupted one writes no state).
 func (m *memory) announce(e env) {
 	if m != nil && m.fresh {
-		fmt.Fprintf(e.Err, "linkcheck: no history in %s yet: this run starts it\n", m.path)
+		fmt.Fprintf(e.Err, "linkcheck: no history in %s yet: this run starts it if it completes\n", m.path)
 	}
 }
 

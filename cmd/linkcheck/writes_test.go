@@ -150,7 +150,7 @@ func TestUnwritableFoundBeforeTheFirstRequest(t *testing.T) {
 			if code != exitCannotCheck || !strings.Contains(stderr, tt.want) {
 				t.Errorf("linkcheck %v = exit %d, stderr %q; want 3 and %q", tt.args, code, stderr, tt.want)
 			}
-			if strings.Contains(stderr, "this run starts it") {
+			if strings.Contains(stderr, "no history in") {
 				t.Errorf("stderr %q announces a history that cannot be written", stderr)
 			}
 			if n := len(c.web.Log()) - requests; n > 0 {
