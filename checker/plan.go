@@ -80,8 +80,7 @@ func (c *Checker) plan(cat *catalog.Catalog, verifiers []verifier.Verifier) *pla
 		res:       resources(cat),
 		platforms: newPlatformWork(verifiers),
 	}
-	jobs := make(map[string]*urlJob)
-	queues := make(map[string]*hostQueue)
+	work := newURLWork()
 	for i, r := range p.res {
 		hasURL, hasArxiv := targets(r)
 		skip := c.skipReason(r)
@@ -99,20 +98,7 @@ func (c *Checker) plan(cat *catalog.Catalog, verifiers []verifier.Verifier) *pla
 			case skip != "":
 				p.ready = append(p.ready, skipped(r, result.TargetURL, skip))
 			default:
-				key := webpage.FetchKey(r.URL)
-				j, ok := jobs[key]
-				if !ok {
-					j = &urlJob{url: r.URL}
-					jobs[key] = j
-					group := groupOf(r.URL)
-					q, ok := queues[group]
-					if !ok {
-						q = &hostQueue{group: group}
-						queues[group] = q
-					}
-					q.jobs = append(q.jobs, j)
-				}
-				j.entries = append(j.entries, i)
+				work.add(r.URL, i)
 			}
 		}
 		// A valid arXiv ID is arXiv's verifier's claim; one that does not
@@ -127,18 +113,54 @@ func (c *Checker) plan(cat *catalog.Catalog, verifiers []verifier.Verifier) *pla
 			}
 		}
 	}
-	for _, q := range queues {
-		p.queues = append(p.queues, q)
-	}
-	// Longest queues first: they bound the run's length, so they must not
-	// wait for a free host slot behind short ones.
-	sort.Slice(p.queues, func(i, j int) bool {
-		if len(p.queues[i].jobs) != len(p.queues[j].jobs) {
-			return len(p.queues[i].jobs) > len(p.queues[j].jobs)
-		}
-		return p.queues[i].group < p.queues[j].group
-	})
+	p.queues = work.ordered()
 	return p
+}
+
+// urlWork gathers URL jobs, one per distinct URL (after normalization),
+// each in its host group's queue.
+type urlWork struct {
+	jobs   map[string]*urlJob
+	queues map[string]*hostQueue
+}
+
+func newURLWork() *urlWork {
+	return &urlWork{jobs: make(map[string]*urlJob), queues: make(map[string]*hostQueue)}
+}
+
+// add gives entry i's URL raw a job, shared with any earlier entry's job
+// for the same URL.
+func (w *urlWork) add(raw string, i int) {
+	key := webpage.FetchKey(raw)
+	j, ok := w.jobs[key]
+	if !ok {
+		j = &urlJob{url: raw}
+		w.jobs[key] = j
+		group := groupOf(raw)
+		q, ok := w.queues[group]
+		if !ok {
+			q = &hostQueue{group: group}
+			w.queues[group] = q
+		}
+		q.jobs = append(q.jobs, j)
+	}
+	j.entries = append(j.entries, i)
+}
+
+// ordered lists the queues longest first: they bound the run's length, so
+// they must not wait for a free host slot behind short ones.
+func (w *urlWork) ordered() []*hostQueue {
+	queues := make([]*hostQueue, 0, len(w.queues))
+	for _, q := range w.queues {
+		queues = append(queues, q)
+	}
+	sort.Slice(queues, func(i, j int) bool {
+		if len(queues[i].jobs) != len(queues[j].jobs) {
+			return len(queues[i].jobs) > len(queues[j].jobs)
+		}
+		return queues[i].group < queues[j].group
+	})
+	return queues
 }
 
 // skipReason says why an entry is not checked, or "" when it is.

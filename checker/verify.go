@@ -202,28 +202,11 @@ func apiAnswered(v verifier.Verdict) bool {
 // pagePlan is the URL work of entries whose pages are checked after all,
 // one job per distinct URL, queued by host group as in plan.
 func pagePlan(p *plan, entries []int) *plan {
-	out := &plan{res: p.res}
-	jobs := make(map[string]*urlJob)
-	queues := make(map[string]*hostQueue)
+	work := newURLWork()
 	for _, i := range entries {
-		raw := p.res[i].URL
-		key := webpage.FetchKey(raw)
-		if j, ok := jobs[key]; ok {
-			j.entries = append(j.entries, i)
-			continue
-		}
-		j := &urlJob{url: raw, entries: []int{i}}
-		jobs[key] = j
-		group := groupOf(raw)
-		q, ok := queues[group]
-		if !ok {
-			q = &hostQueue{group: group}
-			queues[group] = q
-			out.queues = append(out.queues, q)
-		}
-		q.jobs = append(q.jobs, j)
+		work.add(p.res[i].URL, i)
 	}
-	return out
+	return &plan{res: p.res, queues: work.ordered()}
 }
 
 // platformResult is an entry's view of a target's verdict. A renamed
