@@ -48,7 +48,7 @@ sections:
 			entry("id: a", "title: A", "kind: post", "url: https://e.com/a", "accept: &acc [{status: bogus, reason: r}]") +
 			entry("id: b", "title: B", "kind: post", "url: https://e.com/b", "accept: *acc") +
 			entry("id: c", "title: C", "kind: post", "url: https://e.com/c", "accept: *acc"),
-			[]string{`c.yaml:10:32: unknown status "bogus" (want one of broken, moved, retitled, updated, stale, blocked, timeout, error, redirected, ok, skipped)`}},
+			[]string{`c.yaml:10:32: unknown status "bogus" (want one of broken, moved, retitled, updated, stale, archived, blocked, timeout, error, redirected, ok, skipped)`}},
 		{"nine aliases to a list in tags", head +
 			entry("id: a", "title: A", "kind: post", "url: https://e.com/a", "tags: &t [lol, lol]") +
 			entry("id: b", "title: B", "kind: post", "url: https://e.com/b", "tags: ["+nine("*t")+"]"),

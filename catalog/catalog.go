@@ -122,9 +122,14 @@ type Resource struct {
 	GitHub string // owner/repo
 	// DOI is where the work was published, as a bare DOI ("10.1145/…"),
 	// not a doi.org URL: it names the version a reader may cite.
-	DOI  string
-	Tags []string
-	Note string
+	DOI string
+	// Archive is a Wayback Machine capture of the page at URL
+	// ("https://web.archive.org/web/20230512083000/https://…"), for a
+	// link that died: readers are sent to the copy while the original
+	// stays gone.
+	Archive string
+	Tags    []string
+	Note    string
 	// Alternates are other URLs known to lead to the same resource: a
 	// redirect to one of them is expected, not a move.
 	Alternates []string

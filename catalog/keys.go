@@ -12,7 +12,7 @@ var (
 	settingsKeys = []string{"concurrency", "host_concurrency", "host_rate", "request_timeout", "retries", "stale_after", "hosts", "state"}
 	hostKeys     = []string{"rate", "burst", "concurrency"}
 	sectionKeys  = []string{"id", "title", "resources"}
-	resourceKeys = []string{"id", "title", "kind", "url", "arxiv", "github", "doi", "tags", "note", "alternates", "accept", "ignore"}
+	resourceKeys = []string{"id", "title", "kind", "url", "arxiv", "github", "doi", "archive", "tags", "note", "alternates", "accept", "ignore"}
 	acceptKeys   = []string{"status", "code", "reason"}
 	ignoreKeys   = []string{"reason", "until"}
 )

@@ -43,7 +43,7 @@ func TestParseStructure(t *testing.T) {
 		{"resource url typo", head + entry("id: a", "title: T", "kind: paper", "ur: https://e.com/a"),
 			[]string{"c.yaml:9:9: unknown key \"ur\" in resource: did you mean `url`?"}},
 		{"resource unknown key", head + entry("id: a", "title: T", "kind: paper", "url: https://e.com/a", "year: 2017"),
-			[]string{`c.yaml:10:9: unknown key "year" in resource (valid keys: id, title, kind, url, arxiv, github, doi, tags, note, alternates, accept, ignore)`}},
+			[]string{`c.yaml:10:9: unknown key "year" in resource (valid keys: id, title, kind, url, arxiv, github, doi, archive, tags, note, alternates, accept, ignore)`}},
 		{"resource duplicate key", head + entry("id: a", "title: T", "kind: paper", "url: https://e.com/a", "url: https://e.com/b"),
 			[]string{`c.yaml:10:9: duplicate key "url" in resource (first at line 9)`}},
 		{"section typo", "version: 1\nsections:\n  - id: s\n    title: S\n    resource: []\n",

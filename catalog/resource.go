@@ -132,6 +132,8 @@ func (d *decoder) resource(section string, m *yaml.Node) Resource {
 			r.GitHub = d.str(key, v)
 		case "doi":
 			r.DOI = d.str(key, v)
+		case "archive":
+			r.Archive = d.str(key, v)
 		case "tags":
 			r.Tags = d.strList(key, v)
 		case "note":

@@ -175,7 +175,7 @@ func TestValidateAcceptIgnore(t *testing.T) {
 		{"accept status", with("accept: [{status: blocked, reason: 403 to bots}]"), nil},
 		{"accept code", with("accept: [{code: 403, reason: 403 to bots}]"), nil},
 		{"accept unknown status", with("accept: [{status: blockd, reason: r}]"),
-			[]string{`c.yaml:10:27: unknown status "blockd" (want one of broken, moved, retitled, updated, stale, blocked, timeout, error, redirected, ok, skipped)`}},
+			[]string{`c.yaml:10:27: unknown status "blockd" (want one of broken, moved, retitled, updated, stale, archived, blocked, timeout, error, redirected, ok, skipped)`}},
 		{"accept ok", with("accept: [{status: ok, reason: r}]"),
 			[]string{`c.yaml:10:27: accept status "ok" has no effect: ok results never fail a run`}},
 		{"accept both", with("accept: [{status: blocked, code: 403, reason: r}]"),

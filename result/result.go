@@ -64,6 +64,15 @@ type Result struct {
 	PushedAt    time.Time // GitHub: the last push to any branch
 	Stage       string    // Hub: a Space's runtime stage ("RUNNING", "RUNTIME_ERROR")
 
+	// Archived copy (TargetURL): for a gone link, the newest Wayback
+	// Machine capture of its live page, or the catalog's archive key's
+	// copy; ArchiveNote says why there is none ("no archived copy of the
+	// live page", "archive lookup failed: …") or what the copy says
+	// about the original ("the original is back: archive can go").
+	ArchiveURL  string
+	ArchivedAt  time.Time
+	ArchiveNote string
+
 	// IgnoreExpired is the until date of the entry's ignore when it has
 	// expired: the entry was checked as usual, and the ignore needs
 	// removing or extending.

@@ -38,6 +38,12 @@ const (
 	// maintainers to decide whether the entry still belongs; unlike Broken
 	// the reader can still open it.
 	Stale
+	// Archived: the link is gone, and the catalog's archive key names an
+	// archived copy of the live page that still plays back. Readers are
+	// served by the copy, so it fails nothing by default and needs no
+	// attention until the original answers again (then the result is OK,
+	// with a note that the archive key can go).
+	Archived
 	// Blocked: the site refused an automated client (401, 403, 429 after
 	// retries, 999, or a bot challenge). It could not be verified.
 	Blocked
@@ -61,6 +67,7 @@ var names = [...]string{
 	Retitled:   "retitled",
 	Updated:    "updated",
 	Stale:      "stale",
+	Archived:   "archived",
 	Blocked:    "blocked",
 	Timeout:    "timeout",
 	Error:      "error",
@@ -71,7 +78,7 @@ var names = [...]string{
 
 // All lists every valid status (Unknown excluded) in severity order.
 func All() []Status {
-	return []Status{Broken, Moved, Retitled, Updated, Stale, Blocked, Timeout, Error, Redirected, OK, Skipped}
+	return []Status{Broken, Moved, Retitled, Updated, Stale, Archived, Blocked, Timeout, Error, Redirected, OK, Skipped}
 }
 
 // String returns the status's stable lower-case name.
@@ -168,7 +175,8 @@ func (set Set) String() string {
 const DefaultFailOn = Set(1 << Broken)
 
 // Attention reports whether a result with this status needs a maintainer's
-// attention (everything but OK and Skipped).
+// attention: everything but OK, Skipped and Archived, a dead link the
+// catalog already points at an archived copy of.
 func (s Status) Attention() bool {
-	return s != OK && s != Skipped && s != Unknown
+	return s != OK && s != Skipped && s != Archived && s != Unknown
 }

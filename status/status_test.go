@@ -78,7 +78,7 @@ func TestSet(t *testing.T) {
 
 func TestAttention(t *testing.T) {
 	for _, s := range All() {
-		want := s != OK && s != Skipped
+		want := s != OK && s != Skipped && s != Archived
 		if s.Attention() != want {
 			t.Errorf("%v.Attention() = %v, want %v", s, s.Attention(), want)
 		}
@@ -88,7 +88,7 @@ func TestAttention(t *testing.T) {
 // The names and their order are a published contract: --fail-on, accept
 // lists and the JSON report's summary keys use them, in this order.
 func TestNamesInSeverityOrder(t *testing.T) {
-	want := []string{"broken", "moved", "retitled", "updated", "stale", "blocked", "timeout", "error", "redirected", "ok", "skipped"}
+	want := []string{"broken", "moved", "retitled", "updated", "stale", "archived", "blocked", "timeout", "error", "redirected", "ok", "skipped"}
 	got := Names()
 	if len(got) != len(want) {
 		t.Fatalf("Names() = %v, want %v", got, want)
