@@ -20,6 +20,7 @@ import (
 	"github.com/ai-reading-list/linkcheck/checker/huggingface"
 	"github.com/ai-reading-list/linkcheck/checker/verifier"
 	"github.com/ai-reading-list/linkcheck/checker/webpage"
+	"github.com/ai-reading-list/linkcheck/result"
 )
 
 // Defaults of Options, exported so that command-line flags reuse them.
@@ -119,6 +120,13 @@ type Options struct {
 	HubAPI   string
 	HubToken string
 
+	// Archive turns on the rescue of gone links: for each, the Wayback
+	// Machine at WaybackBase is asked for the newest capture of the live
+	// page, up to LastOK's answer for the result (zero: up to now).
+	Archive     bool
+	WaybackBase string
+	LastOK      func(result.Result) time.Time
+
 	// DialContext replaces the dialer. The private-address guard still
 	// applies to the address it connects to, unless AllowPrivate. No proxy
 	// applies with a replacement dialer.
@@ -135,6 +143,10 @@ type Options struct {
 	// is always there, built from Arxiv or the options.
 	Platforms []verifier.Verifier
 }
+
+// DefaultWaybackBase is the Wayback Machine's base URL: its CDX server
+// and its playback both live there.
+const DefaultWaybackBase = "https://web.archive.org"
 
 // DefaultOptions returns the options of a check nobody tuned: the limits
 // above, every request retried DefaultRetries times, the default
@@ -153,6 +165,8 @@ func DefaultOptions() Options {
 		UserAgent:       DefaultUserAgent(""),
 		ArxivAPI:        arxiv.DefaultBaseURL,
 		ArxivOAI:        arxiv.DefaultOAIBaseURL,
+		Archive:         true,
+		WaybackBase:     DefaultWaybackBase,
 	}
 }
 
@@ -234,6 +248,7 @@ func (o Options) withDefaults() (Options, error) {
 	setDefault(&o.UserAgent, d.UserAgent)
 	setDefault(&o.ArxivAPI, d.ArxivAPI)
 	setDefault(&o.ArxivOAI, d.ArxivOAI)
+	setDefault(&o.WaybackBase, d.WaybackBase)
 	o.Retries = max(o.Retries, 0) // a count: fewer than none is none
 	if o.Now == nil {
 		o.Now = time.Now
