@@ -51,6 +51,7 @@ func TestChanged(t *testing.T) {
 		{"empty and absent lists are the same", cat(bert), cat(with(bert, func(r *Resource) { r.Alternates, r.Accept = []string{}, []Accept{} })), nil},
 		{"github changed", cat(bert), cat(with(bert, func(r *Resource) { r.GitHub = "google-research/bert" })), []string{"bert"}},
 		{"doi added", cat(bert), cat(with(bert, func(r *Resource) { r.DOI = "10.18653/v1/N19-1423" })), []string{"bert"}},
+		{"archive added", cat(bert), cat(with(bert, func(r *Resource) { r.Archive = "https://web.archive.org/web/20230512083000/https://b.example/x" })), []string{"bert"}},
 		{"positions do not count", cat(bert), cat(with(bert, func(r *Resource) { r.Pos = Pos{Line: 40}; r.Fields = map[string]Pos{"url": {Line: 43}} })), nil},
 		{"settings changed: everything", cat(attention, bert), &Catalog{Settings: Settings{RequestTimeout: time.Minute, Fields: map[string]Pos{"request_timeout": {Line: 3}}},
 			Sections: []Section{{ID: "s", Resources: []Resource{attention, bert}}}}, []string{"attention", "bert"}},

@@ -16,6 +16,7 @@ func FuzzParse(f *testing.F) {
 	f.Add("a: &x {b: *x}\n")
 	f.Add("version: 1\nsettings: {hosts: {a: {rate: 1/3s}}, host_rate: .nan}\nsections: []\n")
 	f.Add(head + entry("id: a", "title: T", "kind: paper", "arxiv: 1706.03762", "accept: [{code: 403, reason: r}]", "ignore: {reason: r, until: 2020-01-01}"))
+	f.Add(head + entry("id: a", "title: T", "kind: post", "url: https://e.com/a", "archive: https://web.archive.org/web/20230512083000/http://E.com:80/a"))
 	f.Fuzz(func(t *testing.T, src string) {
 		c, err := Parse("f.yaml", strings.NewReader(src))
 		ps, _ := err.(Problems)

@@ -141,6 +141,9 @@ func (v *validator) resource(r *Resource, urls map[string]firstSeen) {
 	if has(r.Fields, "doi", r.DOI != "") {
 		v.doi(r)
 	}
+	if has(r.Fields, "archive", r.Archive != "") {
+		v.archive(r, hasURL, norm)
+	}
 	v.alternates(r, norm)
 	for i := range r.Accept {
 		v.accept(&r.Accept[i])
