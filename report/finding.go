@@ -51,7 +51,7 @@ func (f finding) String() string {
 // found describes what the check of r found, compared with what the
 // catalog expected, and an expired ignore with its date.
 func found(r result.Result) finding {
-	f := withPublication(foundByCheck(r), r)
+	f := withArchive(withPublication(foundByCheck(r), r), r)
 	if r.IgnoreExpired.IsZero() {
 		return f
 	}
@@ -196,6 +196,9 @@ func suggestion(r result.Result) string {
 }
 
 func suggestionByStatus(r result.Result) string {
+	if s := archiveSuggestion(r); s != "" {
+		return s
+	}
 	if r.History.PreviousTitle != "" && !r.Status.Attention() {
 		return "check that the page is still the one the entry means"
 	}

@@ -11,8 +11,9 @@ import (
 const longURL = "https://www.linkedin.com/pulse/building-reliable-autonomous-agents-tool-use-production-lessons-learned-2024-jane-doe-abcdef123456?trackingId=aGVsbG8gd29ybGQ"
 
 // fixtureRun is one realistic run covering every status: arXiv verdicts
-// with metadata, a redirect chain, a URL with a pipe, a very long URL,
-// Unicode titles and a multi-line error message.
+// with metadata, gone links with and without an archived copy, an archive
+// key the original no longer needs, a redirect chain, a URL with a pipe, a
+// very long URL, Unicode titles and a multi-line error message.
 func fixtureRun() Run {
 	day := func(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
 	return Run{
@@ -64,12 +65,14 @@ func fixtureRun() Run {
 				ID: "old-agents-post", Section: "posts", Title: "Agents in 2023", Line: 41,
 				Target: result.TargetURL, URL: "https://old.example.com/posts/agents-2023",
 				Status: status.Broken, Code: 404, Message: "HTTP 404", Attempts: 1, Duration: 95 * time.Millisecond,
+				ArchiveURL: "https://web.archive.org/web/20230512083000/https://old.example.com/posts/agents-2023",
+				ArchivedAt: time.Date(2023, 5, 12, 8, 30, 0, 0, time.UTC),
 			},
 			{
 				ID: "agent-survey-zh", Section: "posts", Title: "智能体综述：大模型时代的自主代理", Line: 47,
 				Target: result.TargetURL, URL: "https://zh.example.org/文章/智能体综述",
 				Status: status.Broken, Code: 200, Message: "soft 404: page says “页面不存在”",
-				Attempts: 1, Duration: 180 * time.Millisecond,
+				Attempts: 1, Duration: 180 * time.Millisecond, ArchiveNote: "no archived copy of the live page",
 			},
 			{
 				ID: "lilian-agents", Section: "posts", Title: "LLM Powered Autonomous Agents", Line: 53,
@@ -125,6 +128,21 @@ func fixtureRun() Run {
 				Repo: "princeton-nlp/tree-of-thought-llm", Status: status.Stale, Code: 200,
 				PushedAt: day(2023, 12, 21), Message: "archived on GitHub (last push 2023-12-21)",
 				Attempts: 1, Duration: 95 * time.Millisecond,
+			},
+			{
+				ID: "autogpt-post", Section: "posts", Title: "AutoGPT, explained", Line: 102,
+				Target: result.TargetURL, URL: "https://gone.example.com/autogpt",
+				Status: status.Archived, Code: 410, Message: "HTTP 410",
+				ArchiveURL: "https://web.archive.org/web/20240102030405/https://gone.example.com/autogpt",
+				ArchivedAt: time.Date(2024, 1, 2, 3, 4, 5, 0, time.UTC),
+				Attempts:   2, Duration: 310 * time.Millisecond,
+			},
+			{
+				ID: "babyagi-post", Section: "posts", Title: "BabyAGI", Line: 108,
+				Target: result.TargetURL, URL: "https://back.example.com/babyagi",
+				Status: status.OK, Code: 200, Message: "HTTP 200",
+				ArchiveNote: "the original is back: `archive` can go",
+				Attempts:    1, Duration: 120 * time.Millisecond,
 			},
 		},
 	}

@@ -16,13 +16,15 @@ func renderGitHub(buf *bytes.Buffer, run Run, opts Options) error {
 		buf.WriteString("::warning title=" + escapeProperty(strings.ToLower(partialTitle(run))) + "::" + escapeData("partial results: "+partialNote(run)) + "\n")
 	}
 	for _, r := range listed(run.Results, opts) {
-		if !r.Status.Attention() && r.IgnoreExpired.IsZero() && r.History.PreviousTitle == "" {
+		if !r.Status.Attention() && r.IgnoreExpired.IsZero() && r.History.PreviousTitle == "" && !archiveCanGo(r) {
 			continue // annotations are for problems, even with All
 		}
 		level, title := "warning", r.Status.String()
 		switch {
 		case r.History.PreviousTitle != "" && !r.Status.Attention():
 			title = "page title changed"
+		case archiveCanGo(r):
+			title = "archive can go"
 		case opts.FailOn.Has(r.Status) && r.History.Pending:
 			// Watched, not failing yet: a warning, as the exit code says.
 			title = r.Status.String() + " link (watching)"

@@ -84,6 +84,12 @@ type jsonResult struct {
 	CurrentRepo  string    `json:"current_repo,omitempty"`
 	PushedAt     string    `json:"pushed_at,omitempty"`
 	Stage        string    `json:"stage,omitempty"`
+	// The archived copy of a gone link (see result.Result): its
+	// playback address, when it was captured (RFC 3339), and why there
+	// is none or what it says about the original.
+	ArchiveURL  string `json:"archive_url,omitempty"`
+	ArchivedAt  string `json:"archived_at,omitempty"`
+	ArchiveNote string `json:"archive_note,omitempty"`
 	// IgnoreExpired is the until date of an ignore that has expired.
 	IgnoreExpired string `json:"ignore_expired,omitempty"`
 	Message       string `json:"message,omitempty"`
@@ -237,6 +243,8 @@ func toJSON(r result.Result) jsonResult {
 		Repo:           r.Repo,
 		CurrentRepo:    r.CurrentRepo,
 		Stage:          r.Stage,
+		ArchiveURL:     r.ArchiveURL,
+		ArchiveNote:    r.ArchiveNote,
 		Message:        r.Message,
 		Attempts:       r.Attempts,
 		DurationMS:     millis(r.Duration),
@@ -251,6 +259,9 @@ func toJSON(r result.Result) jsonResult {
 	}
 	if !r.PushedAt.IsZero() {
 		j.PushedAt = r.PushedAt.UTC().Format(dateLayout)
+	}
+	if !r.ArchivedAt.IsZero() {
+		j.ArchivedAt = r.ArchivedAt.UTC().Format(time.RFC3339)
 	}
 	if !r.IgnoreExpired.IsZero() {
 		j.IgnoreExpired = r.IgnoreExpired.UTC().Format(dateLayout)

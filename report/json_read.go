@@ -167,6 +167,8 @@ func resultFromJSON(j jsonResult) (result.Result, error) {
 		Repo:           j.Repo,
 		CurrentRepo:    j.CurrentRepo,
 		Stage:          j.Stage,
+		ArchiveURL:     j.ArchiveURL,
+		ArchiveNote:    j.ArchiveNote,
 		Message:        j.Message,
 		Attempts:       j.Attempts,
 		Duration:       d,
@@ -180,6 +182,13 @@ func resultFromJSON(j jsonResult) (result.Result, error) {
 			return result.Result{}, fmt.Errorf("ignore_expired: want YYYY-MM-DD: %w", err)
 		}
 		r.IgnoreExpired = t
+	}
+	if j.ArchivedAt != "" {
+		t, err := time.Parse(time.RFC3339, j.ArchivedAt)
+		if err != nil {
+			return result.Result{}, fmt.Errorf("archived_at: want an RFC 3339 time: %w", err)
+		}
+		r.ArchivedAt = t
 	}
 	if j.PushedAt != "" {
 		t, err := time.Parse(dateLayout, j.PushedAt)

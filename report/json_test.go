@@ -68,25 +68,25 @@ func TestJSONRoundTrip(t *testing.T) {
 	}
 }
 
-// TestJSONFiltered checks that without All only attention results are
-// listed while the summary still counts the whole run.
+// TestJSONFiltered checks that without All only attention results (and
+// an archive key that can go) are listed while the summary still counts the whole run.
 func TestJSONFiltered(t *testing.T) {
 	var buf bytes.Buffer
 	if err := Write(&buf, fixtureRun(), Options{Format: FormatJSON}); err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(buf.String(), `"total": 16`) {
-		t.Errorf("json summary lacks \"total\": 16:\n%s", buf.String())
+	if !strings.Contains(buf.String(), `"total": 18`) {
+		t.Errorf("json summary lacks \"total\": 18:\n%s", buf.String())
 	}
 	run, err := ReadJSON(&buf)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(run.Results) != 12 {
-		t.Errorf("ReadJSON(json without All) has %d results, want 12", len(run.Results))
+	if len(run.Results) != 13 {
+		t.Errorf("ReadJSON(json without All) has %d results, want 13", len(run.Results))
 	}
 	for _, r := range run.Results {
-		if !r.Status.Attention() {
+		if !r.Status.Attention() && !archiveCanGo(r) {
 			t.Errorf("json without All lists %s with status %v", r.ID, r.Status)
 		}
 	}
@@ -116,6 +116,7 @@ func TestReadJSONRejects(t *testing.T) {
 		{"upper-case status", strings.Replace(result(""), `"ok"}`, `"OK"}`, 1), `unknown status "OK"`, false},
 		{"unknown target", strings.Replace(result(""), `"url"`, `"ftp"`, 1), `target: unknown target "ftp"`, false},
 		{"bad version date", result(`, "version_date": "2023-8-2"`), "version_date: want YYYY-MM-DD", false},
+		{"bad archive date", result(`, "archived_at": "2023-05-12"`), "archived_at: want an RFC 3339 time", false},
 		{"bad start", strings.Replace(result(""), `"catalog"`, `"started_at": "yesterday", "catalog"`, 1), "started_at: want an RFC 3339 time", false},
 		{"negative duration", result(`, "duration_ms": -5`), "duration_ms: -5 is out of range", false},
 		{"huge duration", result(`, "duration_ms": 9223372036854775807`), "is out of range", false},

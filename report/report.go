@@ -175,9 +175,9 @@ func listed(results []result.Result, opts Options) []result.Result {
 // attention, a page whose title changed since the last run (it may have
 // become another page) whatever its status, and an expired ignore, which
 // needs the maintainers even on a link that works again: the ignore
-// should go.
+// should go, like an archive key once the original answers again.
 func needsListing(r result.Result) bool {
-	return r.Status.Attention() || r.History.PreviousTitle != "" || !r.IgnoreExpired.IsZero()
+	return r.Status.Attention() || r.History.PreviousTitle != "" || !r.IgnoreExpired.IsZero() || archiveCanGo(r)
 }
 
 // byStatus groups results by status, keeping run order inside each group.

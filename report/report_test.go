@@ -58,7 +58,7 @@ func TestSummarize(t *testing.T) {
 		{"everything skipped", results(status.Skipped, status.Skipped, status.Skipped, status.Skipped, status.Skipped),
 			"nothing checked (5 skipped)"},
 		{"fixture", fixtureRun().Results,
-			"14 checked: 3 broken, 1 moved, 2 retitled, 1 updated, 1 stale, 1 blocked, 1 timeout, 1 error, 1 redirected, 2 ok (2 skipped)"},
+			"16 checked: 3 broken, 1 moved, 2 retitled, 1 updated, 1 stale, 1 archived, 1 blocked, 1 timeout, 1 error, 1 redirected, 3 ok (2 skipped)"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -35,14 +35,15 @@ const (
 )
 
 // statusColor groups statuses by how urgent they look: red is gone or
-// failing, yellow needs a decision, cyan is informational.
+// failing, yellow needs a decision, cyan is informational (a dead link
+// served by its archived copy included).
 func statusColor(s status.Status) string {
 	switch s {
 	case status.Broken, status.Error:
 		return ansiRed
 	case status.Moved, status.Retitled, status.Stale, status.Blocked, status.Timeout:
 		return ansiYellow
-	case status.Updated, status.Redirected:
+	case status.Updated, status.Redirected, status.Archived:
 		return ansiCyan
 	case status.OK:
 		return ansiGreen
