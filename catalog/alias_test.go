@@ -36,7 +36,7 @@ sections:
     title: T
     resources: [` + nine("*b") + `]
 `, []string{
-			`c.yaml:2:31: unknown key "x" in settings (valid keys: concurrency, host_concurrency, host_rate, request_timeout, retries, stale_after, hosts, state)`,
+			`c.yaml:2:31: unknown key "x" in settings (valid keys: concurrency, host_concurrency, host_rate, request_timeout, retries, stale_after, hosts, state, archive)`,
 			"c.yaml:6:20: an entry cannot be an alias (*a, and 8 more in this list): list each entry once, in full",
 			"c.yaml:9:17: an entry cannot be an alias (*b, and 8 more in this list): list each entry once, in full",
 		}},

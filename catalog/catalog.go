@@ -65,7 +65,11 @@ type Settings struct {
 	// State is the file that keeps the history between runs (see
 	// package state), as written: relative to the catalog's directory.
 	State string
-	Pos   Pos
+	// Archive is whether gone links are looked up in the Wayback Machine
+	// for an archived copy; it counts only when Fields has "archive"
+	// (absent, lookups are on).
+	Archive bool
+	Pos     Pos
 	// Fields holds the position of each key's value; it also tells an
 	// explicit zero ("retries: 0") from an absent key.
 	Fields map[string]Pos

@@ -164,6 +164,8 @@ func changeValue(f reflect.Value) bool {
 		*v = append(*v, Accept{Code: 403, Reason: "r"})
 	case **Ignore:
 		*v = nil
+	case *bool:
+		*v = !*v
 	case *float64:
 		*v += 0.5
 	case *time.Duration:

@@ -9,7 +9,7 @@ import (
 // documents them (which is also the order "valid keys" lists show).
 var (
 	catalogKeys  = []string{"version", "settings", "sections"}
-	settingsKeys = []string{"concurrency", "host_concurrency", "host_rate", "request_timeout", "retries", "stale_after", "hosts", "state"}
+	settingsKeys = []string{"concurrency", "host_concurrency", "host_rate", "request_timeout", "retries", "stale_after", "hosts", "state", "archive"}
 	hostKeys     = []string{"rate", "burst", "concurrency"}
 	sectionKeys  = []string{"id", "title", "resources"}
 	resourceKeys = []string{"id", "title", "kind", "url", "arxiv", "github", "doi", "archive", "tags", "note", "alternates", "accept", "ignore"}

@@ -226,6 +226,16 @@ func (d *decoder) integer(name string, v *yaml.Node) (int, bool) {
 	return n, true
 }
 
+// boolean reads true or false.
+func (d *decoder) boolean(name string, v *yaml.Node) bool {
+	var b bool
+	if v.Kind != yaml.ScalarNode || v.Tag != "!!bool" || v.Decode(&b) != nil {
+		d.bad(v, "%s must be true or false", name)
+		return false
+	}
+	return b
+}
+
 // describe names a node's type for messages ("a list", "a mapping").
 func describe(n *yaml.Node) string {
 	switch n.Kind {

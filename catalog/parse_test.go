@@ -70,6 +70,7 @@ settings:
     openai.com:
       rate: 0.5
   state: history/links.json
+  archive: false
 sections: []
 `
 	c, err := Parse("c.yaml", strings.NewReader(src))
@@ -99,6 +100,9 @@ sections: []
 	if s.State != "history/links.json" {
 		t.Errorf("State = %q, want history/links.json", s.State)
 	}
+	if _, set := s.Fields["archive"]; s.Archive || !set {
+		t.Errorf("Archive = %v (set %v), want false, set", s.Archive, set)
+	}
 }
 
 func TestParseSettingsProblems(t *testing.T) {
@@ -124,6 +128,9 @@ func TestParseSettingsProblems(t *testing.T) {
 		{"a state file", settings("state: .linkcheck-state.json"), nil},
 		{"empty state", settings("state: \"\""), []string{`c.yaml:4:10: state must be a file name, such as ".linkcheck-state.json"`}},
 		{"state not a string", settings("state: [a]"), []string{"c.yaml:4:10: state must be a string, not a list"}},
+		{"archive off", settings("archive: false"), nil},
+		{"archive not a boolean", settings("archive: off"), []string{"c.yaml:4:12: archive must be true or false"}},
+		{"archive as a string", settings(`archive: "false"`), []string{"c.yaml:4:12: archive must be true or false"}},
 		{"retries not a number", settings("retries: many"), []string{"c.yaml:4:12: retries must be an integer"}},
 		{"settings typo", settings("concurency: 4"), []string{"c.yaml:4:3: unknown key \"concurency\" in settings: did you mean `concurrency`?"}},
 		{"settings key style", settings("hostRate: 4"), []string{"c.yaml:4:3: unknown key \"hostRate\" in settings: did you mean `host_rate`?"}},

@@ -40,6 +40,8 @@ func (d *decoder) settings(v *yaml.Node) Settings {
 			s.Hosts = d.hosts(v)
 		case "state":
 			s.State = d.str(key, v)
+		case "archive":
+			s.Archive = d.boolean(key, v)
 		}
 	})
 	return s

@@ -37,6 +37,7 @@ type checkFlags struct {
 	hfTokenEnv      string
 	staleAfter      ageFlag
 	changedFrom     string
+	archive         bool
 	history         historyFlags
 
 	flags *pflag.FlagSet
@@ -66,6 +67,7 @@ func (f *checkFlags) register(cmd *cobra.Command) {
 	fs.StringVar(&f.hfTokenEnv, "hf-token-env", huggingface.DefaultTokenVar, "environment variable holding an optional Hugging Face token (sent only to the Hub, over https)")
 	f.staleAfter = ageFlag(github.DefaultStaleAfter)
 	fs.Var(&f.staleAfter, "stale-after", "a repository with no push for longer is stale: days (\"730d\"), weeks (\"104w\") or a duration")
+	fs.BoolVar(&f.archive, "archive", d.Archive, "look up each gone link's newest archived copy of its live page in the Wayback Machine (--archive=false: no lookups)")
 	fs.StringVar(&f.changedFrom, "changed-from", "", "check only entries added or changed since this older copy of the catalog (pull requests)")
 	f.history.register(fs)
 }

@@ -4,11 +4,13 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"time"
 
 	"github.com/spf13/pflag"
 
 	"github.com/ai-reading-list/linkcheck/catalog"
 	"github.com/ai-reading-list/linkcheck/report"
+	"github.com/ai-reading-list/linkcheck/result"
 	"github.com/ai-reading-list/linkcheck/state"
 )
 
@@ -101,6 +103,15 @@ func stateHint(path string, err error) error {
 		return fmt.Errorf("%w: give --state the state file, or a path that does not exist yet to start a history there", err)
 	}
 	return fmt.Errorf("%w: check the path and its permissions, or give --state another file", err)
+}
+
+// lastOK is when the history last saw r's target ok; zero without a
+// history.
+func (m *memory) lastOK(r result.Result) time.Time {
+	if m == nil {
+		return time.Time{}
+	}
+	return m.prev.LastOK(r)
 }
 
 // record folds a completed run into the history: the results gain their

@@ -25,6 +25,7 @@ var settingFlags = map[string]string{
 	"stale_after":      "stale-after",
 	"hosts":            "", // per-host limits: no flag
 	"state":            "state",
+	"archive":          "archive",
 }
 
 // layered is flagVal when the flag was given or the settings do not name
@@ -47,6 +48,7 @@ func (f *checkFlags) limitOptions(opts *checker.Options, s catalog.Settings) {
 	opts.RequestTimeout = layered(f, s, "request_timeout", f.requestTimeout, s.RequestTimeout)
 	opts.StaleAfter = layered(f, s, "stale_after", time.Duration(f.staleAfter), s.StaleAfter)
 	opts.Retries = layered(f, s, "retries", f.retries, s.Retries)
+	opts.Archive = layered(f, s, "archive", f.archive, s.Archive)
 	if len(s.Hosts) > 0 {
 		opts.Hosts = make(map[string]checker.HostLimit, len(s.Hosts))
 		for host, h := range s.Hosts {

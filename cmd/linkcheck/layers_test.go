@@ -34,6 +34,7 @@ func TestSettingsLayers(t *testing.T) {
 		{"retries", "retries: 0", []string{"--retries", "2"}, func(o checker.Options) any { return o.Retries }, checker.NoRetries, 2},
 		{"stale_after", "stale_after: 30d", []string{"--stale-after", "10d"}, func(o checker.Options) any { return o.StaleAfter }, 30 * 24 * time.Hour, 10 * 24 * time.Hour},
 		{"hosts", "hosts: {ok.test: {rate: 1/3s, burst: 1, concurrency: 1}}", nil, func(o checker.Options) any { return o.Hosts["ok.test"] }, checker.HostLimit{Rate: 1.0 / 3, Burst: 1, Concurrency: 1}, nil},
+		{"archive", "archive: false", []string{"--archive=true"}, func(o checker.Options) any { return o.Archive }, false, true},
 		// state is the history file, not a checker option: history_test.go.
 		{"state", "state: s.json", nil, nil, nil, nil},
 	}

@@ -51,15 +51,21 @@ func runChecks(ctx context.Context, e env, f *checkFlags, failOn status.Set, wri
 			return report.Run{}, nil, err
 		}
 	}
-	c, err := checker.New(opts)
-	if err != nil {
-		return report.Run{}, nil, usageError(err)
-	}
 	var mem *memory
 	if record {
 		if mem, err = openHistory(f, hist); err != nil {
 			return report.Run{}, nil, err
 		}
+	}
+	// A gone link's archived copy is looked for up to when the history
+	// last saw it ok; without a history, up to now. (A test's hook may
+	// have set its own.)
+	if opts.LastOK == nil {
+		opts.LastOK = mem.lastOK
+	}
+	c, err := checker.New(opts)
+	if err != nil {
+		return report.Run{}, nil, usageError(err)
 	}
 	// After the state file is read, so that one that cannot be is named
 	// as such (exit 2).
