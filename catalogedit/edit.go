@@ -38,10 +38,15 @@ const (
 	// FieldGitHub is the entry's github: owner/repo, which a renamed
 	// repository's new name replaces.
 	FieldGitHub Field = "github"
-	// FieldDOI is where a paper was published. It is the one field a fix
-	// may add: a Fix with an empty Old adds it to an entry without one.
+	// FieldDOI is where a paper was published. Like FieldArchive, a fix
+	// may add it: a Fix with an empty Old adds it to an entry without one.
 	FieldDOI Field = "doi"
+	// FieldArchive is a gone link's archived copy, added beside its url.
+	FieldArchive Field = "archive"
 )
+
+// addable reports whether a fix may add field to an entry that lacks it.
+func addable(field Field) bool { return field == FieldDOI || field == FieldArchive }
 
 // Fix is one value to rewrite: entry ID's Field, from Old to New. Old is
 // what the value was when the check ran; a file that no longer holds it is
@@ -119,7 +124,7 @@ func Apply(name string, data []byte, fixes []Fix) (out []byte, applied []Fix, sk
 			continue
 		}
 		cur, at, ok := value(r, f.Field)
-		if !ok && f.Old == "" && f.Field == FieldDOI && f.New != "" && utf8.ValidString(f.New) {
+		if !ok && f.Old == "" && addable(f.Field) && f.New != "" && utf8.ValidString(f.New) {
 			e, err := ix.insertSpan(r, f)
 			if err != nil {
 				skip(f, false, "%s's %s cannot be added: %v; add it by hand", f.ID, f.Field, err)
@@ -191,6 +196,8 @@ func value(r *catalog.Resource, field Field) (string, catalog.Pos, bool) {
 		return r.GitHub, at, true
 	case FieldDOI:
 		return r.DOI, at, true
+	case FieldArchive:
+		return r.Archive, at, true
 	}
 	return "", at, false
 }

@@ -1,7 +1,6 @@
 package catalogedit
 
 import (
-	"errors"
 	"fmt"
 	"strings"
 
@@ -18,14 +17,29 @@ type insertion struct {
 	value   string
 }
 
-// anchors are the keys an added doi is written after, in order of
-// preference: every paper has one of them.
-var anchors = []string{"arxiv", "url", "title", "id"}
+// anchors are the keys an added field is written after, in order of
+// preference: a doi beside the paper's arxiv (every paper has one of
+// these), an archive beside the url it is a copy of (which it needs).
+func anchors(field Field) []string {
+	if field == FieldArchive {
+		return []string{"url"}
+	}
+	return []string{"arxiv", "url", "title", "id"}
+}
 
-var errNoAnchor = errors.New("the entry has no single-line arxiv, url, title or id to write it after")
+// noAnchor says that an entry has none of the keys a field is written
+// after.
+func noAnchor(field Field) error {
+	keys := anchors(field)
+	list := keys[0]
+	if n := len(keys); n > 1 {
+		list = strings.Join(keys[:n-1], ", ") + " or " + keys[n-1]
+	}
+	return fmt.Errorf("the entry has no single-line %s to write it after", list)
+}
 
 // insertSpan plans adding f.Field to entry r: a zero-length edit after
-// the value of one of its anchor keys, in the entry's own style. In a
+// the value of one of its anchor keys (anchors), in the entry's own style. In a
 // block mapping the key goes on a line of its own below the anchor's
 // value, at the indentation of the entry's keys, with the file's line
 // break; in a flow mapping ("{id: a, arxiv: …}") it follows the anchor's
@@ -37,7 +51,7 @@ func (ix *lineIndex) insertSpan(r *catalog.Resource, f Fix) (edit, error) {
 		return edit{}, errNoMatch
 	}
 	flow := start < len(data) && data[start] == '{'
-	for _, key := range anchors {
+	for _, key := range anchors(f.Field) {
 		cur, at, ok := value(r, Field(key))
 		if !ok || cur == "" {
 			continue
@@ -59,7 +73,7 @@ func (ix *lineIndex) insertSpan(r *catalog.Resource, f Fix) (edit, error) {
 		indent := strings.Repeat(" ", max(r.Pos.Column-1, 0))
 		return edit{start: end, end: end, text: ix.lineBreak(end) + indent + text, fix: f, insert: ins}, nil
 	}
-	return edit{}, errNoAnchor
+	return edit{}, noAnchor(f.Field)
 }
 
 // lineBreak is the break that ends the line at off, or the file's first

@@ -34,6 +34,9 @@ type Plan struct {
 	// LeftOut counts the findings fix could act on that the kinds asked
 	// for left out (--only), by status.
 	LeftOut map[status.Status]int
+	// LeftOutKeys counts the keys fix could have added that the options
+	// left out, by the name --only gives them (Published, Archived).
+	LeftOutKeys map[string]int
 
 	// disputed holds the values ("id\x00field") two findings would
 	// rewrite differently: neither is applied.
@@ -131,6 +134,11 @@ func humanReason(res result.Result) string {
 	}
 	if res.Status == status.Redirected && res.FinalURL != "" && !strings.Contains(what, res.FinalURL) {
 		what += " → " + res.FinalURL
+	}
+	// A gone link with no archived copy (or none found) stays dead for
+	// readers: the reason says so.
+	if res.ArchiveNote != "" && res.ArchiveURL == "" {
+		what += "; " + res.ArchiveNote
 	}
 	return what
 }

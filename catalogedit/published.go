@@ -74,10 +74,14 @@ func publishedEvidence(res result.Result) string {
 }
 
 // finding is what people read as the kind of a fix: "published" for an
-// added doi, else the status that called for it.
+// added doi, "archived" for an added archive, else the status that called
+// for it.
 func (f Fix) finding() string {
-	if f.Field == FieldDOI {
+	switch f.Field {
+	case FieldDOI:
 		return Published
+	case FieldArchive:
+		return Archived
 	}
 	return f.Status.String()
 }

@@ -32,11 +32,15 @@ const (
 // Options say which findings Run fixes and where it prints.
 type Options struct {
 	// Only are the findings to fix, some of Kinds; zero is all of them,
-	// unless Published is set: then only DOIs are added.
+	// unless Published or Archived is set: then only those keys are
+	// added.
 	Only status.Set
 	// Published adds the DOI arXiv records to papers whose entry has
 	// none (PlanPublished).
 	Published bool
+	// Archived adds the archived copy a check found to gone links whose
+	// entry has none (PlanArchived).
+	Archived bool
 	// DryRun writes nothing but Output: Run prints what it would change.
 	DryRun bool
 	// Format is what Run prints; "" is FormatText.
@@ -72,7 +76,7 @@ type Options struct {
 // *RefusedError; one that could not be written, a *WriteError. Nothing is
 // written once ctx is done.
 func Run(ctx context.Context, path string, cat *catalog.Catalog, results []result.Result, opts Options) (Outcome, error) {
-	if opts.Only == 0 && !opts.Published {
+	if opts.Only == 0 && !opts.Published && !opts.Archived {
 		opts.Only = Kinds
 	}
 	if opts.Out == nil {
@@ -86,9 +90,7 @@ func Run(ctx context.Context, path string, cat *catalog.Catalog, results []resul
 		return Outcome{}, &RefusedError{Err: fmt.Errorf("read catalog %s: %w", path, err)}
 	}
 	plan := PlanFixes(cat, results, opts.Only)
-	if opts.Published {
-		plan.PlanPublished(cat, results)
-	}
+	plan.addKeys(cat, results, opts)
 	fixed, applied, skipped, err := Apply(path, data, plan.Fixes)
 	if err != nil {
 		return Outcome{}, &RefusedError{Err: fmt.Errorf("%w; nothing was written", err)}
@@ -114,8 +116,8 @@ func Run(ctx context.Context, path string, cat *catalog.Catalog, results []resul
 			return Outcome{}, err
 		}
 	}
-	o := Outcome{Catalog: path, Applied: applied, Human: plan.Human, DryRun: opts.DryRun,
-		LeftOut: plan.LeftOut, Only: opts.Only, Published: opts.Published}
+	o := Outcome{Catalog: path, Applied: applied, Human: settled(plan.Human, applied), DryRun: opts.DryRun,
+		LeftOut: plan.LeftOut, LeftOutKeys: plan.LeftOutKeys, Only: opts.Only, Published: opts.Published, Archived: opts.Archived}
 	if err := ctx.Err(); err != nil {
 		return o, fmt.Errorf("fix %s stopped before writing: %w", path, err)
 	}

@@ -15,10 +15,13 @@ type Outcome struct {
 	Applied []Fix
 	Human   []Attention
 	DryRun  bool
-	// LeftOut counts the findings Only left out, by status (Plan.LeftOut).
-	LeftOut   map[status.Status]int
-	Only      status.Set
-	Published bool // Options.Published
+	// LeftOut counts the findings Only left out, by status (Plan.LeftOut),
+	// and LeftOutKeys the keys left out (Plan.LeftOutKeys).
+	LeftOut     map[status.Status]int
+	LeftOutKeys map[string]int
+	Only        status.Set
+	Published   bool // Options.Published
+	Archived    bool // Options.Archived
 }
 
 // Headline is the outcome in one line: "2 changes to resources.yaml; 3
@@ -42,13 +45,18 @@ func (o Outcome) Headline() string {
 	return strings.Join(parts, "; ")
 }
 
-// leftOut says what --only left out: "3 retitled, 1 updated not applied:
-// --only moved", or "".
+// leftOut says what --only left out: "3 retitled, 1 updated, 2 published
+// not applied: --only moved", or "".
 func (o Outcome) leftOut() string {
 	var counts []string
 	for _, s := range status.All() {
 		if n := o.LeftOut[s]; n > 0 {
 			counts = append(counts, fmt.Sprintf("%d %s", n, s))
+		}
+	}
+	for _, k := range []string{Published, Archived} {
+		if n := o.LeftOutKeys[k]; n > 0 {
+			counts = append(counts, fmt.Sprintf("%d %s", n, k))
 		}
 	}
 	if len(counts) == 0 {
@@ -60,6 +68,9 @@ func (o Outcome) leftOut() string {
 	}
 	if o.Published {
 		only = append(only, Published)
+	}
+	if o.Archived {
+		only = append(only, Archived)
 	}
 	return strings.Join(counts, ", ") + " not applied: --only " + strings.Join(only, ",")
 }
