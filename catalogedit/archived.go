@@ -2,6 +2,7 @@ package catalogedit
 
 import (
 	"fmt"
+	"maps"
 
 	"github.com/ai-reading-list/linkcheck/catalog"
 	"github.com/ai-reading-list/linkcheck/result"
@@ -54,7 +55,9 @@ func (p *Plan) PlanArchived(cat *catalog.Catalog, results []result.Result) {
 			p.add(e, res, Fix{ID: e.ID, Field: FieldArchive, New: copyURL, Status: res.Status,
 				Evidence: archivedEvidence(res, c), Line: e.Pos.Line})
 		case copyURL, res.ArchiveURL:
-			// The catalog names this copy already.
+			// The catalog names this copy already (fixed since the
+			// check ran): nothing is left to do.
+			p.holdsCopy(e.ID)
 		default:
 			p.human(e, res, fmt.Sprintf("its archive no longer serves readers, and the newest capture of the live page is %s: check it and replace archive", copyURL))
 		}
@@ -67,13 +70,24 @@ func archivedEvidence(res result.Result, c catalog.Capture) string {
 	return humanReason(res) + "; the newest capture of the live page (" + c.At.UTC().Format("2006-01-02") + ") plays back"
 }
 
-// settled drops from human the gone links that an applied fix gave an
-// archived copy: once the entry points readers at it, nothing is left
-// to do by hand.
-func settled(human []Attention, applied []Fix) []Attention {
-	archived := make(map[string]bool)
+func (p *Plan) holdsCopy(id string) {
+	if p.archived == nil {
+		p.archived = make(map[string]bool)
+	}
+	p.archived[id] = true
+}
+
+// settled drops from the plan's human findings the gone links whose entry
+// points readers at the archived copy the check found, by an applied fix
+// or already: nothing is left to do by hand.
+func (p *Plan) settled(applied []Fix) []Attention {
+	human := p.Human
+	archived := maps.Clone(p.archived)
 	for _, f := range applied {
 		if f.Field == FieldArchive {
+			if archived == nil {
+				archived = make(map[string]bool)
+			}
 			archived[f.ID] = true
 		}
 	}

@@ -38,6 +38,10 @@ type Plan struct {
 	// left out, by the name --only gives them (Published, Archived).
 	LeftOutKeys map[string]int
 
+	// archived holds the entries that already point readers at the
+	// archived copy their gone link's check found (PlanArchived).
+	archived map[string]bool
+
 	// disputed holds the values ("id\x00field") two findings would
 	// rewrite differently: neither is applied.
 	disputed map[string]bool

@@ -116,7 +116,7 @@ func Run(ctx context.Context, path string, cat *catalog.Catalog, results []resul
 			return Outcome{}, err
 		}
 	}
-	o := Outcome{Catalog: path, Applied: applied, Human: settled(plan.Human, applied), DryRun: opts.DryRun,
+	o := Outcome{Catalog: path, Applied: applied, Human: plan.settled(applied), DryRun: opts.DryRun,
 		LeftOut: plan.LeftOut, LeftOutKeys: plan.LeftOutKeys, Only: opts.Only, Published: opts.Published, Archived: opts.Archived}
 	if err := ctx.Err(); err != nil {
 		return o, fmt.Errorf("fix %s stopped before writing: %w", path, err)

@@ -26,13 +26,14 @@ type fixOptions struct {
 
 	kinds     status.Set // --only, parsed
 	published bool       // --only names published
+	archived  bool       // --only names archived
 }
 
 func newFixCmd(e env) *cobra.Command {
 	opts := &fixOptions{}
 	cmd := &cobra.Command{
 		Use:   "fix",
-		Short: "Apply what the check found to the catalog: moved links, retitled papers, newer versions, DOIs",
+		Short: "Apply what the check found to the catalog: moved links, retitled papers, newer versions, DOIs, archived copies",
 		Long: `Fix runs every check (or, with --from, reads a saved JSON run without
 touching the network) and rewrites the catalog where the evidence is sound:
 
@@ -46,13 +47,17 @@ touching the network) and rewrites the catalog where the evidence is sound:
   published a paper without a doi gets the DOI its authors recorded on
             arXiv, as a new doi key after its arxiv; a doi that differs
             from arXiv's is left to a human
+  archived  a gone (broken) link whose check found an archived copy of
+            its live page gets it as a new archive key after its url; the
+            next check calls it archived. An entry that already has an
+            archive is left to a human
 
 With --only, the findings left out are counted in the summary ("3
-retitled not applied: --only moved"). Entries are found by id, and a
+retitled, 2 archived not applied: --only moved"). Entries are found by id, and a
 result whose value the catalog no longer holds is skipped with a warning.
 Only each value's own text changes: comments, quoting, indentation and
 line endings stay. The result must pass validate, or nothing is written.
-Everything else (broken, blocked, timeout, error, redirected, a likely
+Everything else (broken without an archived copy, blocked, timeout, error, redirected, a likely
 wrong arXiv ID, two findings that disagree on a value) is listed as
 needing a human.
 
@@ -71,6 +76,7 @@ could not check.`,
 		Example: `  linkcheck fix --dry-run
   linkcheck fix --from results.json --only moved,updated
   linkcheck fix --from results.json --only published
+  linkcheck fix --from results.json --only archived,published
   linkcheck fix --from results.json --format markdown --output pr-body.md`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
@@ -84,27 +90,35 @@ could not check.`,
 	fs := cmd.Flags()
 	fs.StringVar(&opts.from, "from", "", "use a saved run (check --format json) instead of checking")
 	fs.BoolVar(&opts.dryRun, "dry-run", false, "print a unified diff of the changes and write nothing")
-	fs.StringVar(&opts.only, "only", catalogedit.Kinds.String()+","+catalogedit.Published, "the findings to fix, comma-separated: moved, retitled, updated, published")
+	fs.StringVar(&opts.only, "only", onlyDefault, "the findings to fix, comma-separated: moved, retitled, updated, published, archived")
 	fs.StringVarP(&opts.format, "format", "f", string(catalogedit.FormatText), "what to print: text (the changes, or the diff with --dry-run) or markdown (a pull request body)")
 	fs.StringVarP(&opts.output, "output", "o", "", "write what is printed to this file (atomically) instead of stdout")
 	return cmd
 }
 
+// onlyDefault is every finding fix acts on, --only's default.
+var onlyDefault = catalogedit.Kinds.String() + "," + catalogedit.Published + "," + catalogedit.Archived
+
 // validate refuses flags fix cannot honour (exit 2) before anything is
 // read.
 func (o *fixOptions) validate() error {
 	var statuses []string
-	o.published = false
+	o.published, o.archived = false, false
 	for _, f := range strings.Split(o.only, ",") {
-		if strings.TrimSpace(f) == catalogedit.Published {
+		// published and archived name keys fix adds, not statuses (a
+		// gone link gets its archive while its status is broken).
+		switch strings.TrimSpace(f) {
+		case catalogedit.Published:
 			o.published = true
-			continue
+		case catalogedit.Archived:
+			o.archived = true
+		default:
+			statuses = append(statuses, f)
 		}
-		statuses = append(statuses, f)
 	}
 	kinds, err := status.ParseSet(strings.Join(statuses, ","))
-	if err != nil || (kinds == 0 && !o.published) || kinds&^catalogedit.Kinds != 0 {
-		return usageError(fmt.Errorf("invalid --only %q: want some of %s,%s", o.only, catalogedit.Kinds, catalogedit.Published))
+	if err != nil || (kinds == 0 && !o.published && !o.archived) || kinds&^catalogedit.Kinds != 0 {
+		return usageError(fmt.Errorf("invalid --only %q: want some of %s", o.only, onlyDefault))
 	}
 	o.kinds = kinds
 	if f := catalogedit.Format(o.format); f != catalogedit.FormatText && f != catalogedit.FormatMarkdown {
@@ -135,6 +149,7 @@ func runFix(ctx context.Context, e env, opts *fixOptions) error {
 	_, err = catalogedit.Run(ctx, opts.catalog, cat, results, catalogedit.Options{
 		Only:      opts.kinds,
 		Published: opts.published,
+		Archived:  opts.archived,
 		DryRun:    opts.dryRun,
 		Format:    catalogedit.Format(opts.format),
 		Output:    opts.output,
