@@ -56,8 +56,11 @@ func (p *Plan) PlanArchived(cat *catalog.Catalog, results []result.Result) {
 				Evidence: archivedEvidence(res, c), Line: e.Pos.Line})
 		case copyURL, res.ArchiveURL:
 			// The catalog names this copy already (fixed since the
-			// check ran): nothing is left to do.
-			p.holdsCopy(e.ID)
+			// check ran): nothing is left to do, unless the check had
+			// something to say about the copy.
+			if res.ArchiveNote == "" {
+				p.holdsCopy(e.ID)
+			}
 		default:
 			p.human(e, res, fmt.Sprintf("its archive no longer serves readers, and the newest capture of the live page is %s: check it and replace archive", copyURL))
 		}

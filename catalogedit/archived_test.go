@@ -169,3 +169,32 @@ func TestRunArchived(t *testing.T) {
 		})
 	}
 }
+
+// A gone link whose entry already names the copy its check found needs no
+// human (the catalog was fixed since the check), unless the check had
+// something to say about that copy.
+func TestSettledByAHeldCopy(t *testing.T) {
+	const cat = `version: 1
+sections:
+  - id: posts
+    title: Posts
+    resources:
+      - {id: kept, title: B, kind: post, url: https://kept.test/b, archive: "https://web.archive.org/web/20200101000000/https://kept.test/b"}
+`
+	c, err := catalog.Parse("c.yaml", strings.NewReader(cat))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		note  string
+		human int
+	}{{"", 0}, {"the archived copy no longer plays back", 1}} {
+		res := result.Result{ID: "kept", Target: result.TargetURL, URL: "https://kept.test/b", Status: status.Broken, Code: 404,
+			ArchiveURL: "https://web.archive.org/web/20200101000000/https://kept.test/b", ArchiveNote: tt.note}
+		p := PlanFixes(c, []result.Result{res}, Kinds)
+		p.PlanArchived(c, []result.Result{res})
+		if got := p.settled(nil); len(got) != tt.human {
+			t.Errorf("note %q: needs a human %+v, want %d", tt.note, got, tt.human)
+		}
+	}
+}
