@@ -73,3 +73,39 @@ func TestWorkflowAttentionRule(t *testing.T) {
 		t.Errorf("a moved link alone: %s results need attention, want 1", got)
 	}
 }
+
+// A dead link the catalog already points at an archived copy of does not
+// keep the issue open; an archive key the original no longer needs, and a
+// gone link with or without a copy, do.
+func TestWorkflowAttentionRuleArchive(t *testing.T) {
+	jq, err := exec.LookPath("jq")
+	if err != nil {
+		t.Skip("jq is not installed")
+	}
+	filter := attentionFilter(t)
+	tests := []struct {
+		name   string
+		result string
+		want   string
+	}{
+		{"archived", `{"id": "a", "target": "url", "status": "archived", "archive_url": "https://web.archive.org/web/20230512083000/https://a.test/"}`, "0"},
+		{"gone, with a copy", `{"id": "a", "target": "url", "status": "broken", "archive_url": "https://web.archive.org/web/20230512083000/https://a.test/"}`, "1"},
+		{"gone, no copy", `{"id": "a", "target": "url", "status": "broken", "archive_note": "no archived copy of the live page"}`, "1"},
+		{"the original is back", `{"id": "a", "target": "url", "status": "ok", "archive_note": "the original is back: ` + "`archive`" + ` can go"}`, "1"},
+		{"ok", `{"id": "a", "target": "url", "status": "ok"}`, "0"},
+	}
+	dir := t.TempDir()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			path := filepath.Join(dir, "results.json")
+			writeFile(t, path, `{"schema": "linkcheck.report/v1", "results": [`+tt.result+`]}`)
+			got, err := exec.Command(jq, filter, path).Output()
+			if err != nil {
+				t.Fatalf("jq %s: %v", filter, err)
+			}
+			if strings.TrimSpace(string(got)) != tt.want {
+				t.Errorf("%s: %s results need attention, want %s", tt.name, strings.TrimSpace(string(got)), tt.want)
+			}
+		})
+	}
+}
