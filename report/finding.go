@@ -90,15 +90,28 @@ func published(r result.Result) string {
 	if strings.HasPrefix(strings.ToLower(doi), arxivDOIPrefix) {
 		doi = ""
 	}
+	var p string
 	switch {
 	case ref != "" && doi != "":
-		return "published: " + ref + " (doi " + doi + ")"
+		p = "published: " + ref + " (doi " + doi + ")"
 	case ref != "":
-		return "published: " + ref
+		p = "published: " + ref
 	case doi != "":
-		return "published: doi " + doi
+		p = "published: doi " + doi
 	}
-	return ""
+	if doiDiffers(r) {
+		p += "; catalog doi " + oneLine(r.CatalogDOI) + " differs from arXiv's " + doi
+	}
+	return p
+}
+
+// doiDiffers reports a paper whose catalog doi is not the DOI arXiv
+// records for it (DOIs ignore case): either may be wrong, so a person
+// looks, and the result is listed even when the paper is fine.
+func doiDiffers(r result.Result) bool {
+	doi := oneLine(r.DOI)
+	return r.Target == result.TargetArxiv && r.CatalogDOI != "" && doi != "" &&
+		!strings.HasPrefix(strings.ToLower(doi), arxivDOIPrefix) && !strings.EqualFold(oneLine(r.CatalogDOI), doi)
 }
 
 // foundByCheck is what the check of r found.
@@ -201,6 +214,9 @@ func suggestionByStatus(r result.Result) string {
 	}
 	if r.History.PreviousTitle != "" && !r.Status.Attention() {
 		return "check that the page is still the one the entry means"
+	}
+	if doiDiffers(r) && !r.Status.Attention() {
+		return "check which doi is right, arXiv's or the catalog's"
 	}
 	switch r.Status {
 	case status.Broken:

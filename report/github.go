@@ -16,7 +16,7 @@ func renderGitHub(buf *bytes.Buffer, run Run, opts Options) error {
 		buf.WriteString("::warning title=" + escapeProperty(strings.ToLower(partialTitle(run))) + "::" + escapeData("partial results: "+partialNote(run)) + "\n")
 	}
 	for _, r := range listed(run.Results, opts) {
-		if !r.Status.Attention() && r.IgnoreExpired.IsZero() && r.History.PreviousTitle == "" && !archiveCanGo(r) {
+		if !r.Status.Attention() && r.IgnoreExpired.IsZero() && r.History.PreviousTitle == "" && !archiveCanGo(r) && !doiDiffers(r) {
 			continue // annotations are for problems, even with All
 		}
 		level, title := "warning", r.Status.String()
@@ -25,6 +25,8 @@ func renderGitHub(buf *bytes.Buffer, run Run, opts Options) error {
 			title = "page title changed"
 		case archiveCanGo(r):
 			title = "archive can go"
+		case doiDiffers(r) && !r.Status.Attention():
+			title = "doi differs"
 		case opts.FailOn.Has(r.Status) && r.History.Pending:
 			// Watched, not failing yet: a warning, as the exit code says.
 			title = r.Status.String() + " link (watching)"

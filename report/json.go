@@ -79,6 +79,7 @@ type jsonResult struct {
 	VersionDate  string    `json:"version_date,omitempty"`
 	JournalRef   string    `json:"journal_ref,omitempty"`
 	DOI          string    `json:"doi,omitempty"`
+	CatalogDOI   string    `json:"catalog_doi,omitempty"`
 	Similarity   float64   `json:"similarity,omitempty"`
 	Repo         string    `json:"repo,omitempty"`
 	CurrentRepo  string    `json:"current_repo,omitempty"`
@@ -239,6 +240,7 @@ func toJSON(r result.Result) jsonResult {
 		Version:        r.Version,
 		JournalRef:     r.JournalRef,
 		DOI:            r.DOI,
+		CatalogDOI:     r.CatalogDOI,
 		Similarity:     math.Round(r.Similarity*100) / 100,
 		Repo:           r.Repo,
 		CurrentRepo:    r.CurrentRepo,

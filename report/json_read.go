@@ -163,6 +163,7 @@ func resultFromJSON(j jsonResult) (result.Result, error) {
 		Version:        j.Version,
 		JournalRef:     j.JournalRef,
 		DOI:            j.DOI,
+		CatalogDOI:     j.CatalogDOI,
 		Similarity:     j.Similarity,
 		Repo:           j.Repo,
 		CurrentRepo:    j.CurrentRepo,

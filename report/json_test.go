@@ -35,6 +35,7 @@ func TestJSONRoundTrip(t *testing.T) {
 	ragged.Duration = 42317*time.Millisecond + 600*time.Microsecond
 	ragged.Partial, ragged.Stop, ragged.NotReached = true, StopTimeout, 3
 	ragged.Results[0].VersionDate = time.Date(2023, 8, 2, 0, 41, 18, 0, time.UTC)
+	ragged.Results[2].DOI, ragged.Results[2].CatalogDOI = "10.5555/2", "10.5555/1"
 
 	tests := []struct {
 		name string

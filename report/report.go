@@ -175,9 +175,10 @@ func listed(results []result.Result, opts Options) []result.Result {
 // attention, a page whose title changed since the last run (it may have
 // become another page) whatever its status, and an expired ignore, which
 // needs the maintainers even on a link that works again: the ignore
-// should go, like an archive key once the original answers again.
+// should go, like an archive key once the original answers again; and a
+// catalog doi that differs from arXiv's, which a person must settle.
 func needsListing(r result.Result) bool {
-	return r.Status.Attention() || r.History.PreviousTitle != "" || !r.IgnoreExpired.IsZero() || archiveCanGo(r)
+	return r.Status.Attention() || r.History.PreviousTitle != "" || !r.IgnoreExpired.IsZero() || archiveCanGo(r) || doiDiffers(r)
 }
 
 // byStatus groups results by status, keeping run order inside each group.

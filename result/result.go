@@ -56,7 +56,11 @@ type Result struct {
 	VersionDate  time.Time // date of the latest version
 	JournalRef   string
 	DOI          string
-	Similarity   float64 // title similarity in [0,1] when Retitled
+	// CatalogDOI is the entry's own doi key, when it has one: a report
+	// compares it with the DOI arXiv records (a human decides which is
+	// right; fix never overwrites it).
+	CatalogDOI string
+	Similarity float64 // title similarity in [0,1] when Retitled
 
 	// Platform repository (TargetGitHub, TargetHuggingFace).
 	Repo        string    // GitHub "owner/repo"; Hub "spaces/owner/name", "datasets/owner/name" or a model's "owner/name"

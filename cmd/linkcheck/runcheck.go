@@ -89,6 +89,7 @@ func runChecks(ctx context.Context, e env, f *checkFlags, failOn status.Set, wri
 	bar.finish()
 	run.Duration = e.Now().Sub(run.StartedAt)
 	result.Sort(run.Results, cat)
+	noteCatalogDOIs(run.Results, cat)
 
 	switch {
 	case checkErr == nil:
