@@ -81,7 +81,7 @@ func ParseFormat(s string) (Format, error) {
 // Options says how to render a run.
 type Options struct {
 	Format Format
-	// All includes ok and skipped results; otherwise only results whose
+	// All includes ok, archived and skipped results; otherwise only results whose
 	// status needs attention are listed. Summaries always count every result.
 	All bool
 	// FailOn is the statuses that fail the run: github reports them as

@@ -23,6 +23,15 @@ limits, retries with back-off) and each arXiv paper against arXiv's metadata.
 It prints the results that need attention and a summary; with --format json
 it prints every result, ok ones included.
 
+For each gone link (broken with an answer: 404/410, soft 404, parked, a
+host that does not resolve) it looks up the newest archived copy of the
+live page in the Wayback Machine, up to when the state file last saw the
+link ok, and reports it ("archived copy from 2023-05-12: URL") or says
+none exists; a failed lookup never changes a verdict nor fails the run.
+--archive=false (or settings.archive: false) turns lookups off. An entry
+whose archive key's copy plays back while its link stays gone is archived,
+which fails nothing by default.
+
 Before the first request it refuses an --output or state file that is one
 of the files it reads (the catalog, the state file, --changed-from: exit 2)
 and any file it could not write (exit 3), so nothing is lost and no run is
@@ -39,7 +48,8 @@ a summary that cannot be written, or that names one of the run's own files
   linkcheck check --fail-on broken,moved,retitled
   linkcheck check --format json --output results.json
   linkcheck check --state .linkcheck-state.json --fail-after 2
-  linkcheck check --changed-from base/resources.yaml --format github`,
+  linkcheck check --changed-from base/resources.yaml --format github
+  linkcheck check --archive=false`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			return runCheck(cmd.Context(), e, opts)

@@ -25,7 +25,10 @@ func newReportCmd(e env) *cobra.Command {
 without touching the network) and prints every entry that needs attention,
 grouped by status from the most severe: broken, moved, retitled, updated,
 stale, blocked, timeout, error, redirected. Each line names the entry, its line in
-the catalog, what was expected and what was found.
+the catalog, what was expected and what was found; a gone link, its archived
+copy or why it has none (see check --help and --archive). Archived entries
+(a dead link whose archive key's copy plays back) need no attention: --all
+lists them, and the summary counts them.
 
 With --from and an explicit --catalog, the saved run must be that
 catalog's (the same content, or the same file edited since); another
@@ -45,7 +48,7 @@ usage, 3 when it could not check).`,
 	opts.checkFlags.register(cmd)
 	opts.outputFlags.register(cmd, "statuses shown as failures (github ::error lines, Markdown's first tables)")
 	cmd.Flags().StringVar(&opts.from, "from", "", "render a saved run (check --format json) instead of checking")
-	cmd.Flags().BoolVarP(&opts.all, "all", "a", false, "include ok and skipped entries")
+	cmd.Flags().BoolVarP(&opts.all, "all", "a", false, "include ok, archived and skipped entries")
 	return cmd
 }
 
