@@ -10,7 +10,8 @@ import (
 )
 
 // FuzzApply rewrites every url, title and arxiv of whatever catalog the
-// fuzzer makes up to a made-up value. The editor may refuse a fix, but
+// fuzzer makes up to a made-up value, and adds an archive with it where
+// an entry has none. The editor may refuse a fix, but
 // what it writes must always load, with each applied value reading as its
 // new text, and a file it did not change must come back as it was.
 func FuzzApply(f *testing.F) {
@@ -41,6 +42,10 @@ func FuzzApply(f *testing.F) {
 				if old, _, ok := value(&r, field); ok {
 					fixes = append(fixes, Fix{ID: r.ID, Field: field, Old: old, New: newValue})
 				}
+			}
+			// A key fix adds, where the entry has none.
+			if _, _, ok := value(&r, FieldArchive); !ok {
+				fixes = append(fixes, Fix{ID: r.ID, Field: FieldArchive, New: newValue})
 			}
 		}
 		out, applied, _, err := Apply("resources.yaml", data, fixes)
