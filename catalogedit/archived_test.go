@@ -198,3 +198,16 @@ sections:
 		}
 	}
 }
+
+// A moved link whose entry has an archive is left to a human: the archive
+// is a copy of the old url (validate holds them together), and the
+// original answering again means the copy can go.
+func TestPlanMoveWithArchive(t *testing.T) {
+	cat := mustLoad(t, doc("      - {id: a, title: A, kind: post, url: https://old.test/p, archive: \"https://web.archive.org/web/20230512083000/https://old.test/p\"}\n"))
+	res := result.Result{ID: "a", Target: result.TargetURL, URL: "https://old.test/p", Status: status.Moved, Code: 200,
+		FinalURL: "https://new.test/p", Redirects: []result.Hop{{URL: "https://old.test/p", Code: 301}}}
+	p := PlanFixes(cat, []result.Result{res}, Kinds)
+	if len(p.Fixes) != 0 || len(p.Human) != 1 || !strings.Contains(p.Human[0].Reason, "remove archive and replace url") {
+		t.Errorf("PlanFixes = fixes %s, human %+v; want it left to a human", describeAll(p.Fixes), p.Human)
+	}
+}

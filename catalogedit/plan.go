@@ -182,6 +182,13 @@ func (p *Plan) move(e catalog.Resource, res result.Result) {
 		p.human(e, res, fmt.Sprintf("moved, but the chain also has %s: check it by hand", hop))
 		return
 	}
+	if e.Archive != "" {
+		// The archive is a copy of the old url and must stay one: the
+		// original is back at a new address, so the copy can go, which
+		// fix does not decide.
+		p.human(e, res, fmt.Sprintf("moved to %s, which answers again: remove archive and replace url", to))
+		return
+	}
 	p.add(e, res, Fix{ID: e.ID, Field: FieldURL, Old: e.URL, New: to,
 		Status: status.Moved, Evidence: chain(res), Line: e.Pos.Line})
 }

@@ -58,6 +58,11 @@ func (p *Plan) rename(e catalog.Resource, res result.Result) {
 		p.human(e, res, fmt.Sprintf("renamed to %s, but its new address is %s", to, why))
 		return
 	}
+	if e.Archive != "" {
+		// As for a move: the archive is a copy of the old url.
+		p.human(e, res, fmt.Sprintf("renamed to %s, which answers again: remove archive and replace url", to))
+		return
+	}
 	p.add(e, res, Fix{ID: e.ID, Field: FieldURL, Old: e.URL, New: res.FinalURL,
 		Status: status.Moved, Evidence: evidence, Line: e.Pos.Line})
 }
