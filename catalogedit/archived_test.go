@@ -211,3 +211,15 @@ func TestPlanMoveWithArchive(t *testing.T) {
 		t.Errorf("PlanFixes = fixes %s, human %+v; want it left to a human", describeAll(p.Fixes), p.Human)
 	}
 }
+
+// The same holds for a renamed repository whose url names it.
+func TestPlanRenameWithArchive(t *testing.T) {
+	const old = "https://github.com/old-owner/lib"
+	cat := mustLoad(t, doc("      - {id: a, title: A, kind: repo, url: \""+old+"\", archive: \"https://web.archive.org/web/20230512083000/"+old+"\"}\n"))
+	res := result.Result{ID: "a", Target: result.TargetGitHub, URL: old, Repo: "old-owner/lib", CurrentRepo: "new-owner/lib",
+		Status: status.Moved, Code: 200, FinalURL: "https://github.com/new-owner/lib"}
+	p := PlanFixes(cat, []result.Result{res}, Kinds)
+	if len(p.Fixes) != 0 || len(p.Human) != 1 || !strings.Contains(p.Human[0].Reason, "remove archive and replace url") {
+		t.Errorf("PlanFixes = fixes %s, human %+v; want it left to a human", describeAll(p.Fixes), p.Human)
+	}
+}
