@@ -4,10 +4,12 @@ import (
 	"context"
 	"errors"
 	"net/http"
+	"net/url"
 	"testing"
 	"time"
 
 	"github.com/ai-reading-list/linkcheck/catalog"
+	"github.com/ai-reading-list/linkcheck/checker/verifier"
 	"github.com/ai-reading-list/linkcheck/internal/fakeweb"
 )
 
@@ -159,6 +161,31 @@ func TestPlayReportsThePlayedCapture(t *testing.T) {
 	got, err := a.client(t).Play(context.Background(), catalog.Capture{Original: post, At: day(2023, 5, 12)})
 	if err != nil || !got.At.Equal(day(2023, 5, 10)) {
 		t.Errorf("Play = %v, %v; want the capture of %v", got, err, day(2023, 5, 10))
+	}
+}
+
+// TestNearest: a playback redirect names the capture it leads to, the
+// original whole, and any other redirect is what a capture recorded.
+func TestNearest(t *testing.T) {
+	from, _ := url.Parse("https://web.archive.org/web/20230512000000id_/https://notes.example/p?a=1")
+	tests := []struct {
+		location string
+		want     catalog.Capture
+		ok       bool
+	}{
+		{"/web/20230510083000id_/https://notes.example/p?a=1", catalog.Capture{Original: "https://notes.example/p?a=1", At: day(2023, 5, 10)}, true},
+		{"https://web.archive.org/web/20230510083000/http://notes.example/p", catalog.Capture{Original: "http://notes.example/p", At: day(2023, 5, 10)}, true},
+		{"/web/20230510083000id_/https:/notes.example/p", catalog.Capture{Original: "https://notes.example/p", At: day(2023, 5, 10)}, true},
+		{"/web/2023/https://notes.example/p", catalog.Capture{}, false},
+		{"https://notes.example/elsewhere", catalog.Capture{}, false},
+		{"/about", catalog.Capture{}, false},
+	}
+	for _, tt := range tests {
+		r := verifier.Reply{Code: http.StatusFound, Header: http.Header{"Location": {tt.location}}}
+		got, ok := nearest(from, r)
+		if ok != tt.ok || got.Original != tt.want.Original || !got.At.Equal(tt.want.At) {
+			t.Errorf("nearest(%q) = %v, %v; want %v, %v", tt.location, got, ok, tt.want, tt.ok)
+		}
 	}
 }
 

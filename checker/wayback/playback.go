@@ -103,6 +103,12 @@ func nearest(from *url.URL, r verifier.Reply) (catalog.Capture, bool) {
 	if !ok || !full {
 		return catalog.Capture{}, false
 	}
+	// A path cleaner on the way may have folded the original's "//".
+	for _, scheme := range []string{"https:/", "http:/"} {
+		if rest, ok := strings.CutPrefix(original, scheme); ok && !strings.HasPrefix(rest, "/") {
+			original = scheme + "/" + rest
+		}
+	}
 	return catalog.Capture{Original: original, At: at}, true
 }
 
