@@ -181,6 +181,8 @@ func (r *rescuer) settle(ctx context.Context, e *catalog.Resource, res result.Re
 	case r.archive == nil:
 		return res
 	}
+	// The URL as reports print it: credentials in a link are never
+	// sent to the archive.
 	l := found.find(ctx, r.archive, res.URL, r.lastOKOf(res))
 	switch {
 	case l.err == nil:
