@@ -120,7 +120,7 @@ func (c *Checker) Check(ctx context.Context, cat *catalog.Catalog, emit func(res
 
 	pool := c.newPool()
 	p := c.plan(cat, c.platforms(pool))
-	out := &emitter{fn: c.noteExpiredIgnores(cat, emit)}
+	out := c.newRescuer(ctx, &emitter{fn: c.noteExpiredIgnores(cat, emit)}, pool)
 	for _, r := range p.ready {
 		out.emit(r)
 	}
@@ -140,6 +140,7 @@ func (c *Checker) Check(ctx context.Context, cat *catalog.Catalog, emit func(res
 		return nil
 	})
 	_ = g.Wait()
+	out.wait()
 
 	if err := ctx.Err(); err != nil {
 		return fmt.Errorf("check stopped before it finished: %w", err)
@@ -194,7 +195,7 @@ func (e *emitter) emit(r result.Result) {
 // other URLs from its free slots (the pool still bounds what is in flight).
 // Once the queue is done, its pages are compared with each other (see
 // webpage.HostPages) and the host's idle connections are closed.
-func (c *Checker) runQueues(ctx context.Context, f *webpage.Fetcher, p *plan, out *emitter) {
+func (c *Checker) runQueues(ctx context.Context, f *webpage.Fetcher, p *plan, out *rescuer) {
 	var hosts errgroup.Group
 	hosts.SetLimit(activeHosts(c.opts.Concurrency))
 	for _, q := range p.queues {
@@ -219,9 +220,7 @@ func (c *Checker) runQueues(ctx context.Context, f *webpage.Fetcher, p *plan, ou
 					if pg != nil && pages.Add(j.entries, o, pg) {
 						return nil // judged with the host's other pages
 					}
-					for _, i := range j.entries {
-						out.emit(urlResult(p.res[i], o))
-					}
+					out.url(p.entries(j.entries), o)
 					return nil
 				})
 			}
@@ -229,9 +228,7 @@ func (c *Checker) runQueues(ctx context.Context, f *webpage.Fetcher, p *plan, ou
 			// A page held back was fetched in full: if the run stops
 			// while it is compared, it stands as its own check found it.
 			for _, h := range pages.Settle(ctx, f) {
-				for _, i := range h.Entries {
-					out.emit(urlResult(p.res[i], h.Outcome))
-				}
+				out.url(p.entries(h.Entries), h.Outcome)
 			}
 			f.Done(q.group)
 			return err

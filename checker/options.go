@@ -19,6 +19,7 @@ import (
 	"github.com/ai-reading-list/linkcheck/checker/hostpool"
 	"github.com/ai-reading-list/linkcheck/checker/huggingface"
 	"github.com/ai-reading-list/linkcheck/checker/verifier"
+	"github.com/ai-reading-list/linkcheck/checker/wayback"
 	"github.com/ai-reading-list/linkcheck/checker/webpage"
 	"github.com/ai-reading-list/linkcheck/result"
 )
@@ -146,7 +147,7 @@ type Options struct {
 
 // DefaultWaybackBase is the Wayback Machine's base URL: its CDX server
 // and its playback both live there.
-const DefaultWaybackBase = "https://web.archive.org"
+const DefaultWaybackBase = wayback.DefaultBase
 
 // DefaultOptions returns the options of a check nobody tuned: the limits
 // above, every request retried DefaultRetries times, the default
@@ -197,6 +198,11 @@ func (o Options) withDefaults() (Options, error) {
 	}
 	if o.HubAPI != "" {
 		if err := huggingface.CheckAPI(o.HubAPI); err != nil {
+			errs = append(errs, err)
+		}
+	}
+	if o.WaybackBase != "" {
+		if _, err := verifier.ParseBase("Wayback Machine", o.WaybackBase); err != nil {
 			errs = append(errs, err)
 		}
 	}

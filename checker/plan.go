@@ -204,3 +204,12 @@ func (p *plan) titles(j *urlJob) []string {
 	}
 	return out
 }
+
+// entries are the catalog's resources at the plan's indexes.
+func (p *plan) entries(idx []int) []*catalog.Resource {
+	out := make([]*catalog.Resource, len(idx))
+	for k, i := range idx {
+		out[k] = p.res[i]
+	}
+	return out
+}

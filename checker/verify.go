@@ -149,7 +149,7 @@ func (c *Checker) papers(pool *hostpool.Pool) arxiv.PaperVerifier {
 // result, unless the run was stopped. An entry whose URL is a target's own
 // page, which the API's verdict stands for, gets its page checked like
 // any link when the API could not answer for the target.
-func (c *Checker) verifyPlatform(ctx context.Context, p *plan, w *platformWork, f *webpage.Fetcher, out *emitter) {
+func (c *Checker) verifyPlatform(ctx context.Context, p *plan, w *platformWork, f *webpage.Fetcher, out *rescuer) {
 	var (
 		mu    sync.Mutex
 		done  = make(map[verifier.Target]bool, len(w.targets))

@@ -40,6 +40,18 @@ func ArxivLimit() Limit {
 	return Limit{Rate: 1 / ArxivInterval.Seconds(), Burst: 1, Concurrency: 1}
 }
 
+// WaybackGroup is the host group of the Wayback Machine, its CDX server
+// and its playback alike: one host, one pace.
+const WaybackGroup = catalog.WaybackHost
+
+// WaybackLimit is the pace the Internet Archive's heavy clients are asked
+// to keep (it publishes no limit, and answers more with 429): one request
+// a second, no burst, two in flight. A run asks it only about gone links,
+// a few requests each, so the pace costs little.
+func WaybackLimit() Limit {
+	return Limit{Rate: 1, Burst: 1, Concurrency: 2}
+}
+
 // GroupOf returns the host group of a host name: the host in lower case
 // without a trailing dot, and ArxivGroup for any of arXiv's hosts. It is
 // catalog.HostGroup, the one rule, so that validate judges settings.hosts
@@ -48,7 +60,7 @@ func GroupOf(host string) string { return catalog.HostGroup(host) }
 
 // Limits decides every host group's limit for one run, in this order: the
 // run's default, then the published policy of a site that has one
-// (ArxivLimit for ArxivGroup, then Sites), then the run's Overrides. Each
+// (ArxivLimit for ArxivGroup, WaybackLimit for WaybackGroup, then Sites), then the run's Overrides. Each
 // step replaces only the fields it sets (non-zero).
 type Limits struct {
 	// Default is the limit of any group not named below; its zero fields
@@ -64,8 +76,11 @@ type Limits struct {
 // Of returns the limit of group. It fits Config.Limit.
 func (l Limits) Of(group string) Limit {
 	lim := overlay(DefaultLimit(), l.Default)
-	if group == ArxivGroup {
+	switch group {
+	case ArxivGroup:
 		lim = ArxivLimit()
+	case WaybackGroup:
+		lim = WaybackLimit()
 	}
 	if s, ok := l.Sites[group]; ok {
 		lim = overlay(lim, s)

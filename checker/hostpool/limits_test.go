@@ -45,6 +45,8 @@ func TestLimitsOf(t *testing.T) {
 		{"override", run, "slow.example", Limit{Rate: 0.5, Burst: 3, Concurrency: 4}},
 		{"site policy, then the override", run, "api.github.com", Limit{Rate: 1, Burst: 1, Concurrency: 2}},
 		{"arXiv's policy beats the default", run, ArxivGroup, ArxivLimit()},
+		{"the Wayback Machine's pace beats the default", run, WaybackGroup, Limit{Rate: 1, Burst: 1, Concurrency: 2}},
+		{"the Wayback Machine overridden", Limits{Overrides: map[string]Limit{WaybackGroup: {Rate: 0.5}}}, WaybackGroup, Limit{Rate: 0.5, Burst: 1, Concurrency: 2}},
 		{"arXiv overridden", Limits{Overrides: map[string]Limit{ArxivGroup: {Concurrency: 2}}}, ArxivGroup, Limit{Rate: 1.0 / 3, Burst: 1, Concurrency: 2}},
 	}
 	for _, tt := range tests {

@@ -30,6 +30,9 @@ type Outcome struct {
 	Duration  time.Duration
 	// NetworkFailure: no HTTP answer arrived (see Result.NetworkFailure).
 	NetworkFailure bool
+	// Gone: the check is broken because the page is no more (see gone),
+	// the links an archived copy can stand in for.
+	Gone bool
 }
 
 // MaxRedirects is the longest redirect chain followed; a longer one is
@@ -255,9 +258,10 @@ func (f *Fetcher) conclude(orig, final *url.URL, hops []result.Hop, a answer, so
 		// URL in the catalog.
 		msg += fmt.Sprintf(" (after %s to %s)", plural(len(hops), "redirect"), final)
 	}
+	var parkedWhy string
 	if a.err == nil {
-		if why := parked(orig, hops, final, a.code, a.page); why != "" {
-			st, msg = status.Broken, why
+		if parkedWhy = parked(orig, hops, final, a.code, a.page); parkedWhy != "" {
+			st, msg = status.Broken, parkedWhy
 		}
 	}
 	if soft.Note != "" && st != status.Broken {
@@ -278,6 +282,7 @@ func (f *Fetcher) conclude(orig, final *url.URL, hops []result.Hop, a answer, so
 		Duration:  d,
 
 		NetworkFailure: noAnswer(a.err),
+		Gone:           gone(st, a, parkedWhy),
 	}
 	if len(hops) > 0 && !back {
 		o.FinalURL = Redact(final.String())

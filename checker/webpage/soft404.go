@@ -48,14 +48,8 @@ type pageShape struct {
 // judgePage weighs the evidence against a 2xx page at final, reached from
 // orig. titles are the catalog's titles of the entries linking to it.
 func (f *Fetcher) judgePage(ctx context.Context, orig, final *url.URL, p *pageInfo, size int64, titles []string) softVerdict {
-	if notFoundPage(p.Title) {
-		return softVerdict{Broken: fmt.Sprintf("the page says %q", p.Title), decided: true}
-	}
-	// A heading that opens the page's own title is the start of that
-	// title ("Error 404" of "Error 404: A Short History of …"), not a
-	// not-found message.
-	if notFoundPage(p.H1) && !strings.Contains(strings.ToLower(p.Title), strings.ToLower(p.H1)) {
-		return softVerdict{Broken: fmt.Sprintf("the page says %q", p.H1), decided: true}
+	if why := saysNotFound(p); why != "" {
+		return softVerdict{Broken: why, decided: true}
 	}
 	page := pageShape{u: final, title: p.Title, h1: p.H1, size: size}
 	if f.probes == nil || !suspicious(orig, page, titles) {
@@ -64,6 +58,22 @@ func (f *Fetcher) judgePage(ctx context.Context, orig, final *url.URL, p *pageIn
 	v := f.againstTemplate(ctx, page, false)
 	v.decided = true
 	return v
+}
+
+// saysNotFound says why a page is nothing but a not-found message, by its
+// title or first heading, or "" when it is not: the rule that needs no
+// other page of the site.
+func saysNotFound(p *pageInfo) string {
+	if notFoundPage(p.Title) {
+		return fmt.Sprintf("the page says %q", p.Title)
+	}
+	// A heading that opens the page's own title is the start of that
+	// title ("Error 404" of "Error 404: A Short History of …"), not a
+	// not-found message.
+	if notFoundPage(p.H1) && !strings.Contains(strings.ToLower(p.Title), strings.ToLower(p.H1)) {
+		return fmt.Sprintf("the page says %q", p.H1)
+	}
+	return ""
 }
 
 // againstTemplate compares a suspicious page with the page its site

@@ -1,0 +1,73 @@
+package wayback
+
+import (
+	"context"
+	"fmt"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/ai-reading-list/linkcheck/checker/hostpool"
+)
+
+// TestLookupsKeepThePace: lookups of many gone links at once reach the
+// archive at most one a second and two at a time, as counted at the fake
+// server on the pool's clock.
+func TestLookupsKeepThePace(t *testing.T) {
+	a := newArchive(t)
+	const links = 12
+	for i := range links {
+		a.Add(fmt.Sprintf("%s-%d", post, i), soft404(day(2023, 9, 1)), live(day(2023, 1, 1)))
+	}
+	c := a.client(t)
+	var wg sync.WaitGroup
+	found := make([]error, links)
+	for i := range links {
+		wg.Go(func() {
+			_, found[i] = c.Find(context.Background(), fmt.Sprintf("%s-%d", post, i), lastOK)
+		})
+	}
+	wg.Wait()
+	for i, err := range found {
+		if err != nil {
+			t.Errorf("Find(link %d) = %v, want a capture", i, err)
+		}
+	}
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	if want := links * 3; len(a.arrivals) != want {
+		t.Errorf("requests = %d, want %d (a CDX query and two playbacks a link)", len(a.arrivals), want)
+	}
+	for i := 1; i < len(a.arrivals); i++ {
+		if gap := a.arrivals[i].at.Sub(a.arrivals[i-1].at); gap < time.Second {
+			t.Errorf("request %d arrived %v after the previous one, want at least 1s", i, gap)
+		}
+	}
+	if a.maxInFlight > hostpool.WaybackLimit().Concurrency {
+		t.Errorf("requests in flight at the archive = %d, want at most %d", a.maxInFlight, hostpool.WaybackLimit().Concurrency)
+	}
+}
+
+// TestThrottledArchiveSlows: a 429 with Retry-After from the archive is
+// waited out before the request is asked again, and slows the archive's
+// host group like any host's.
+func TestThrottledArchiveSlows(t *testing.T) {
+	a := newArchive(t)
+	a.Add(post, live(day(2023, 1, 1)))
+	a.Throttle(1, "30")
+	got, err := a.client(t).Find(context.Background(), post, lastOK)
+	if err != nil || !got.At.Equal(day(2023, 1, 1)) {
+		t.Fatalf("Find = %v, %v; want the capture of %v", got, err, day(2023, 1, 1))
+	}
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	if len(a.arrivals) != 3 {
+		t.Fatalf("requests = %d, want 3 (a throttled CDX query, its retry, a playback)", len(a.arrivals))
+	}
+	if gap := a.arrivals[1].at.Sub(a.arrivals[0].at); gap < 30*time.Second {
+		t.Errorf("the retry came %v after the 429, want at least the 30s asked for", gap)
+	}
+	if r := a.pool.Rate(hostpool.WaybackGroup); r >= hostpool.WaybackLimit().Rate {
+		t.Errorf("the archive's rate after a 429 = %v, want below %v", r, hostpool.WaybackLimit().Rate)
+	}
+}
