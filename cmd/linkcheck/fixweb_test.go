@@ -40,6 +40,8 @@ func fixWeb(t *testing.T) *fakeweb.Web {
 	gh.Add(fakeweb.GitHubRepo{FullName: "new-owner/tool", PushedAt: pushed}, "old-owner/tool")
 	gh.Add(fakeweb.GitHubRepo{FullName: "new-owner/lib", PushedAt: pushed}, "old-owner/lib")
 	web.Handle("api.github.com", gh)
+	// An archive that kept none of these pages.
+	web.Handle(fakeweb.WaybackHost, fakeweb.NewWayback())
 	hub := fakeweb.NewHubAPI()
 	hub.Add(fakeweb.HubRepo{Kind: "datasets", ID: "new-org/bench"}, "old-org/bench")
 	hub.Pages = fakeweb.Page("A dataset", "<h1>dataset</h1>")

@@ -48,6 +48,15 @@ func readmeWeb(t *testing.T) *fakeweb.Web {
 	gh.Add(fakeweb.GitHubRepo{FullName: "SWE-agent/SWE-agent", PushedAt: time.Date(2026, 11, 20, 9, 12, 0, 0, time.UTC)})
 	gh.Add(fakeweb.GitHubRepo{FullName: "yoheinakajima/babyagi", Archived: true, PushedAt: time.Date(2024, 9, 6, 17, 3, 0, 0, time.UTC)})
 	web.Handle("api.github.com", gh)
+	// The archive kept the dead post while it lived, and its 404 after;
+	// of the survey it kept only the not-found page.
+	wb := fakeweb.NewWayback()
+	wb.Add("https://old.example.com/posts/agents-2023",
+		fakeweb.Capture{At: time.Date(2024, 3, 9, 14, 22, 5, 0, time.UTC), Title: "Agents in 2023"},
+		fakeweb.Capture{At: time.Date(2025, 8, 1, 3, 0, 0, 0, time.UTC), Code: http.StatusNotFound, Title: "404 Not Found"})
+	wb.Add("https://survey.example.org/agents",
+		fakeweb.Capture{At: time.Date(2025, 2, 2, 10, 0, 0, 0, time.UTC), Title: "Page Not Found | Example"})
+	web.Handle(fakeweb.WaybackHost, wb)
 	return web
 }
 
