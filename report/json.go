@@ -62,10 +62,13 @@ func headOf(run Run) jsonHead {
 }
 
 type jsonResult struct {
-	ID           string    `json:"id"`
-	Section      string    `json:"section,omitempty"`
-	Title        string    `json:"title,omitempty"`
-	Line         int       `json:"line,omitempty"`
+	ID      string `json:"id"`
+	Section string `json:"section,omitempty"`
+	Title   string `json:"title,omitempty"`
+	Line    int    `json:"line,omitempty"`
+	// TargetLine and TargetColumn locate the target's key in the catalog.
+	TargetLine   int       `json:"target_line,omitempty"`
+	TargetColumn int       `json:"target_column,omitempty"`
 	Target       string    `json:"target"`
 	URL          string    `json:"url,omitempty"`
 	Arxiv        string    `json:"arxiv,omitempty"`
@@ -222,6 +225,8 @@ func toJSON(r result.Result) jsonResult {
 		Section:        r.Section,
 		Title:          r.Title,
 		Line:           r.Line,
+		TargetLine:     r.TargetLine,
+		TargetColumn:   r.TargetColumn,
 		Target:         string(r.Target),
 		URL:            r.URL,
 		Arxiv:          r.Arxiv,

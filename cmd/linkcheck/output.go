@@ -33,7 +33,7 @@ type outputFlags struct {
 
 func (o *outputFlags) register(cmd *cobra.Command, failOnHelp string) {
 	fs := cmd.Flags()
-	fs.StringVarP(&o.format, "format", "f", "table", "output format: table, json, markdown or github")
+	fs.StringVarP(&o.format, "format", "f", "table", "output format: table, json, markdown, github, sarif (GitHub code scanning) or junit (CI test reports)")
 	fs.StringVarP(&o.output, "output", "o", "", "write the report to this file (atomically) instead of stdout; never a file the run reads")
 	fs.StringVar(&o.color, "color", "auto", "colour the table: auto, always or never (NO_COLOR is honoured)")
 	fs.StringVar(&o.failOn, "fail-on", status.DefaultFailOn.String(), failOnHelp)
@@ -69,14 +69,19 @@ func (o *outputFlags) reportOptions(e env, catalogPath string) (report.Options, 
 			width = w
 		}
 	}
-	return report.Options{
-		Format:   format,
-		FailOn:   failOn,
-		Color:    color,
-		Width:    width,
-		LinkBase: githubLinkBase(e, catalogPath),
-		MaxBytes: o.maxBytes,
-	}, failOn, nil
+	ropts := report.Options{
+		Format:      format,
+		FailOn:      failOn,
+		Color:       color,
+		Width:       width,
+		LinkBase:    githubLinkBase(e, catalogPath),
+		MaxBytes:    o.maxBytes,
+		ToolVersion: buildVersion(),
+	}
+	if format == report.FormatSARIF {
+		ropts.ArtifactURI = repoRelative(catalogPath)
+	}
+	return ropts, failOn, nil
 }
 
 func (o *outputFlags) useColor(e env) (bool, error) {
