@@ -399,6 +399,12 @@ var readmeExamples = map[string]func(ex *exampleRun) string{
 	"github": func(ex *exampleRun) string {
 		return ex.stdout(exitOK, "report", "--from", "results.json", "--format", "github", "--fail-on", "broken,moved")
 	},
+	"sarif": func(ex *exampleRun) string {
+		return ex.stdout(exitOK, "report", "--from", "results.json", "--format", "sarif", "--fail-on", "broken,moved")
+	},
+	"junit": func(ex *exampleRun) string {
+		return ex.stdout(exitOK, "report", "--from", "results.json", "--format", "junit", "--fail-on", "broken,moved")
+	},
 	"json": func(ex *exampleRun) string {
 		// What check --format json printed, timings normalized.
 		return keepResults(ex.t, ex.testdataOut("results.json"), "attention", "lilian-agents", "babyagi")

@@ -74,8 +74,12 @@ func runReport(ctx context.Context, e env, opts *reportOptions) error {
 				return err
 			}
 		} else if run.Catalog != "" {
-			// The run names its catalog; lines link to that one.
+			// The run names its catalog; lines link to that one, and
+			// code scanning's alerts point into it.
 			ropts.LinkBase = githubLinkBase(e, run.Catalog)
+			if ropts.Format == report.FormatSARIF {
+				ropts.ArtifactURI = repoRelative(run.Catalog)
+			}
 		}
 	} else if run, mem, err = runChecks(ctx, e, &opts.checkFlags, failOn, runFiles{output}, true); err != nil {
 		return err
