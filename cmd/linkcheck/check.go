@@ -23,7 +23,7 @@ limits, retries with back-off) and each arXiv paper against arXiv's metadata.
 It prints the results that need attention and a summary; with --format json
 it prints every result, ok ones included.
 
-Before the first request it refuses an --output or state file that is one
+Before the first request it refuses an --output, --badge or state file that is one
 of the files it reads (the catalog, the state file, --changed-from: exit 2)
 and any file it could not write (exit 3), so nothing is lost and no run is
 wasted.
@@ -58,14 +58,18 @@ func runCheck(ctx context.Context, e env, opts *checkOptions) error {
 	// Machines see the whole run; people see what needs attention.
 	ropts.All = ropts.Format == report.Format("json")
 	output := runFile{role: "--output", path: opts.output, write: true}
-	run, mem, err := runChecks(ctx, e, &opts.checkFlags, failOn, runFiles{output}, true)
+	badge := opts.badgeFile()
+	run, mem, err := runChecks(ctx, e, &opts.checkFlags, failOn, runFiles{output, badge}, true)
 	if err != nil {
 		return err
 	}
 	if err := opts.emit(e, run, ropts); err != nil {
 		return err
 	}
-	appendStepSummary(e, run, ropts, runFiles{output, mem.file(),
+	if err := opts.writeBadge(run, failOn); err != nil {
+		return err
+	}
+	appendStepSummary(e, run, ropts, runFiles{output, badge, mem.file(),
 		{role: "--catalog", path: opts.catalog},
 		{role: "--changed-from", path: opts.changedFrom}})
 	if run.Partial {

@@ -62,7 +62,7 @@ func runReport(ctx context.Context, e env, opts *reportOptions) error {
 		if opts.flags.Changed("state") && opts.history.state != "" {
 			return usageError(fmt.Errorf("--state records runs as they are checked; the saved run in %s already carries its history", opts.from))
 		}
-		files := runFiles{output, {role: "--from", path: opts.from}, {role: "--catalog", path: opts.catalog}}
+		files := runFiles{output, opts.badgeFile(), {role: "--from", path: opts.from}, {role: "--catalog", path: opts.catalog}}
 		if err := files.check(); err != nil {
 			return err
 		}
@@ -81,10 +81,13 @@ func runReport(ctx context.Context, e env, opts *reportOptions) error {
 				ropts.ArtifactURI = repoRelative(run.Catalog)
 			}
 		}
-	} else if run, mem, err = runChecks(ctx, e, &opts.checkFlags, failOn, runFiles{output}, true); err != nil {
+	} else if run, mem, err = runChecks(ctx, e, &opts.checkFlags, failOn, runFiles{output, opts.badgeFile()}, true); err != nil {
 		return err
 	}
 	if err := opts.emit(e, run, ropts); err != nil {
+		return err
+	}
+	if err := opts.writeBadge(run, failOn); err != nil {
 		return err
 	}
 	if err := mem.save(); err != nil {
