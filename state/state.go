@@ -23,6 +23,9 @@ const Schema = "linkcheck.state/v1"
 type State struct {
 	UpdatedAt time.Time // when the run that wrote it started
 	Targets   map[Key]Target
+	// Trend sums up the last MaxTrend complete runs, oldest first; a
+	// state written before it was kept has none.
+	Trend []RunSummary
 }
 
 // New returns an empty state: the history of a catalog never checked.
