@@ -52,6 +52,8 @@ func TestGolden(t *testing.T) {
 		{"sarif", located(fixtureRun()), Options{Format: FormatSARIF, FailOn: failOn, ToolVersion: "v1.2.3"}},
 		{"sarif-partial", partial, Options{Format: FormatSARIF, FailOn: status.DefaultFailOn, ArtifactURI: "lists/resources.yaml"}},
 		{"sarif-history", located(historyRun()), Options{Format: FormatSARIF, FailOn: failOnTransient, ToolVersion: "v1.2.3"}},
+		{"markdown-trend", trendRun(6), Options{Format: FormatMarkdown, FailOn: failOnTransient}},
+		{"json-trend", trendRun(3), Options{Format: FormatJSON, FailOn: failOnTransient}},
 		{"junit", fixtureRun(), Options{Format: FormatJUnit, FailOn: failOn}},
 		{"junit-history", historyRun(), Options{Format: FormatJUnit, FailOn: failOnTransient}},
 	}

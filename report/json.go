@@ -26,6 +26,8 @@ type jsonRun struct {
 	Results []jsonResult `json:"results"`
 	// Resolved lists what was fixed since the last run (with a state file).
 	Resolved []jsonResolved `json:"resolved,omitempty"`
+	// Trend sums up the last runs (with a state file), oldest first.
+	Trend []jsonTrendRun `json:"trend,omitempty"`
 }
 
 // jsonHead is the part of jsonRun before the results, which streamJSON
@@ -200,6 +202,13 @@ func streamJSON(w io.Writer, run Run, opts Options) error {
 			return err
 		}
 		ew.write([]byte(",\n  \"resolved\": "))
+		ew.write(b)
+	}
+	if trend := trendToJSON(run.Trend); len(trend) > 0 {
+		if b, err = encode(trend, "  "); err != nil {
+			return err
+		}
+		ew.write([]byte(",\n  \"trend\": "))
 		ew.write(b)
 	}
 	ew.write([]byte("\n}\n"))

@@ -116,6 +116,11 @@ func fromJSON(doc jsonRun) (Run, error) {
 		errs = append(errs, err)
 	}
 	run.Resolved = resolved
+	trend, err := trendFromJSON(doc.Trend)
+	if err != nil {
+		errs = append(errs, err)
+	}
+	run.Trend = trend
 	if len(errs) > 0 {
 		return Run{}, errors.Join(errs...)
 	}

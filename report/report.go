@@ -46,6 +46,9 @@ type Run struct {
 	// Resolved lists the targets that needed attention in the last run
 	// and are fine now; set when the run kept a history.
 	Resolved []state.Resolved
+	// Trend sums up the last runs of the history, this one included,
+	// oldest first; set when the run kept a history.
+	Trend []state.RunSummary
 }
 
 // Format names an output format.
