@@ -6,7 +6,9 @@
 // The state is a small JSON document (schema linkcheck.state/v1) that Load
 // reads and Save writes atomically. Merge, a pure function, folds a
 // finished run into it: run results + previous state + time → annotated
-// results, the new state and the targets resolved since the last run.
+// results, the new state and the targets resolved since the last run. The
+// state also keeps a summary of each of the last runs (Trend), for a chart
+// of the catalog's health over time.
 package state
 
 import (

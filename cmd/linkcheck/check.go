@@ -31,7 +31,9 @@ wasted.
 Exit 0 when no result's status is in --fail-on, 1 when one is, 2 for an
 invalid catalog or usage, 3 when it could not check (network unavailable,
 interrupted or timed out: the partial report says how many targets were
-not reached; unwritable output). When GITHUB_STEP_SUMMARY is set the
+not reached; unwritable output; a --format sarif report over GitHub code
+scanning's limits of 25,000 results or 10 MB gzipped). When
+GITHUB_STEP_SUMMARY is set the
 Markdown report is appended to the job summary too, cut to GitHub's 1 MiB;
 a summary that cannot be written, or that names one of the run's own files
 (the catalog, the state file, --output), is only a warning.`,
