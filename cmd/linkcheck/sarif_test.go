@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -125,5 +126,35 @@ func TestSARIFLocatesAndSurvivesReflow(t *testing.T) {
 	}
 	if len(reflowed) != len(orig) {
 		t.Errorf("%d alerts after the reflow, %d before", len(reflowed), len(orig))
+	}
+}
+
+// A SARIF report GitHub would refuse is not written: exit 3, with the
+// limit named and what to do, and nothing on stdout or in --output.
+func TestSARIFOverGitHubLimits(t *testing.T) {
+	c := newCLI(t)
+	var b strings.Builder
+	b.WriteString(`{"schema": "linkcheck.report/v1", "catalog": "resources.yaml", "duration_ms": 1, "summary": {}, "results": [`)
+	for i := range 25001 {
+		if i > 0 {
+			b.WriteString(",")
+		}
+		fmt.Fprintf(&b, `{"id": "e%d", "line": %d, "target": "url", "url": "https://gone.test/%d", "status": "broken", "code": 404}`, i, 3+4*i, i)
+	}
+	b.WriteString("]}\n")
+	saved := filepath.Join(c.dir, "big.json")
+	writeFile(t, saved, b.String())
+	out := filepath.Join(c.dir, "big.sarif")
+	for _, args := range [][]string{
+		{"report", "--from", saved, "--format", "sarif"},
+		{"report", "--from", saved, "--format", "sarif", "-o", out},
+	} {
+		code, stdout, stderr := c.run(args...)
+		if code != exitCannotCheck || stdout != "" || !strings.Contains(stderr, "25001 results, over GitHub code scanning's limit of 25000") {
+			t.Errorf("linkcheck %v = exit %d, %d bytes on stdout, stderr %q; want 3, nothing, and the limit named", args, code, len(stdout), stderr)
+		}
+	}
+	if _, err := os.Stat(out); !os.IsNotExist(err) {
+		t.Errorf("--output %s was written (%v)", out, err)
 	}
 }
