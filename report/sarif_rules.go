@@ -48,7 +48,7 @@ const (
 	ruleIgnoreExpired = "ignore-expired"
 )
 
-// sarifRule is one rule of the driver: an id, its text and where the docs
+// sarifRuleDef is one rule of the driver: an id, its text and where the docs
 // explain it.
 type sarifRuleDef struct {
 	id   string
