@@ -13,7 +13,7 @@ import (
 
 // baseResult is a Result that names its entry and target, with no verdict.
 func baseResult(r *catalog.Resource, target result.TargetKind) result.Result {
-	return result.Result{
+	res := result.Result{
 		ID:      r.ID,
 		Section: r.Section,
 		Title:   r.Title,
@@ -21,6 +21,26 @@ func baseResult(r *catalog.Resource, target result.TargetKind) result.Result {
 		Target:  target,
 		URL:     webpage.Redact(r.URL),
 	}
+	at := targetPos(r, target)
+	res.TargetLine, res.TargetColumn = at.Line, at.Column
+	return res
+}
+
+// targetPos is where the catalog writes what a target checks: the value
+// of the key it was read from, or the entry's own position when no key
+// holds it (a repository found in the url).
+func targetPos(r *catalog.Resource, target result.TargetKind) catalog.Pos {
+	key := "url"
+	switch {
+	case target == result.TargetArxiv:
+		key = "arxiv"
+	case target == result.TargetGitHub && r.GitHub != "":
+		key = "github"
+	}
+	if p, ok := r.Fields[key]; ok {
+		return p
+	}
+	return r.Pos
 }
 
 func skipped(r *catalog.Resource, target result.TargetKind, reason string) result.Result {

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/ai-reading-list/linkcheck/result"
 	"github.com/ai-reading-list/linkcheck/status"
 )
 
@@ -48,6 +49,13 @@ func TestGolden(t *testing.T) {
 		{"markdown-history", historyRun(), Options{Format: FormatMarkdown, FailOn: failOnTransient}},
 		{"markdown-history-capped", historyRun(), Options{Format: FormatMarkdown, FailOn: failOnTransient, MaxBytes: 2400}},
 		{"github-history", historyRun(), Options{Format: FormatGitHub, FailOn: failOnTransient}},
+		{"sarif", located(fixtureRun()), Options{Format: FormatSARIF, FailOn: failOn, ToolVersion: "v1.2.3"}},
+		{"sarif-partial", partial, Options{Format: FormatSARIF, FailOn: status.DefaultFailOn, ArtifactURI: "lists/resources.yaml"}},
+		{"sarif-history", located(historyRun()), Options{Format: FormatSARIF, FailOn: failOnTransient, ToolVersion: "v1.2.3"}},
+		{"markdown-trend", trendRun(6), Options{Format: FormatMarkdown, FailOn: failOnTransient}},
+		{"json-trend", trendRun(3), Options{Format: FormatJSON, FailOn: failOnTransient}},
+		{"junit", fixtureRun(), Options{Format: FormatJUnit, FailOn: failOn}},
+		{"junit-history", historyRun(), Options{Format: FormatJUnit, FailOn: failOnTransient}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -70,4 +78,18 @@ func TestGolden(t *testing.T) {
 			}
 		})
 	}
+}
+
+// located gives every result the position of its target's key, a few
+// lines into its entry as the checker records it.
+func located(run Run) Run {
+	run.Results = append([]result.Result(nil), run.Results...)
+	for i := range run.Results {
+		r := &run.Results[i]
+		r.TargetLine, r.TargetColumn = r.Line+3, 16
+		if r.Target == result.TargetArxiv {
+			r.TargetLine, r.TargetColumn = r.Line+4, 18
+		}
+	}
+	return run
 }

@@ -26,6 +26,8 @@ type jsonRun struct {
 	Results []jsonResult `json:"results"`
 	// Resolved lists what was fixed since the last run (with a state file).
 	Resolved []jsonResolved `json:"resolved,omitempty"`
+	// Trend sums up the last runs (with a state file), oldest first.
+	Trend []jsonTrendRun `json:"trend,omitempty"`
 }
 
 // jsonHead is the part of jsonRun before the results, which streamJSON
@@ -62,10 +64,13 @@ func headOf(run Run) jsonHead {
 }
 
 type jsonResult struct {
-	ID           string    `json:"id"`
-	Section      string    `json:"section,omitempty"`
-	Title        string    `json:"title,omitempty"`
-	Line         int       `json:"line,omitempty"`
+	ID      string `json:"id"`
+	Section string `json:"section,omitempty"`
+	Title   string `json:"title,omitempty"`
+	Line    int    `json:"line,omitempty"`
+	// TargetLine and TargetColumn locate the target's key in the catalog.
+	TargetLine   int       `json:"target_line,omitempty"`
+	TargetColumn int       `json:"target_column,omitempty"`
 	Target       string    `json:"target"`
 	URL          string    `json:"url,omitempty"`
 	Arxiv        string    `json:"arxiv,omitempty"`
@@ -206,6 +211,13 @@ func streamJSON(w io.Writer, run Run, opts Options) error {
 		ew.write([]byte(",\n  \"resolved\": "))
 		ew.write(b)
 	}
+	if trend := trendToJSON(run.Trend); len(trend) > 0 {
+		if b, err = encode(trend, "  "); err != nil {
+			return err
+		}
+		ew.write([]byte(",\n  \"trend\": "))
+		ew.write(b)
+	}
 	ew.write([]byte("\n}\n"))
 	return ew.err
 }
@@ -229,6 +241,8 @@ func toJSON(r result.Result) jsonResult {
 		Section:        r.Section,
 		Title:          r.Title,
 		Line:           r.Line,
+		TargetLine:     r.TargetLine,
+		TargetColumn:   r.TargetColumn,
 		Target:         string(r.Target),
 		URL:            r.URL,
 		Arxiv:          r.Arxiv,

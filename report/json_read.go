@@ -116,6 +116,11 @@ func fromJSON(doc jsonRun) (Run, error) {
 		errs = append(errs, err)
 	}
 	run.Resolved = resolved
+	trend, err := trendFromJSON(doc.Trend)
+	if err != nil {
+		errs = append(errs, err)
+	}
+	run.Trend = trend
 	if len(errs) > 0 {
 		return Run{}, errors.Join(errs...)
 	}
@@ -133,6 +138,9 @@ func resultFromJSON(j jsonResult) (result.Result, error) {
 	}
 	if j.Line < 0 {
 		return result.Result{}, fmt.Errorf("line: %d is negative", j.Line)
+	}
+	if j.TargetLine < 0 || j.TargetColumn < 0 {
+		return result.Result{}, fmt.Errorf("target_line, target_column: %d:%d is negative", j.TargetLine, j.TargetColumn)
 	}
 	if j.Similarity < 0 || j.Similarity > 1 {
 		return result.Result{}, fmt.Errorf("similarity: %v is outside [0, 1]", j.Similarity)
@@ -152,6 +160,8 @@ func resultFromJSON(j jsonResult) (result.Result, error) {
 		Section:        j.Section,
 		Title:          j.Title,
 		Line:           j.Line,
+		TargetLine:     j.TargetLine,
+		TargetColumn:   j.TargetColumn,
 		Target:         target,
 		URL:            j.URL,
 		Arxiv:          j.Arxiv,

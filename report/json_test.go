@@ -43,6 +43,8 @@ func TestJSONRoundTrip(t *testing.T) {
 	}{
 		{"fixture", fixtureRun()},
 		{"history", historyRun()},
+		{"with target positions", located(fixtureRun())},
+		{"with a trend", trendRun(3)},
 		{"sub-millisecond times, partial", ragged},
 		{"empty", Run{Catalog: "resources.yaml"}},
 		{"with the catalog's digest", Run{Catalog: "resources.yaml", CatalogSHA256: "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"}},
@@ -120,6 +122,8 @@ func TestReadJSONRejects(t *testing.T) {
 		{"bad archive date", result(`, "archived_at": "2023-05-12"`), "archived_at: want an RFC 3339 time", false},
 		{"bad start", strings.Replace(result(""), `"catalog"`, `"started_at": "yesterday", "catalog"`, 1), "started_at: want an RFC 3339 time", false},
 		{"negative duration", result(`, "duration_ms": -5`), "duration_ms: -5 is out of range", false},
+		{"trend of unknown status", strings.Replace(result(""), `"results"`, `"trend": [{"at": "2026-11-30T06:00:00Z", "counts": {"fine": 1}}], "results"`, 1), `trend[0]: counts: "fine"`, false},
+		{"negative target column", result(`, "target_line": 3, "target_column": -1`), "target_line, target_column: 3:-1 is negative", false},
 		{"huge duration", result(`, "duration_ms": 9223372036854775807`), "is out of range", false},
 		{"similarity out of range", result(`, "similarity": 1.5`), "similarity: 1.5 is outside [0, 1]", false},
 		{"unknown summary key", strings.Replace(result(""), `"ok": 1`, `"fine": 1`, 1), `summary: unknown key "fine"`, false},

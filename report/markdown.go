@@ -43,7 +43,8 @@ func renderMarkdown(buf *bytes.Buffer, run Run, opts Options) error {
 			fine = append(fine, sec)
 		}
 	}
-	doc := mdDoc{run: run, opts: opts, sum: Summarize(run.Results), lead: lead, open: open, folded: folded, fine: fine}
+	doc := mdDoc{run: run, opts: opts, sum: Summarize(run.Results), lead: lead, open: open, folded: folded, fine: fine,
+		chart: trendChart(run.Trend, opts.FailOn)}
 	doc.write(buf)
 	if opts.MaxBytes <= 0 || buf.Len() <= opts.MaxBytes {
 		return nil
@@ -83,8 +84,11 @@ type mdDoc struct {
 	sum                Summary
 	lead               []*mdSection // with a history: new, still failing, resolved
 	open, folded, fine []*mdSection
-	capped             bool // some rows may be left out: say so at the top
-	sizing             bool // writing the skeleton: notice at its longest
+	// chart draws the trend of the last runs; "" when there is none, or
+	// when a capped report has no room for it.
+	chart  string
+	capped bool // some rows may be left out: say so at the top
+	sizing bool // writing the skeleton: notice at its longest
 }
 
 const mdTableHeader = "| Entry | Line | URL | Found | Suggested fix |\n|---|---|---|---|---|\n"
@@ -175,6 +179,9 @@ func (d *mdDoc) write(buf *bytes.Buffer) {
 		fmt.Fprintf(buf, "> **Shortened:** %d of %d findings listed, to stay within %d bytes; the JSON results list them all.\n\n", shown, total, d.opts.MaxBytes)
 	}
 	buf.WriteString(runLine(d.run) + "\n")
+	if d.chart != "" {
+		buf.WriteString("\n" + d.chart)
+	}
 	for _, sec := range append(d.lead[:len(d.lead):len(d.lead)], d.open...) {
 		buf.WriteString("\n")
 		d.writeSection(buf, sec)

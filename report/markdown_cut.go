@@ -35,13 +35,12 @@ func (d *mdDoc) fit(limit int) error {
 	// With no rows, every section's note is at its longest, and sizing
 	// makes the notice so too: the skeleton's size bounds the document's
 	// size less its rows.
-	var skeleton bytes.Buffer
-	d.sizing = true
-	d.write(&skeleton)
-	d.sizing = false
-	// The skeleton counted every cut section's short note; the one section
-	// where the cut falls has the longer one (and its count is no longer).
-	need := skeleton.Len() + len(someListed) - len(noneListed)
+	need := d.skeletonSize()
+	if need > limit && d.chart != "" {
+		// The trend is a picture of the past: the findings come first.
+		d.chart = ""
+		need = d.skeletonSize()
+	}
 	if need > limit {
 		return &SizeError{Limit: limit, Need: need}
 	}
@@ -60,4 +59,16 @@ func (d *mdDoc) fit(limit int) error {
 		}
 	}
 	return nil
+}
+
+// skeletonSize is the size of the document with no rows, plus the longest
+// note the section where the cut falls can have.
+func (d *mdDoc) skeletonSize() int {
+	var skeleton bytes.Buffer
+	d.sizing = true
+	d.write(&skeleton)
+	d.sizing = false
+	// The skeleton counted every cut section's short note; the one section
+	// where the cut falls has the longer one (and its count is no longer).
+	return skeleton.Len() + len(someListed) - len(noneListed)
 }

@@ -13,8 +13,10 @@ import (
 // tableRows returns a Markdown report's table rows, headers left out.
 func tableRows(md string) []string {
 	var rows []string
-	for _, line := range strings.Split(md, "\n") {
-		if strings.HasPrefix(line, "| ") && !strings.HasPrefix(line, "| Entry |") {
+	lines := strings.Split(md, "\n")
+	for i, line := range lines {
+		header := i+1 < len(lines) && strings.HasPrefix(lines[i+1], "|---")
+		if strings.HasPrefix(line, "| ") && !header {
 			rows = append(rows, line)
 		}
 	}
@@ -39,6 +41,7 @@ func TestMarkdownMaxBytes(t *testing.T) {
 		{"fixture", fixtureRun(), Options{Format: FormatMarkdown, FailOn: failOn}},
 		{"fixture all", fixtureRun(), Options{Format: FormatMarkdown, FailOn: failOn, All: true}},
 		{"2000 results", bigRun(2000), Options{Format: FormatMarkdown, FailOn: failOn}},
+		{"a year's trend", trendRun(52), Options{Format: FormatMarkdown, FailOn: failOnTransient}},
 	}
 	for _, tr := range runs {
 		var full bytes.Buffer
@@ -112,7 +115,7 @@ func TestMarkdownMaxBytes(t *testing.T) {
 // works to the full size: the cut must fit at each, wherever it falls,
 // also in the history's layout (new, still failing, resolved).
 func TestMarkdownMaxBytesEveryLimit(t *testing.T) {
-	for name, run := range map[string]Run{"fixture": fixtureRun(), "history": historyRun()} {
+	for name, run := range map[string]Run{"fixture": fixtureRun(), "history": historyRun(), "trend": trendRun(52)} {
 		t.Run(name, func(t *testing.T) {
 			opts := Options{Format: FormatMarkdown, FailOn: failOnTransient, All: true}
 			var full bytes.Buffer

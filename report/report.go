@@ -1,6 +1,7 @@
 // Package report renders the results of a linkcheck run for people (table),
 // for machines (json), for GitHub issues and job summaries (markdown) and
-// for GitHub Actions annotations (github).
+// for GitHub Actions annotations (github), for GitHub code scanning (sarif)
+// and for the test tab of CI systems (junit).
 //
 // Reporters only render: every verdict is already in the results, so the
 // same run renders identically in every format and can be re-rendered later
@@ -45,6 +46,9 @@ type Run struct {
 	// Resolved lists the targets that needed attention in the last run
 	// and are fine now; set when the run kept a history.
 	Resolved []state.Resolved
+	// Trend sums up the last runs of the history, this one included,
+	// oldest first; set when the run kept a history.
+	Trend []state.RunSummary
 }
 
 // Format names an output format.
@@ -56,11 +60,15 @@ const (
 	FormatJSON     Format = "json"
 	FormatMarkdown Format = "markdown"
 	FormatGitHub   Format = "github"
+	// FormatSARIF is SARIF 2.1.0, for GitHub code scanning.
+	FormatSARIF Format = "sarif"
+	// FormatJUnit is JUnit XML, for the test tab of a CI system.
+	FormatJUnit Format = "junit"
 )
 
 // Formats lists every format, for flag help and error messages.
 func Formats() []Format {
-	return []Format{FormatTable, FormatJSON, FormatMarkdown, FormatGitHub}
+	return []Format{FormatTable, FormatJSON, FormatMarkdown, FormatGitHub, FormatSARIF, FormatJUnit}
 }
 
 // ParseFormat returns the format named s (case-insensitive).
@@ -100,6 +108,12 @@ type Options struct {
 	// and a notice at the top says the report was shortened. GitHub refuses
 	// an issue body over 65,536 characters and a job summary over 1 MiB.
 	MaxBytes int
+	// ToolVersion names the linkcheck that ran, for SARIF's tool.driver.
+	ToolVersion string
+	// ArtifactURI is the catalog's path from the repository root,
+	// slash-separated, which SARIF locates results in; "" means the
+	// catalog's name as given.
+	ArtifactURI string
 }
 
 // render writes one format into a buffer; Write copies it out in one call
@@ -112,6 +126,8 @@ var renderers = map[Format]render{
 	FormatJSON:     renderJSON,
 	FormatMarkdown: renderMarkdown,
 	FormatGitHub:   renderGitHub,
+	FormatSARIF:    renderSARIF,
+	FormatJUnit:    renderJUnit,
 }
 
 // Write renders run to w in opts.Format. It writes nothing when it fails,

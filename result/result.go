@@ -39,6 +39,13 @@ type Result struct {
 	Section string
 	Title   string // the catalog's title
 	Line    int    // line of the entry in the catalog
+	// TargetLine and TargetColumn are where the catalog writes the
+	// target: the value of the url, arxiv or github key it was read from
+	// (the entry's own position when no key holds it); 0 when unknown.
+	// Code scanning points an alert there, so it follows the key, not
+	// the entry's first line.
+	TargetLine   int
+	TargetColumn int
 
 	Target TargetKind
 	URL    string // the URL checked (TargetURL), or the entry's URL

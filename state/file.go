@@ -22,6 +22,7 @@ import (
 type fileDoc struct {
 	Schema    string                `json:"schema"`
 	Targets   map[string]fileTarget `json:"targets"`
+	Trend     []fileRun             `json:"trend,omitempty"`
 	UpdatedAt string                `json:"updated_at,omitempty"`
 }
 
@@ -103,6 +104,11 @@ func fromFile(doc fileDoc) (*State, error) {
 		}
 		s.UpdatedAt = t
 	}
+	trend, err := trendFromFile(doc.Trend)
+	if err != nil {
+		return nil, err
+	}
+	s.Trend = trend
 	var errs []error
 	names := make(map[Key]string, len(doc.Targets))
 	for name, ft := range doc.Targets {
@@ -188,7 +194,7 @@ func targetFromFile(name string, ft fileTarget) (Key, Target, error) {
 // as in every state of v1; an entry with several targets of one kind (two
 // repositories) names each ID/TARGET/SUBJECT, since a name is unique.
 func Marshal(s *State) ([]byte, error) {
-	doc := fileDoc{Schema: Schema, Targets: make(map[string]fileTarget, len(s.Targets))}
+	doc := fileDoc{Schema: Schema, Targets: make(map[string]fileTarget, len(s.Targets)), Trend: trendToFile(s.Trend)}
 	if !s.UpdatedAt.IsZero() {
 		doc.UpdatedAt = stamp(s.UpdatedAt)
 	}

@@ -54,7 +54,8 @@ type Merged struct {
 // substantially says so in its message. A skipped result was not checked:
 // it learns nothing, gets no History, and its target's history is kept as
 // it was. Targets with no result (entries gone from the catalog, targets
-// replaced) are dropped.
+// replaced) are dropped. The run's counts by status are added to the
+// trend.
 func Merge(prev *State, results []result.Result, now time.Time, opts Options) Merged {
 	if prev == nil {
 		prev = New()
@@ -62,7 +63,8 @@ func Merge(prev *State, results []result.Result, now time.Time, opts Options) Me
 	now = now.UTC().Truncate(time.Second)
 	m := Merged{
 		Results: make([]result.Result, len(results)),
-		State:   &State{UpdatedAt: now, Targets: make(map[Key]Target, len(results))},
+		State: &State{UpdatedAt: now, Targets: make(map[Key]Target, len(results)),
+			Trend: appendTrend(prev.Trend, Summarize(results, now))},
 	}
 	past := recall(prev, results)
 	for i, r := range results {

@@ -6,7 +6,9 @@
 // The state is a small JSON document (schema linkcheck.state/v1) that Load
 // reads and Save writes atomically. Merge, a pure function, folds a
 // finished run into it: run results + previous state + time → annotated
-// results, the new state and the targets resolved since the last run.
+// results, the new state and the targets resolved since the last run. The
+// state also keeps a summary of each of the last runs (Trend), for a chart
+// of the catalog's health over time.
 package state
 
 import (
@@ -23,6 +25,9 @@ const Schema = "linkcheck.state/v1"
 type State struct {
 	UpdatedAt time.Time // when the run that wrote it started
 	Targets   map[Key]Target
+	// Trend sums up the last MaxTrend complete runs, oldest first; a
+	// state written before it was kept has none.
+	Trend []RunSummary
 }
 
 // New returns an empty state: the history of a catalog never checked.

@@ -32,7 +32,7 @@ none exists; a failed lookup never changes a verdict nor fails the run.
 whose archive key's copy plays back while its link stays gone is archived,
 which fails nothing by default.
 
-Before the first request it refuses an --output or state file that is one
+Before the first request it refuses an --output, --badge or state file that is one
 of the files it reads (the catalog, the state file, --changed-from: exit 2)
 and any file it could not write (exit 3), so nothing is lost and no run is
 wasted.
@@ -40,7 +40,9 @@ wasted.
 Exit 0 when no result's status is in --fail-on, 1 when one is, 2 for an
 invalid catalog or usage, 3 when it could not check (network unavailable,
 interrupted or timed out: the partial report says how many targets were
-not reached; unwritable output). When GITHUB_STEP_SUMMARY is set the
+not reached; unwritable output; a --format sarif report over GitHub code
+scanning's limits of 25,000 results or 10 MB gzipped). When
+GITHUB_STEP_SUMMARY is set the
 Markdown report is appended to the job summary too, cut to GitHub's 1 MiB;
 a summary that cannot be written, or that names one of the run's own files
 (the catalog, the state file, --output), is only a warning.`,
@@ -68,14 +70,18 @@ func runCheck(ctx context.Context, e env, opts *checkOptions) error {
 	// Machines see the whole run; people see what needs attention.
 	ropts.All = ropts.Format == report.Format("json")
 	output := runFile{role: "--output", path: opts.output, write: true}
-	run, mem, err := runChecks(ctx, e, &opts.checkFlags, failOn, runFiles{output}, true)
+	badge := opts.badgeFile()
+	run, mem, err := runChecks(ctx, e, &opts.checkFlags, failOn, runFiles{output, badge}, true)
 	if err != nil {
 		return err
 	}
 	if err := opts.emit(e, run, ropts); err != nil {
 		return err
 	}
-	appendStepSummary(e, run, ropts, runFiles{output, mem.file(),
+	if err := opts.writeBadge(run, failOn); err != nil {
+		return err
+	}
+	appendStepSummary(e, run, ropts, runFiles{output, badge, mem.file(),
 		{role: "--catalog", path: opts.catalog},
 		{role: "--changed-from", path: opts.changedFrom}})
 	if run.Partial {

@@ -124,6 +124,7 @@ func (m *memory) record(run *report.Run) {
 	merged := state.Merge(m.prev, run.Results, run.StartedAt, state.Options{FailAfter: m.failAfter})
 	run.Results = merged.Results
 	run.Resolved = merged.Resolved
+	run.Trend = merged.State.Trend
 	m.next = merged.State
 }
 

@@ -29,14 +29,16 @@ type outputFlags struct {
 	color    string
 	failOn   string
 	maxBytes int
+	badge    string
 }
 
 func (o *outputFlags) register(cmd *cobra.Command, failOnHelp string) {
 	fs := cmd.Flags()
-	fs.StringVarP(&o.format, "format", "f", "table", "output format: table, json, markdown or github")
+	fs.StringVarP(&o.format, "format", "f", "table", "output format: table, json, markdown, github, sarif (GitHub code scanning) or junit (CI test reports)")
 	fs.StringVarP(&o.output, "output", "o", "", "write the report to this file (atomically) instead of stdout; never a file the run reads")
 	fs.StringVar(&o.color, "color", "auto", "colour the table: auto, always or never (NO_COLOR is honoured)")
 	fs.StringVar(&o.failOn, "fail-on", status.DefaultFailOn.String(), failOnHelp)
+	fs.StringVar(&o.badge, "badge", "", "also write a shields.io endpoint badge of the run to this file (atomically): \"76/78 ok\" or \"2 broken\"; never a file the run reads")
 	fs.IntVar(&o.maxBytes, "max-report-bytes", 0, "markdown only: cut the report to at most this many bytes, least severe rows first (65536 fits a GitHub issue body)")
 }
 
@@ -69,14 +71,19 @@ func (o *outputFlags) reportOptions(e env, catalogPath string) (report.Options, 
 			width = w
 		}
 	}
-	return report.Options{
-		Format:   format,
-		FailOn:   failOn,
-		Color:    color,
-		Width:    width,
-		LinkBase: githubLinkBase(e, catalogPath),
-		MaxBytes: o.maxBytes,
-	}, failOn, nil
+	ropts := report.Options{
+		Format:      format,
+		FailOn:      failOn,
+		Color:       color,
+		Width:       width,
+		LinkBase:    githubLinkBase(e, catalogPath),
+		MaxBytes:    o.maxBytes,
+		ToolVersion: buildVersion(),
+	}
+	if format == report.FormatSARIF {
+		ropts.ArtifactURI = repoRelative(catalogPath)
+	}
+	return ropts, failOn, nil
 }
 
 func (o *outputFlags) useColor(e env) (bool, error) {
@@ -122,6 +129,26 @@ func (o *outputFlags) emit(e env, run report.Run, opts report.Options) error {
 		return usageError(fmt.Errorf("invalid --max-report-bytes %d: the report's headings and summary alone take %d bytes", se.Limit, se.Need))
 	case err != nil:
 		return cannotCheck(err)
+	}
+	return nil
+}
+
+// badgeFile is --badge as one of the command's files: an output, checked
+// with the others before the first request.
+func (o *outputFlags) badgeFile() runFile {
+	return runFile{role: "--badge", path: o.badge, write: true}
+}
+
+// writeBadge writes the --badge file for a finished run. A partial run
+// leaves the badge as it was, as it does the state file: it did not
+// check everything the badge counts.
+func (o *outputFlags) writeBadge(run report.Run, failOn status.Set) error {
+	if o.badge == "" || run.Partial {
+		return nil
+	}
+	b := report.NewBadge(run.Results, failOn)
+	if err := atomicfile.Write(o.badge, func(w io.Writer) error { return report.WriteBadge(w, b) }); err != nil {
+		return cannotCheck(fmt.Errorf("--badge: %w", err))
 	}
 	return nil
 }

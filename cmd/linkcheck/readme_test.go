@@ -46,7 +46,11 @@ func readmeBlocks(t *testing.T, name string, lines []string) []exampleBlock {
 		if i+1 >= len(lines) || !strings.HasPrefix(lines[i+1], "```") {
 			t.Fatalf("%s:%d: example %q is not followed by a fenced block", name, i+1, m[1])
 		}
-		end := slices.Index(lines[i+2:], "```")
+		// The block closes with a fence as long as the one that opened it,
+		// so that an example holding a fenced block of its own (the
+		// Markdown report's chart) is fenced with four backticks.
+		fence := lines[i+1][:len(lines[i+1])-len(strings.TrimLeft(lines[i+1], "`"))]
+		end := slices.Index(lines[i+2:], fence)
 		if end < 0 {
 			t.Fatalf("%s:%d: example %q: the fence never closes", name, i+2, m[1])
 		}
@@ -398,6 +402,12 @@ var readmeExamples = map[string]func(ex *exampleRun) string{
 	},
 	"github": func(ex *exampleRun) string {
 		return ex.stdout(exitOK, "report", "--from", "results.json", "--format", "github", "--fail-on", "broken,moved")
+	},
+	"sarif": func(ex *exampleRun) string {
+		return ex.stdout(exitOK, "report", "--from", "results.json", "--format", "sarif", "--fail-on", "broken,moved")
+	},
+	"junit": func(ex *exampleRun) string {
+		return ex.stdout(exitOK, "report", "--from", "results.json", "--format", "junit", "--fail-on", "broken,moved")
 	},
 	"json": func(ex *exampleRun) string {
 		// What check --format json printed, timings normalized.

@@ -65,7 +65,7 @@ func runReport(ctx context.Context, e env, opts *reportOptions) error {
 		if opts.flags.Changed("state") && opts.history.state != "" {
 			return usageError(fmt.Errorf("--state records runs as they are checked; the saved run in %s already carries its history", opts.from))
 		}
-		files := runFiles{output, {role: "--from", path: opts.from}, {role: "--catalog", path: opts.catalog}}
+		files := runFiles{output, opts.badgeFile(), {role: "--from", path: opts.from}, {role: "--catalog", path: opts.catalog}}
 		if err := files.check(); err != nil {
 			return err
 		}
@@ -77,13 +77,20 @@ func runReport(ctx context.Context, e env, opts *reportOptions) error {
 				return err
 			}
 		} else if run.Catalog != "" {
-			// The run names its catalog; lines link to that one.
+			// The run names its catalog; lines link to that one, and
+			// code scanning's alerts point into it.
 			ropts.LinkBase = githubLinkBase(e, run.Catalog)
+			if ropts.Format == report.FormatSARIF {
+				ropts.ArtifactURI = repoRelative(run.Catalog)
+			}
 		}
-	} else if run, mem, err = runChecks(ctx, e, &opts.checkFlags, failOn, runFiles{output}, true); err != nil {
+	} else if run, mem, err = runChecks(ctx, e, &opts.checkFlags, failOn, runFiles{output, opts.badgeFile()}, true); err != nil {
 		return err
 	}
 	if err := opts.emit(e, run, ropts); err != nil {
+		return err
+	}
+	if err := opts.writeBadge(run, failOn); err != nil {
 		return err
 	}
 	if err := mem.save(); err != nil {

@@ -8,6 +8,8 @@ import (
 	"testing"
 	"time"
 
+	"go.yaml.in/yaml/v3"
+
 	"github.com/ai-reading-list/linkcheck/internal/fakeweb"
 )
 
@@ -107,5 +109,68 @@ func TestWorkflowAttentionRuleArchive(t *testing.T) {
 				t.Errorf("%s: %s results need attention, want %s", tt.name, strings.TrimSpace(string(got)), tt.want)
 			}
 		})
+	}
+}
+
+// workflowJob is the part of a workflow job these tests read.
+type workflowJob struct {
+	Permissions map[string]string `yaml:"permissions"`
+	Steps       []struct {
+		Name string            `yaml:"name"`
+		Uses string            `yaml:"uses"`
+		Run  string            `yaml:"run"`
+		With map[string]string `yaml:"with"`
+	} `yaml:"steps"`
+}
+
+func linksWorkflow(t *testing.T) map[string]workflowJob {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join("..", "..", ".github", "workflows", "links.yml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var wf struct {
+		Jobs map[string]workflowJob `yaml:"jobs"`
+	}
+	if err := yaml.Unmarshal(data, &wf); err != nil {
+		t.Fatalf("links.yml: %v", err)
+	}
+	return wf.Jobs
+}
+
+// The SARIF upload is the only job that may write security events, and it
+// uploads what linkcheck rendered as SARIF; the weekly check writes the
+// badge and the record job keeps it beside the state.
+func TestWorkflowCodeScanningAndBadge(t *testing.T) {
+	jobs := linksWorkflow(t)
+	uploads, rendered := 0, false
+	for name, job := range jobs {
+		uploading := false
+		for _, s := range job.Steps {
+			if strings.HasPrefix(s.Uses, "github/codeql-action/upload-sarif@") {
+				uploading = true
+				uploads++
+			}
+			if strings.Contains(s.With["args"], "--format sarif") {
+				rendered = true
+			}
+		}
+		if got := job.Permissions["security-events"]; (got == "write") != uploading {
+			t.Errorf("job %s: security-events %q, uploads SARIF %v: only the upload job may write them", name, got, uploading)
+		}
+	}
+	if uploads != 1 || !rendered {
+		t.Errorf("%d SARIF upload steps (rendered: %v), want one that uploads linkcheck's --format sarif", uploads, rendered)
+	}
+	badge := false
+	for _, s := range jobs["all"].Steps {
+		badge = badge || strings.Contains(s.With["args"], "--badge ${{ runner.temp }}/linkcheck-run/badge.json")
+	}
+	kept := false
+	for _, s := range jobs["record"].Steps {
+		kept = kept || strings.Contains(s.Run, "git add state.json badge.json")
+	}
+	if !badge || !kept {
+		t.Errorf("the weekly check writes the badge: %v; the record job commits it: %v", badge, kept)
 	}
 }

@@ -1,0 +1,215 @@
+package report
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/santhosh-tekuri/jsonschema/v6"
+
+	"github.com/ai-reading-list/linkcheck/result"
+	"github.com/ai-reading-list/linkcheck/status"
+)
+
+// sarifSchemaFile is the OASIS schema, vendored with its source beside it.
+const sarifSchemaFile = "testdata/sarif/sarif-schema-2.1.0.json"
+
+func compileSARIFSchema(t *testing.T) *jsonschema.Schema {
+	t.Helper()
+	f, err := os.Open(sarifSchemaFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	doc, err := jsonschema.UnmarshalJSON(f)
+	if err != nil {
+		t.Fatalf("read %s: %v", sarifSchemaFile, err)
+	}
+	c := jsonschema.NewCompiler()
+	if err := c.AddResource(sarifSchema, doc); err != nil {
+		t.Fatal(err)
+	}
+	sch, err := c.Compile(sarifSchema)
+	if err != nil {
+		t.Fatalf("compile the SARIF schema: %v", err)
+	}
+	return sch
+}
+
+func validateSARIF(sch *jsonschema.Schema, data []byte) error {
+	inst, err := jsonschema.UnmarshalJSON(bytes.NewReader(data))
+	if err != nil {
+		return err
+	}
+	return sch.Validate(inst)
+}
+
+// Every SARIF golden file is valid SARIF 2.1.0, and the schema does catch
+// a document that is not.
+func TestSARIFGoldensMatchSchema(t *testing.T) {
+	sch := compileSARIFSchema(t)
+	goldens, err := filepath.Glob("testdata/sarif*.golden")
+	if err != nil || len(goldens) < 3 {
+		t.Fatalf("found %d SARIF goldens (%v), want at least 3", len(goldens), err)
+	}
+	for _, path := range goldens {
+		t.Run(filepath.Base(path), func(t *testing.T) {
+			data, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := validateSARIF(sch, data); err != nil {
+				t.Errorf("%s is not valid SARIF 2.1.0: %v", path, err)
+			}
+		})
+	}
+	broken := []struct{ name, from, to string }{
+		{"unknown level", `"level": "error"`, `"level": "fatal"`},
+		{"line zero", `"startLine": 12`, `"startLine": 0`},
+		{"wrong version", `"version": "2.1.0"`, `"version": "2.0.0"`},
+	}
+	data, err := os.ReadFile("testdata/sarif.golden")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, b := range broken {
+		t.Run(b.name, func(t *testing.T) {
+			if !bytes.Contains(data, []byte(b.from)) {
+				t.Fatalf("sarif.golden has no %s to break", b.from)
+			}
+			bad := bytes.Replace(data, []byte(b.from), []byte(b.to), 1)
+			if err := validateSARIF(sch, bad); err == nil {
+				t.Errorf("the schema accepted a document with %s", b.to)
+			}
+		})
+	}
+}
+
+// Every status that needs attention is a rule with its own description:
+// a status added to the vocabulary fails here until it has one.
+func TestSARIFRulesCoverEveryStatus(t *testing.T) {
+	ids := map[string]bool{}
+	for _, r := range sarifRules() {
+		if ids[r.id] {
+			t.Errorf("rule %q appears twice", r.id)
+		}
+		ids[r.id] = true
+		if r.text.short == "" || r.text.full == "" || !strings.HasPrefix(r.help, docsURL) {
+			t.Errorf("rule %q lacks a description or help link: %+v", r.id, r)
+		}
+	}
+	for _, s := range status.All() {
+		_, described := statusRules[s]
+		switch {
+		case s.Attention() && !described:
+			t.Errorf("status %s has no SARIF rule description in statusRules", s)
+		case s.Attention() && !ids[s.String()]:
+			t.Errorf("status %s has no SARIF rule", s)
+		case !s.Attention() && (described || ids[s.String()]):
+			t.Errorf("status %s needs no attention but is a SARIF rule", s)
+		}
+	}
+}
+
+func TestSARIFLevel(t *testing.T) {
+	tests := []struct {
+		name string
+		r    result.Result
+		want string
+	}{
+		{"failing", result.Result{Status: status.Broken}, "error"},
+		{"watched, not failing yet", result.Result{Status: status.Broken, History: result.History{Pending: true}}, "warning"},
+		{"not in fail-on", result.Result{Status: status.Moved}, "warning"},
+		{"title changed on a fine page", result.Result{Status: status.OK, History: result.History{PreviousTitle: "Old"}}, "note"},
+	}
+	opts := Options{FailOn: status.DefaultFailOn}
+	for _, tt := range tests {
+		if got := sarifLevel(tt.r, opts); got != tt.want {
+			t.Errorf("sarifLevel(%s) = %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}
+
+// A report over GitHub's limits is refused with a LimitError that says
+// which limit, and nothing is written.
+func TestSARIFLimits(t *testing.T) {
+	tests := []struct {
+		name     string
+		limits   sarifLimits
+		wantWhat string
+	}{
+		{"within", sarifLimits{results: 12, gzipBytes: 1 << 20}, ""},
+		{"too many results", sarifLimits{results: 11, gzipBytes: 1 << 20}, "results"},
+		{"too big gzipped", sarifLimits{results: 100, gzipBytes: 1000}, "gzipped bytes"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var buf bytes.Buffer
+			err := renderSARIFWithin(&buf, fixtureRun(), Options{Format: FormatSARIF, FailOn: failOn}, tt.limits)
+			var le *LimitError
+			switch {
+			case tt.wantWhat == "" && err != nil:
+				t.Fatalf("renderSARIFWithin(%+v) error: %v", tt.limits, err)
+			case tt.wantWhat == "":
+				return
+			case !errors.As(err, &le):
+				t.Fatalf("renderSARIFWithin(%+v) = %v, want a *LimitError", tt.limits, err)
+			case le.What != tt.wantWhat || le.Got <= le.Limit:
+				t.Errorf("LimitError = %+v, want %s over the limit", le, tt.wantWhat)
+			}
+		})
+	}
+	// Through Write, nothing reaches the writer.
+	many := fixtureRun()
+	for findings := 0; findings <= SARIFMaxResults; {
+		for _, r := range fixtureRun().Results {
+			many.Results = append(many.Results, r)
+			if ruleFor(r) != "" {
+				findings++
+			}
+		}
+	}
+	var out bytes.Buffer
+	err := Write(&out, many, Options{Format: FormatSARIF, FailOn: failOn})
+	var le *LimitError
+	if !errors.As(err, &le) || out.Len() != 0 {
+		t.Fatalf("Write(%d results) = %v with %d bytes written, want a LimitError and nothing", len(many.Results), err, out.Len())
+	}
+	if !strings.Contains(err.Error(), "25000") {
+		t.Errorf("error %q does not name the limit", err)
+	}
+}
+
+// The fingerprint names the entry, its target and the kind of finding:
+// not where the entry is, so an alert outlives a reflow of the catalog.
+func TestSARIFFingerprint(t *testing.T) {
+	base := result.Result{ID: "gone", Target: result.TargetURL, URL: "https://gone.test/", Status: status.Broken, Line: 10, TargetLine: 13, TargetColumn: 14}
+	moved := base
+	moved.Line, moved.TargetLine, moved.TargetColumn = 40, 44, 8
+	otherURL := base
+	otherURL.URL = "https://gone.test/elsewhere"
+	otherKind := base
+	otherKind.Status = status.Moved
+	fp := func(r result.Result) string {
+		var buf bytes.Buffer
+		run := Run{Catalog: "resources.yaml", Results: []result.Result{r}}
+		if err := renderSARIF(&buf, run, Options{}); err != nil {
+			t.Fatal(err)
+		}
+		var doc sarifLog
+		if err := json.Unmarshal(buf.Bytes(), &doc); err != nil {
+			t.Fatal(err)
+		}
+		return doc.Runs[0].Results[0].PartialFingerprints[fingerprintKey]
+	}
+	if fp(base) == "" || fp(base) != fp(moved) {
+		t.Errorf("fingerprint changed when the entry moved: %q, %q", fp(base), fp(moved))
+	}
+	if fp(base) == fp(otherURL) || fp(base) == fp(otherKind) {
+		t.Errorf("fingerprint does not tell another target or kind of finding apart")
+	}
+}
