@@ -37,6 +37,8 @@ var statusRules = map[status.Status]ruleText{
 		"No answer within the request timeout, after retries. Check it by hand or retry later."},
 	status.Error: {"Failed check",
 		"A TLS failure, a refused or reset connection, or a 5xx answer after retries. Check it by hand."},
+	status.Archived: {"Archived copy in use",
+		"The link is gone, and the entry's archive key names a Wayback Machine copy of the live page that still plays back: readers are served by the copy. Nothing to do until the original answers again."},
 	status.Redirected: {"Temporary redirect",
 		"Only temporary redirects (302, 303, 307, meta refresh) lead to the page. Keep the address unless the redirect is permanent in practice."},
 }
@@ -46,7 +48,15 @@ var statusRules = map[status.Status]ruleText{
 const (
 	ruleTitleChanged  = "title-changed"
 	ruleIgnoreExpired = "ignore-expired"
+	ruleArchiveCanGo  = "archive-can-go"
 )
+
+// sarifStatus reports whether results with status s are alerts of their
+// own rule: every status that needs attention, and archived, which needs
+// none but tells readers of the catalog that a link serves a copy.
+func sarifStatus(s status.Status) bool {
+	return s.Attention() || s == status.Archived
+}
 
 // sarifRuleDef is one rule of the driver: an id, its text and where the docs
 // explain it.
@@ -63,7 +73,7 @@ type sarifRuleDef struct {
 func sarifRules() []sarifRuleDef {
 	var rules []sarifRuleDef
 	for _, s := range status.All() {
-		if !s.Attention() {
+		if !sarifStatus(s) {
 			continue
 		}
 		text, ok := statusRules[s]
@@ -77,6 +87,8 @@ func sarifRules() []sarifRuleDef {
 			"The page's title changed since the last run although the link works: it may have become another page. Check that the page is still the one the entry means."}},
 		sarifRuleDef{id: ruleIgnoreExpired, help: docsURL + "catalog.md", text: ruleText{"Expired ignore",
 			"The entry's ignore has passed its until date, so the entry is checked again. Remove the ignore if the link works, or fix the link or extend the until date."}},
+		sarifRuleDef{id: ruleArchiveCanGo, help: docsURL + "checks.md#archived-copies-of-gone-links", text: ruleText{"Archive no longer needed",
+			"The entry's link answers again, so its archive key, which points readers at an archived copy, can go."}},
 	)
 }
 
@@ -84,8 +96,10 @@ func sarifRules() []sarifRuleDef {
 // fine).
 func ruleFor(r result.Result) string {
 	switch {
-	case r.Status.Attention():
+	case sarifStatus(r.Status):
 		return r.Status.String()
+	case archiveCanGo(r):
+		return ruleArchiveCanGo
 	case r.History.PreviousTitle != "":
 		return ruleTitleChanged
 	case !r.IgnoreExpired.IsZero():
