@@ -6,6 +6,7 @@ import (
 	"compress/gzip"
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
@@ -145,6 +146,25 @@ func buildRelease(t *testing.T, version string) []byte {
 	return data
 }
 
+// runInstall runs the installer of release version from baseURL into
+// dest, with PATH set to path alone.
+func runInstall(t *testing.T, path, version, baseURL, dest string) (stdout, stderr *bytes.Buffer, err error) {
+	t.Helper()
+	runnerOS, runnerArch, _, _ := runnerPlatform(t)
+	cmd := exec.Command(filepath.Join(path, "bash"), installScript, version, dest)
+	cmd.Env = []string{
+		"PATH=" + path,
+		"HOME=" + t.TempDir(),
+		"TMPDIR=" + t.TempDir(),
+		"LINKCHECK_RELEASE_URL=" + baseURL,
+		"RUNNER_OS=" + runnerOS,
+		"RUNNER_ARCH=" + runnerArch,
+	}
+	stdout, stderr = new(bytes.Buffer), new(bytes.Buffer)
+	cmd.Stdout, cmd.Stderr = stdout, stderr
+	return stdout, stderr, cmd.Run()
+}
+
 // The action installs a release only when its archive is the one the
 // release's checksums.txt lists and, where gh is installed, when gh
 // verifies its build provenance; on any failure nothing is installed.
@@ -152,7 +172,7 @@ func TestInstallRelease(t *testing.T) {
 	if _, err := os.Stat(installScript); err != nil {
 		t.Fatal(err)
 	}
-	runnerOS, runnerArch, goos, goarch := runnerPlatform(t)
+	_, _, goos, goarch := runnerPlatform(t)
 	const version = "v9.8.7"
 	archive := fmt.Sprintf("linkcheck_9.8.7_%s_%s.tar.gz", goos, goarch)
 	good := tarGz(t, release{"linkcheck": buildRelease(t, version), "README.md": []byte("# linkcheck\n")})
@@ -193,18 +213,7 @@ func TestInstallRelease(t *testing.T) {
 				ghArgs = fakeGH(t, path, tt.gh)
 			}
 			dest := filepath.Join(t.TempDir(), "bin")
-			cmd := exec.Command(filepath.Join(path, "bash"), installScript, tt.version, dest)
-			cmd.Env = []string{
-				"PATH=" + path,
-				"HOME=" + t.TempDir(),
-				"TMPDIR=" + t.TempDir(),
-				"LINKCHECK_RELEASE_URL=" + serveRelease(t, version, tt.served),
-				"RUNNER_OS=" + runnerOS,
-				"RUNNER_ARCH=" + runnerArch,
-			}
-			var stdout, stderr bytes.Buffer
-			cmd.Stdout, cmd.Stderr = &stdout, &stderr
-			err := cmd.Run()
+			stdout, stderr, err := runInstall(t, path, tt.version, serveRelease(t, version, tt.served), dest)
 
 			if tt.wantErr != "" {
 				if err == nil {
@@ -247,5 +256,49 @@ func TestInstallRelease(t *testing.T) {
 				t.Errorf("without gh, stderr = %q, want it to say only the sha256 was checked", stderr.String())
 			}
 		})
+	}
+}
+
+// The installer installs what goreleaser makes from .goreleaser.yaml: the
+// archive names agree, and the binary says the release's version. .ci/run
+// makes a snapshot release and runs this test on it with
+// LINKCHECK_RELEASE_DIST set to its dist directory.
+func TestInstallSnapshot(t *testing.T) {
+	dist := os.Getenv("LINKCHECK_RELEASE_DIST")
+	if dist == "" {
+		t.Skip("set LINKCHECK_RELEASE_DIST to the dist directory of a goreleaser snapshot")
+	}
+	data, err := os.ReadFile(filepath.Join(dist, "metadata.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var meta struct {
+		Version string `json:"version"`
+	}
+	if err := json.Unmarshal(data, &meta); err != nil || meta.Version == "" {
+		t.Fatalf("%s/metadata.json names no version: %v", dist, err)
+	}
+	version := "v" + meta.Version
+	files := release{}
+	entries, err := os.ReadDir(dist)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		if !e.Type().IsRegular() {
+			continue
+		}
+		if files[e.Name()], err = os.ReadFile(filepath.Join(dist, e.Name())); err != nil {
+			t.Fatal(err)
+		}
+	}
+
+	dest := filepath.Join(t.TempDir(), "bin")
+	stdout, stderr, err := runInstall(t, installPath(t), version, serveRelease(t, version, files), dest)
+	if err != nil {
+		t.Fatalf("install %s: %v\nstderr: %s", version, err, stderr)
+	}
+	if got, want := stdout.String(), "linkcheck "+version+"\n"; got != want {
+		t.Errorf("the snapshot's linkcheck --version = %q, want %q", got, want)
 	}
 }
