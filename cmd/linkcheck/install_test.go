@@ -22,11 +22,11 @@ import (
 // installScript is the composite action's installer of a release.
 var installScript = filepath.Join("..", "..", ".github", "actions", "linkcheck", "install.sh")
 
-// release is what a GitHub release serves: file name → content.
-type release map[string][]byte
+// releaseFiles is what a GitHub release serves: file name → content.
+type releaseFiles map[string][]byte
 
-// checksums is checksums.txt as goreleaser writes it for files.
-func checksums(files release, names ...string) []byte {
+// checksumsFile is checksums.txt as goreleaser writes it for files.
+func checksumsFile(files releaseFiles, names ...string) []byte {
 	var b bytes.Buffer
 	for _, name := range names {
 		sum := sha256.Sum256(files[name])
@@ -35,9 +35,9 @@ func checksums(files release, names ...string) []byte {
 	return b.Bytes()
 }
 
-// serveRelease serves releases under /VERSION/FILE, as GitHub's release
+// serveReleaseFiles serves a release under /VERSION/FILE, as GitHub's release
 // download URL does; anything else is a 404.
-func serveRelease(t *testing.T, version string, files release) string {
+func serveReleaseFiles(t *testing.T, version string, files releaseFiles) string {
 	t.Helper()
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		name, ok := strings.CutPrefix(r.URL.Path, "/"+version+"/")
@@ -52,8 +52,8 @@ func serveRelease(t *testing.T, version string, files release) string {
 	return srv.URL
 }
 
-// tarGz is a .tar.gz archive holding files, each executable.
-func tarGz(t *testing.T, files release) []byte {
+// tarGzArchive is a .tar.gz archive holding files, each executable.
+func tarGzArchive(t *testing.T, files releaseFiles) []byte {
 	t.Helper()
 	var b bytes.Buffer
 	gz := gzip.NewWriter(&b)
@@ -175,34 +175,34 @@ func TestInstallRelease(t *testing.T) {
 	_, _, goos, goarch := runnerPlatform(t)
 	const version = "v9.8.7"
 	archive := fmt.Sprintf("linkcheck_9.8.7_%s_%s.tar.gz", goos, goarch)
-	good := tarGz(t, release{"linkcheck": buildRelease(t, version), "README.md": []byte("# linkcheck\n")})
+	good := tarGzArchive(t, releaseFiles{"linkcheck": buildRelease(t, version), "README.md": []byte("# linkcheck\n")})
 	other := "linkcheck_9.8.7_windows_amd64.zip"
-	files := release{archive: good, other: []byte("zip")}
-	sums := checksums(files, other, archive)
+	files := releaseFiles{archive: good, other: []byte("zip")}
+	sums := checksumsFile(files, other, archive)
 	// A valid archive, whose binary says the right version: only its
 	// checksum gives it away.
-	tampered := tarGz(t, release{"linkcheck": []byte("#!/bin/sh\necho linkcheck " + version + "\n"), "README.md": []byte("# linkcheck\n")})
+	tampered := tarGzArchive(t, releaseFiles{"linkcheck": []byte("#!/bin/sh\necho linkcheck " + version + "\n"), "README.md": []byte("# linkcheck\n")})
 
 	tests := []struct {
 		name    string
 		version string
-		served  release
+		served  releaseFiles
 		gh      int // -1: no gh; else gh's exit code
 		wantErr string
 	}{
-		{"good archive, no gh", version, release{archive: good, "checksums.txt": sums}, -1, ""},
-		{"good archive, gh verifies it", version, release{archive: good, "checksums.txt": sums}, 0, ""},
-		{"tampered archive", version, release{archive: tampered, "checksums.txt": sums}, -1,
+		{"good archive, no gh", version, releaseFiles{archive: good, "checksums.txt": sums}, -1, ""},
+		{"good archive, gh verifies it", version, releaseFiles{archive: good, "checksums.txt": sums}, 0, ""},
+		{"tampered archive", version, releaseFiles{archive: tampered, "checksums.txt": sums}, -1,
 			"sha256 of " + archive + " is "},
-		{"checksums.txt without the archive's line", version, release{archive: good, "checksums.txt": checksums(files, other)}, -1,
+		{"checksums.txt without the archive's line", version, releaseFiles{archive: good, "checksums.txt": checksumsFile(files, other)}, -1,
 			"checksums.txt of v9.8.7 has no line for " + archive + ": refusing to install"},
-		{"no checksums.txt", version, release{archive: good}, -1,
+		{"no checksums.txt", version, releaseFiles{archive: good}, -1,
 			"could not download "},
-		{"archive not found", version, release{"checksums.txt": sums}, -1,
+		{"archive not found", version, releaseFiles{"checksums.txt": sums}, -1,
 			"could not download "},
-		{"gh finds no provenance", version, release{archive: good, "checksums.txt": sums}, 1,
+		{"gh finds no provenance", version, releaseFiles{archive: good, "checksums.txt": sums}, 1,
 			"gh attestation verify found no build provenance from ai-reading-list/linkcheck for " + archive},
-		{"a branch is not a release", "main", release{archive: good, "checksums.txt": sums}, -1,
+		{"a branch is not a release", "main", releaseFiles{archive: good, "checksums.txt": sums}, -1,
 			"main is not a release version"},
 	}
 	for _, tt := range tests {
@@ -213,7 +213,7 @@ func TestInstallRelease(t *testing.T) {
 				ghArgs = fakeGH(t, path, tt.gh)
 			}
 			dest := filepath.Join(t.TempDir(), "bin")
-			stdout, stderr, err := runInstall(t, path, tt.version, serveRelease(t, version, tt.served), dest)
+			stdout, stderr, err := runInstall(t, path, tt.version, serveReleaseFiles(t, version, tt.served), dest)
 
 			if tt.wantErr != "" {
 				if err == nil {
@@ -279,7 +279,7 @@ func TestInstallSnapshot(t *testing.T) {
 		t.Fatalf("%s/metadata.json names no version: %v", dist, err)
 	}
 	version := "v" + meta.Version
-	files := release{}
+	files := releaseFiles{}
 	entries, err := os.ReadDir(dist)
 	if err != nil {
 		t.Fatal(err)
@@ -294,7 +294,7 @@ func TestInstallSnapshot(t *testing.T) {
 	}
 
 	dest := filepath.Join(t.TempDir(), "bin")
-	stdout, stderr, err := runInstall(t, installPath(t), version, serveRelease(t, version, files), dest)
+	stdout, stderr, err := runInstall(t, installPath(t), version, serveReleaseFiles(t, version, files), dest)
 	if err != nil {
 		t.Fatalf("install %s: %v\nstderr: %s", version, err, stderr)
 	}
