@@ -201,7 +201,7 @@ func TestInstallRelease(t *testing.T) {
 		{"archive not found", version, releaseFiles{"checksums.txt": sums}, -1,
 			"could not download "},
 		{"gh finds no provenance", version, releaseFiles{archive: good, "checksums.txt": sums}, 1,
-			"gh attestation verify found no build provenance from ai-reading-list/linkcheck for " + archive},
+			"gh attestation verify found no build provenance from ai-reading-list/linkcheck's release workflow for " + archive},
 		{"a branch is not a release", "main", releaseFiles{archive: good, "checksums.txt": sums}, -1,
 			"main is not a release version"},
 	}
@@ -248,7 +248,7 @@ func TestInstallRelease(t *testing.T) {
 				if err != nil {
 					t.Fatalf("gh was not run: %v", err)
 				}
-				want := regexp.MustCompile(`^attestation verify /\S+/` + regexp.QuoteMeta(archive) + ` --repo ai-reading-list/linkcheck$`)
+				want := regexp.MustCompile(`^attestation verify /\S+/` + regexp.QuoteMeta(archive) + ` --repo ai-reading-list/linkcheck --signer-workflow ai-reading-list/linkcheck/.github/workflows/release.yml$`)
 				if got := strings.TrimSpace(string(data)); !want.MatchString(got) {
 					t.Errorf("gh %s, want gh %s", got, want)
 				}

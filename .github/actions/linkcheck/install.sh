@@ -83,10 +83,12 @@ fi
   die "sha256 of $archive is $got, checksums.txt says $want: refusing to install"
 
 # The checksum proves the archive is the one the release lists; the
-# attestation proves the release workflow of $repo built it.
+# attestation proves the release workflow of $repo built it (and not
+# another workflow of the repository).
 if command -v gh >/dev/null 2>&1; then
-  gh attestation verify "$work/$archive" --repo "$repo" >&2 ||
-    die "gh attestation verify found no build provenance from $repo for $archive: refusing to install"
+  gh attestation verify "$work/$archive" --repo "$repo" \
+    --signer-workflow "$repo/.github/workflows/release.yml" >&2 ||
+    die "gh attestation verify found no build provenance from $repo's release workflow for $archive: refusing to install"
 else
   echo "linkcheck install: gh is not installed; checked the sha256 only" >&2
 fi
