@@ -102,3 +102,69 @@ func TestReleaseWorkflow(t *testing.T) {
 		t.Errorf("release.yml runs goreleaser %s, tools/goreleaser/go.mod has %s", got, m[1])
 	}
 }
+
+// A release has an archive for every platform the action's installer maps
+// a runner to (Linux, macOS, Windows on amd64 and arm64), static binaries
+// that name their tag, and checksums.txt in sha256, which the installer
+// checks.
+func TestGoreleaserConfig(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("..", "..", ".goreleaser.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var config struct {
+		Version int `yaml:"version"`
+		Builds  []struct {
+			Main    string   `yaml:"main"`
+			Env     []string `yaml:"env"`
+			GOOS    []string `yaml:"goos"`
+			GOARCH  []string `yaml:"goarch"`
+			LDFlags []string `yaml:"ldflags"`
+		} `yaml:"builds"`
+		Archives []struct {
+			NameTemplate string   `yaml:"name_template"`
+			Files        []string `yaml:"files"`
+		} `yaml:"archives"`
+		Checksum struct {
+			NameTemplate string `yaml:"name_template"`
+			Algorithm    string `yaml:"algorithm"`
+		} `yaml:"checksum"`
+	}
+	if err := yaml.Unmarshal(data, &config); err != nil {
+		t.Fatalf(".goreleaser.yaml: %v", err)
+	}
+	if config.Version != 2 {
+		t.Errorf(".goreleaser.yaml is version %d, want 2", config.Version)
+	}
+	if len(config.Builds) != 1 || len(config.Archives) != 1 {
+		t.Fatalf(".goreleaser.yaml has %d builds and %d archives, want one of each", len(config.Builds), len(config.Archives))
+	}
+	b := config.Builds[0]
+	if b.Main != "./cmd/linkcheck" {
+		t.Errorf("the build's main = %q, want ./cmd/linkcheck", b.Main)
+	}
+	if got, want := slices.Sorted(slices.Values(b.GOOS)), []string{"darwin", "linux", "windows"}; !slices.Equal(got, want) {
+		t.Errorf("the build's goos = %v, want %v", got, want)
+	}
+	if got, want := slices.Sorted(slices.Values(b.GOARCH)), []string{"amd64", "arm64"}; !slices.Equal(got, want) {
+		t.Errorf("the build's goarch = %v, want %v", got, want)
+	}
+	if !slices.Contains(b.Env, "CGO_ENABLED=0") {
+		t.Errorf("the build's env = %v, want CGO_ENABLED=0", b.Env)
+	}
+	// The tag, v included: what --version and the User-Agent say.
+	if flags := strings.Join(b.LDFlags, " "); !strings.Contains(flags, "-X main.version=v{{ .Version }}") {
+		t.Errorf("the build's ldflags = %q, want -X main.version=v{{ .Version }}", flags)
+	}
+	// install.sh downloads linkcheck_VERSION_OS_ARCH.tar.gz (.zip on
+	// Windows), VERSION without its v.
+	if got, want := config.Archives[0].NameTemplate, "{{ .ProjectName }}_{{ .Version }}_{{ .Os }}_{{ .Arch }}"; got != want {
+		t.Errorf("the archives' name_template = %q, want %q", got, want)
+	}
+	if !slices.Contains(config.Archives[0].Files, "README.md") {
+		t.Errorf("the archives hold %v, want README.md among them", config.Archives[0].Files)
+	}
+	if c := config.Checksum; c.NameTemplate != "checksums.txt" || c.Algorithm != "sha256" {
+		t.Errorf("checksum = %s in %s, want sha256 in checksums.txt", c.Algorithm, c.NameTemplate)
+	}
+}
