@@ -196,6 +196,8 @@ func TestInstallRelease(t *testing.T) {
 			"sha256 of " + archive + " is "},
 		{"checksums.txt without the archive's line", version, releaseFiles{archive: good, "checksums.txt": checksumsFile(files, other)}, -1,
 			"checksums.txt of v9.8.7 has no line for " + archive + ": refusing to install"},
+		{"checksums.txt with two lines for the archive", version, releaseFiles{archive: good, "checksums.txt": append(bytes.Clone(sums), checksumsFile(releaseFiles{archive: tampered}, archive)...)}, -1,
+			"checksums.txt of v9.8.7 lists " + archive + " more than once: refusing to install"},
 		{"no checksums.txt", version, releaseFiles{archive: good}, -1,
 			"could not download "},
 		{"archive not found", version, releaseFiles{"checksums.txt": sums}, -1,
