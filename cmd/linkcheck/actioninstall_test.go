@@ -4,6 +4,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -11,8 +12,16 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
-// actionStep is the run: script of the composite action's step with id.
-func actionStep(t *testing.T, id string) string {
+// actionRunStep is a run: step of the composite action.
+type actionRunStep struct {
+	ID    string `yaml:"id"`
+	Name  string `yaml:"name"`
+	Shell string `yaml:"shell"`
+	Run   string `yaml:"run"`
+}
+
+// actionRunSteps are the run: steps of the composite action.
+func actionRunSteps(t *testing.T) []actionRunStep {
 	t.Helper()
 	data, err := os.ReadFile(filepath.Join("..", "..", ".github", "actions", "linkcheck", "action.yml"))
 	if err != nil {
@@ -20,22 +29,59 @@ func actionStep(t *testing.T, id string) string {
 	}
 	var action struct {
 		Runs struct {
-			Steps []struct {
-				ID  string `yaml:"id"`
-				Run string `yaml:"run"`
-			} `yaml:"steps"`
+			Steps []actionRunStep `yaml:"steps"`
 		} `yaml:"runs"`
 	}
 	if err := yaml.Unmarshal(data, &action); err != nil {
 		t.Fatalf("action.yml: %v", err)
 	}
+	var steps []actionRunStep
 	for _, s := range action.Runs.Steps {
+		if s.Run != "" {
+			steps = append(steps, s)
+		}
+	}
+	return steps
+}
+
+// actionStep is the run: script of the composite action's step with id.
+func actionStep(t *testing.T, id string) string {
+	t.Helper()
+	for _, s := range actionRunSteps(t) {
 		if s.ID == id {
 			return s.Run
 		}
 	}
 	t.Fatalf("action.yml has no step %s", id)
 	return ""
+}
+
+// actionlint lints the workflows' scripts, not a composite action's; the
+// action's scripts and its installer get shellcheck here.
+func TestActionScriptsShellcheck(t *testing.T) {
+	shellcheck, err := exec.LookPath("shellcheck")
+	if err != nil {
+		t.Skip("shellcheck is not installed")
+	}
+	expression := regexp.MustCompile(`\$\{\{[^}]*\}\}`)
+	for _, s := range actionRunSteps(t) {
+		t.Run(s.Name, func(t *testing.T) {
+			if s.Shell != "bash" {
+				t.Fatalf("step %q runs in %q, want bash", s.Name, s.Shell)
+			}
+			cmd := exec.Command(shellcheck, "--shell=bash", "-")
+			// An expression is replaced before the shell sees it.
+			cmd.Stdin = strings.NewReader(expression.ReplaceAllString(s.Run, "x"))
+			if out, err := cmd.CombinedOutput(); err != nil {
+				t.Errorf("shellcheck of step %q: %v\n%s", s.Name, err, out)
+			}
+		})
+	}
+	t.Run("install.sh", func(t *testing.T) {
+		if out, err := exec.Command(shellcheck, installScript).CombinedOutput(); err != nil {
+			t.Errorf("shellcheck %s: %v\n%s", installScript, err, out)
+		}
+	})
 }
 
 // The action installs a release when it is used at a release's tag (or
