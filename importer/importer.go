@@ -1,0 +1,70 @@
+// Package importer turns a Markdown reading list (an "awesome" list: a
+// README of headings and bullet lists of links) into catalog entries.
+//
+// The Markdown is read by a CommonMark parser with GitHub's extensions
+// (goldmark), never by patterns over the text, so that a link means what
+// it means on GitHub: links in code spans and code blocks are not links;
+// reference links, autolinks and the bare URLs GitHub links are. Read finds
+// the links; Build makes entries of them, one per URL or arXiv paper,
+// with ids that validate and stay the same for the same list. The command
+// line writes them into a catalog file with catalogedit.AppendEntries, or
+// checks a Markdown list directly through Build's catalog, whose positions
+// are the Markdown's own lines and columns.
+package importer
+
+import "github.com/ai-reading-list/linkcheck/catalog"
+
+// Link is one link of a list that can become an entry: an http(s) URL.
+type Link struct {
+	URL   string // as written, after Markdown's escapes and entities
+	Title string // the link's text, inline markup removed
+	Note  string // the rest of its list item's or table row's text
+	// Section is the title of the section it falls under, made from the
+	// headings above it.
+	Section string
+	Pos     catalog.Pos // of the link's first character in the Markdown
+	// TitlePos is where the link's text starts (Pos for a bare URL).
+	TitlePos catalog.Pos
+}
+
+// Skip is why a link is not a resource.
+type Skip int
+
+// The reasons a link is left out, in the order the summary lists them.
+const (
+	SkipBadge    Skip = iota // its content is only images
+	SkipAnchor               // an in-page anchor, "#…"
+	SkipRelative             // a path within the repository
+	SkipMailto               // an e-mail address
+	SkipOther                // another scheme (ftp:, javascript:)
+	SkipInvalid              // http(s), but not a URL linkcheck fetches (spaces, credentials, no host)
+	numSkips
+)
+
+// String names the reason, in the plural the summary uses.
+func (s Skip) String() string {
+	switch s {
+	case SkipBadge:
+		return "badges"
+	case SkipAnchor:
+		return "anchors"
+	case SkipRelative:
+		return "relative"
+	case SkipMailto:
+		return "mailto"
+	case SkipOther:
+		return "other schemes"
+	case SkipInvalid:
+		return "invalid"
+	}
+	return "unknown"
+}
+
+// List is what Read found in a Markdown list.
+type List struct {
+	// Links are the links to http(s) pages, in document order, repeats
+	// included.
+	Links []Link
+	// Skipped counts the links left out, by reason.
+	Skipped [numSkips]int
+}
