@@ -42,18 +42,21 @@ const (
 )
 
 // String names the reason, in the plural the summary uses.
-func (s Skip) String() string {
+func (s Skip) String() string { return s.noun(2) }
+
+// noun names the reason for n links: "1 badge", "12 badges".
+func (s Skip) noun(n int) string {
 	switch s {
 	case SkipBadge:
-		return "badges"
+		return plural(n, "badge", "badges")
 	case SkipAnchor:
-		return "anchors"
+		return plural(n, "anchor", "anchors")
 	case SkipRelative:
 		return "relative"
 	case SkipMailto:
 		return "mailto"
 	case SkipOther:
-		return "other schemes"
+		return plural(n, "other scheme", "other schemes")
 	case SkipInvalid:
 		return "invalid"
 	}

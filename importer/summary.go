@@ -24,7 +24,7 @@ func (s Summary) String() string {
 	}
 	for k := Skip(0); k < numSkips; k++ {
 		if n := s.Skipped[k]; n > 0 {
-			skipped = append(skipped, fmt.Sprintf("%d %s", n, k))
+			skipped = append(skipped, fmt.Sprintf("%d %s", n, k.noun(n)))
 		}
 	}
 	if len(skipped) > 0 {

@@ -151,6 +151,9 @@ func runFix(ctx context.Context, e env, opts *fixOptions) error {
 // anything is checked or written.
 func fixResults(ctx context.Context, e env, opts *fixOptions) (*catalog.Catalog, []result.Result, error) {
 	path := opts.catalog
+	if isMarkdownList(path) {
+		return nil, nil, usageError(fmt.Errorf("fix rewrites YAML catalogs, not Markdown lists like %s: make it a catalog with linkcheck import %s, or apply the changes check reports to %s by hand (nothing was checked or written)", path, path, path))
+	}
 	cat, err := validCatalog(e, path)
 	if err != nil {
 		return nil, nil, err

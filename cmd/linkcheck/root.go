@@ -42,7 +42,7 @@ unwritable output). These are the binary's: go run reports any failure as 1.`,
 	root.SetErr(e.Err)
 	root.SetVersionTemplate("linkcheck {{.Version}}\n")
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError(err) })
-	root.AddCommand(newValidateCmd(e), newCheckCmd(e), newReportCmd(e), newFixCmd(e))
+	root.AddCommand(newValidateCmd(e), newCheckCmd(e), newReportCmd(e), newFixCmd(e), newImportCmd(e))
 	strictCompletion(root)
 	strictHelp(root)
 	return root
