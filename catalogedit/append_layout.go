@@ -27,7 +27,22 @@ func (ix *lineIndex) listEnd(seq *yaml.Node) (int, layout, error) {
 	if err != nil {
 		return 0, layout{}, fmt.Errorf("the end of its last item (line %d): %w", last.Line, err)
 	}
-	return ix.lineEnd(end), lay, nil
+	return ix.ownComments(ix.lineEnd(end), lay.indent), lay, nil
+}
+
+// ownComments extends the end of an item, at end, over the comment lines
+// right below it that are indented as far as its keys: they are about
+// the item, and stay with it above the new items.
+func (ix *lineIndex) ownComments(end, keyIndent int) int {
+	for end < len(ix.data) {
+		next := end + breakLen(ix.data, end)
+		n := indentAt(ix.data, next)
+		if n < keyIndent || next+n >= len(ix.data) || ix.data[next+n] != '#' {
+			return end
+		}
+		end = ix.lineEnd(next)
+	}
+	return end
 }
 
 // itemLayout reads the layout of a list item that is a block mapping:

@@ -23,7 +23,7 @@ func slug(s string) string {
 	var b strings.Builder
 	words := 0
 	hyphen := false
-	for _, r := range norm.NFKD.String(s) {
+	for _, r := range norm.NFKD.String(ligatures.Replace(s)) {
 		switch {
 		case unicode.Is(unicode.Mn, r):
 			continue
@@ -48,6 +48,10 @@ func slug(s string) string {
 	}
 	return b.String()
 }
+
+// ligatures are the Latin letters that decompose into no ASCII letter.
+var ligatures = strings.NewReplacer("ß", "ss", "æ", "ae", "Æ", "AE", "ø", "o", "Ø", "O",
+	"œ", "oe", "Œ", "OE", "ł", "l", "Ł", "L", "đ", "d", "Đ", "D", "þ", "th", "Þ", "TH")
 
 // ids hands out unique ids.
 type ids map[string]bool

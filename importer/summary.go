@@ -14,7 +14,7 @@ func (s Summary) String() string {
 		s.New, plural(s.New, "entry", "entries"), s.Sections, plural(s.Sections, "section", "sections"))
 	var found, skipped []string
 	if s.NewSecs > 0 && s.NewSecs != s.Sections {
-		found = append(found, fmt.Sprintf("%d new", s.NewSecs))
+		found = append(found, fmt.Sprintf("%d new %s", s.NewSecs, plural(s.NewSecs, "section", "sections")))
 	}
 	if s.Already > 0 {
 		found = append(found, fmt.Sprintf("%d already there", s.Already))

@@ -136,8 +136,18 @@ func tidyNote(s string) string {
 	s = collapse(strings.TrimFunc(s, func(r rune) bool {
 		return unicode.IsSpace(r) || strings.ContainsRune("-–—:|,;·•/", r)
 	}))
-	if strings.IndexFunc(s, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) < 0 {
-		return ""
+	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+		if !connectives[strings.ToLower(w)] {
+			return s
+		}
 	}
-	return s
+	// Only the words that joined links are left ("see … and …").
+	return ""
+}
+
+// connectives are the words that join links in a list item and say
+// nothing about them on their own.
+var connectives = map[string]bool{
+	"a": true, "an": true, "and": true, "or": true, "the": true, "with": true, "see": true,
+	"also": true, "by": true, "in": true, "of": true, "on": true, "at": true, "via": true, "vs": true,
 }
