@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"bytes"
 	"net/url"
 	"strings"
 
@@ -113,7 +114,7 @@ func (r *reader) autoLink(n *ast.AutoLink) {
 		r.list.Skipped[SkipMailto]++
 		return
 	}
-	pos := r.at.pos(n.Pos())
+	pos := r.at.pos(autoLinkOffset(r.src, n))
 	r.add(n, string(n.URL(r.src)), "", pos, pos)
 }
 
@@ -134,6 +135,21 @@ func (r *reader) add(n ast.Node, dest, title string, pos, titlePos catalog.Pos) 
 		Pos:      pos,
 		TitlePos: titlePos,
 	})
+}
+
+// autoLinkOffset is where an autolink starts: its "<", or the first
+// character of a bare URL (which the parser may place a byte early).
+func autoLinkOffset(src []byte, n *ast.AutoLink) int {
+	off := n.Pos()
+	if off < 0 || off >= len(src) || src[off] == '<' {
+		return off
+	}
+	label := n.Label(src)
+	end := min(off+len(label)+4, len(src))
+	if i := bytes.Index(src[off:end], label); i >= 0 {
+		return off + i
+	}
+	return off
 }
 
 // classify tells a link to an http(s) page (ok) from one that is not a
