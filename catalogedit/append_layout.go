@@ -146,8 +146,8 @@ func writeSection(b *strings.Builder, br string, lay, entries layout, s catalog.
 	if lay.blank {
 		b.WriteString(br)
 	}
-	b.WriteString(br + lay.prefix + "id: " + render(nil, span{style: stylePlain}, s.ID))
-	b.WriteString(br + indent(lay.indent) + "title: " + render(nil, span{style: stylePlain}, s.Title))
+	b.WriteString(br + lay.prefix + "id: " + plain(s.ID))
+	b.WriteString(br + indent(lay.indent) + "title: " + plain(s.Title))
 	b.WriteString(br + indent(lay.indent) + "resources:")
 	for i, r := range s.Resources {
 		first := entries
@@ -163,11 +163,11 @@ func writeEntry(b *strings.Builder, br string, lay layout, r catalog.Resource) {
 		b.WriteString(br)
 	}
 	pad := indent(lay.indent)
-	b.WriteString(br + lay.prefix + "id: " + render(nil, span{style: stylePlain}, r.ID))
+	b.WriteString(br + lay.prefix + "id: " + plain(r.ID))
 	b.WriteString(br + pad + "title: " + doubleQuote(r.Title))
-	b.WriteString(br + pad + "kind: " + render(nil, span{style: stylePlain}, string(r.Kind)))
+	b.WriteString(br + pad + "kind: " + plain(string(r.Kind)))
 	if r.URL != "" {
-		b.WriteString(br + pad + "url: " + render(nil, span{style: stylePlain}, r.URL))
+		b.WriteString(br + pad + "url: " + plain(r.URL))
 	}
 	if r.Arxiv != "" {
 		b.WriteString(br + pad + "arxiv: " + doubleQuote(r.Arxiv))
@@ -176,3 +176,37 @@ func writeEntry(b *strings.Builder, br string, lay layout, r catalog.Resource) {
 		b.WriteString(br + pad + "note: " + doubleQuote(r.Note))
 	}
 }
+
+// plain writes a value an import fills in (an id, a kind, a URL, a
+// section's title) unquoted when it can be. Most are plainly safe, which
+// a look at their characters shows; asking the parser, as render does,
+// costs two parses a value.
+func plain(v string) string {
+	if plainAtAGlance(v) {
+		return v
+	}
+	return render(nil, span{style: stylePlain}, v)
+}
+
+// plainAtAGlance reports whether v is safe unquoted by its characters
+// alone: a letter first, then letters, digits and the URL characters that
+// mean nothing to YAML, not ending in ":" (whose meaning would change),
+// and none of the words YAML reads as something other than a string.
+func plainAtAGlance(v string) bool {
+	if v == "" || !isASCIILetter(v[0]) || v[len(v)-1] == ':' || yamlWords[strings.ToLower(v)] {
+		return false
+	}
+	for i := 0; i < len(v); i++ {
+		c := v[i]
+		if !isASCIILetter(c) && !(c >= '0' && c <= '9') && !strings.ContainsRune("-._~/?=&%+:;@!$()*'", rune(c)) {
+			return false
+		}
+	}
+	return true
+}
+
+func isASCIILetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
+
+// yamlWords are read as booleans or null by one YAML version or another.
+var yamlWords = map[string]bool{"true": true, "false": true, "null": true, "yes": true, "no": true,
+	"on": true, "off": true, "y": true, "n": true}

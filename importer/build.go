@@ -27,17 +27,17 @@ type Summary struct {
 func (l *List) Build(existing *catalog.Catalog) ([]catalog.Section, Summary) {
 	sum := Summary{Links: len(l.Links), Skipped: l.Skipped}
 	have := newKeys(existing)
-	taken, sectionIDs, existingSections := ids{}, ids{}, map[string]bool{}
+	taken, sectionIDs, existingSections := newIDs(), newIDs(), map[string]bool{}
 	bySection := map[string]string{} // section title, folded → id
 	if existing != nil {
 		for _, s := range existing.Sections {
-			sectionIDs[s.ID] = true
+			sectionIDs.taken[s.ID] = true
 			existingSections[s.ID] = true
 			if _, ok := bySection[fold(s.Title)]; !ok {
 				bySection[fold(s.Title)] = s.ID
 			}
 			for _, r := range s.Resources {
-				taken[r.ID] = true
+				taken.taken[r.ID] = true
 			}
 		}
 	}
@@ -95,8 +95,10 @@ func fold(s string) string { return strings.ToLower(strings.TrimSpace(s)) }
 // entry makes the entry for one link, without its id and section, and the
 // keys that tell it apart from others.
 func entry(ln Link) (catalog.Resource, []string) {
-	u, _ := url.Parse(ln.URL) // Read passed only URLs that parse
-	kind, arxiv := guess(u)
+	kind, arxiv := catalog.KindPost, catalog.ArxivID{}
+	if u, err := url.Parse(ln.URL); err == nil { // Read passes only URLs that parse
+		kind, arxiv = guess(u)
+	}
 	title, note := ln.Title, ln.Note
 	if generic[strings.ToLower(title)] && note != "" && len(note) <= 160 {
 		// "Attention Is All You Need [paper] [code]": the words beside

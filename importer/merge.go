@@ -26,7 +26,7 @@ func (e *InvalidError) Error() string {
 // (catalogedit.AppendEntries). The result is validated; an invalid one is
 // an *InvalidError, one that cannot be written safely a
 // *catalogedit.RefusedError, and no bytes come back with either. Importing
-// the same list again returns data as it is.
+// the same list again, or one with no new link, returns data as it is.
 func Into(name string, data, md []byte) ([]byte, Summary, error) {
 	var existing *catalog.Catalog
 	if len(bytes.TrimSpace(data)) > 0 {
@@ -41,6 +41,9 @@ func Into(name string, data, md []byte) ([]byte, Summary, error) {
 		existing = c
 	}
 	sections, sum := Read(md).Build(existing)
+	if len(sections) == 0 {
+		return data, sum, nil
+	}
 	out, err := catalogedit.AppendEntries(name, data, sections)
 	if err != nil {
 		return nil, sum, err

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"net/url"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -162,7 +163,10 @@ func classify(dest string) (Skip, bool) {
 	u, err := url.Parse(d)
 	if err != nil {
 		if i := strings.Index(d, ":"); i > 0 && !strings.ContainsAny(d[:i], "/?#") {
-			return classifyScheme(strings.ToLower(d[:i]))
+			if skip, ok := classifyScheme(strings.ToLower(d[:i])); !ok {
+				return skip, false
+			}
+			return SkipInvalid, false // http(s), but no URL
 		}
 		return SkipRelative, false
 	}
@@ -175,7 +179,7 @@ func classify(dest string) (Skip, bool) {
 	if skip, ok := classifyScheme(strings.ToLower(u.Scheme)); !ok {
 		return skip, false
 	}
-	if catalog.CheckURL(dest) != nil {
+	if d != dest || !utf8.ValidString(d) || catalog.CheckURL(dest) != nil {
 		return SkipInvalid, false
 	}
 	return 0, true

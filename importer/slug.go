@@ -54,14 +54,24 @@ var ligatures = strings.NewReplacer("ß", "ss", "æ", "ae", "Æ", "AE", "ø", "o
 	"œ", "oe", "Œ", "OE", "ł", "l", "Ł", "L", "đ", "d", "Đ", "D", "þ", "th", "Þ", "TH")
 
 // ids hands out unique ids.
-type ids map[string]bool
+type ids struct {
+	taken map[string]bool
+	next  map[string]int // the suffix to try next for a base
+}
 
-// unique returns base, or base-2, base-3… the first not taken, and takes it.
-func (t ids) unique(base string) string {
+func newIDs() *ids { return &ids{taken: map[string]bool{}, next: map[string]int{}} }
+
+// unique returns base, or base-2, base-3… the first not taken, and takes
+// it. Remembering where each base got to keeps a list that repeats one
+// title a thousand times linear.
+func (t *ids) unique(base string) string {
 	id := base
-	for n := 2; t[id]; n++ {
+	n := max(t.next[base], 2)
+	for t.taken[id] {
 		id = base + "-" + strconv.Itoa(n)
+		n++
 	}
-	t[id] = true
+	t.next[base] = n
+	t.taken[id] = true
 	return id
 }

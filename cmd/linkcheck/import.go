@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -120,7 +119,7 @@ func runImport(ctx context.Context, e env, opts *importOptions) error {
 		}
 		return nil
 	}
-	if bytes.Equal(out, data) && data != nil {
+	if sum.New == 0 {
 		return nil
 	}
 	if err := ctx.Err(); err != nil {
