@@ -13,10 +13,16 @@ import (
 // the catalog was invalid already, or an entry made could not be one.
 type InvalidError struct {
 	Problems catalog.Problems
+	// Before is set when the catalog was invalid before the import.
+	Before bool
 }
 
 func (e *InvalidError) Error() string {
-	return fmt.Sprintf("the catalog would be invalid (%d %s)", len(e.Problems), plural(len(e.Problems), "problem", "problems"))
+	n := fmt.Sprintf("%d %s", len(e.Problems), plural(len(e.Problems), "problem", "problems"))
+	if e.Before {
+		return "the catalog is invalid (" + n + "): run linkcheck validate"
+	}
+	return "the catalog would be invalid (" + n + ")"
 }
 
 // Into adds the links of the Markdown list md that the catalog file data
@@ -35,8 +41,11 @@ func Into(name string, data, md []byte) ([]byte, Summary, error) {
 		if err != nil && !errors.As(err, &problems) {
 			return nil, Summary{}, fmt.Errorf("read catalog %s: %w", name, err)
 		}
+		if c != nil {
+			problems = append(problems, c.ValidateRules()...)
+		}
 		if c == nil || len(problems) > 0 {
-			return nil, Summary{}, &InvalidError{Problems: problems}
+			return nil, Summary{}, &InvalidError{Problems: problems, Before: true}
 		}
 		existing = c
 	}
