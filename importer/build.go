@@ -100,10 +100,20 @@ func entry(ln Link) (catalog.Resource, []string) {
 		kind, arxiv = guess(u)
 	}
 	title, note := ln.Title, ln.Note
-	if generic[strings.ToLower(title)] && note != "" && len(note) <= 160 {
-		// "Attention Is All You Need [paper] [code]": the words beside
-		// the link name it.
-		title, note = note+" ("+strings.ToLower(title)+")", ""
+	if ln.Label == "" && ln.Named != "" && ln.Named != title && generic[strings.ToLower(title)] {
+		// "[DPO](…) ([code](…))": the item's first link names it.
+		title = ln.Named + " (" + strings.ToLower(title) + ")"
+	}
+	if ln.Label != "" && len(ln.Label) <= 160 {
+		switch {
+		case generic[strings.ToLower(title)]:
+			// "Attention Is All You Need [paper] [code]": the words
+			// beside the link name it.
+			title, note = ln.Label+" ("+strings.ToLower(title)+")", restOf(note, ln.Label)
+		case ln.Bare && !generic[strings.ToLower(ln.Label)]:
+			// "Lilian Weng, Agents: https://…"
+			title, note = ln.Label, restOf(note, ln.Label)
+		}
 	}
 	if note == title {
 		note = ""
@@ -131,6 +141,11 @@ func entry(ln Link) (catalog.Resource, []string) {
 		keys = append(keys, "url:"+n)
 	}
 	return r, keys
+}
+
+// restOf is a note without the label taken from it as the title.
+func restOf(note, label string) string {
+	return strings.TrimPrefix(strings.TrimPrefix(note, label), "; ")
 }
 
 // entryBase is the id an entry would have if no other took it: its

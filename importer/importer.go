@@ -19,6 +19,15 @@ type Link struct {
 	URL   string // as written, after Markdown's escapes and entities
 	Title string // the link's text, inline markup removed
 	Note  string // the rest of its list item's or table row's text
+	// Label is what names the link when its own text does not ("paper",
+	// a bare URL): its list item's text, or its table row's first cell.
+	Label string
+	// Named is the text of the first link of its list item or table row
+	// that names what it links to: "DPO" for "[DPO](…) ([code](…))".
+	Named string
+	// Bare is set for a bare URL, or a link with no text: its title is
+	// made of the URL's words.
+	Bare bool
 	// Section is the title of the section it falls under, made from the
 	// headings above it.
 	Section string

@@ -121,5 +121,6 @@ var generic = map[string]bool{
 	"demo": true, "video": true, "slides": true, "dataset": true, "data": true, "model": true,
 	"models": true, "hugging face": true, "huggingface": true, "hf": true, "official": true,
 	"official code": true, "docs": true, "documentation": true, "web": true, "page": true,
-	"abs": true, "html": true, "index": true, "readme": true,
+	"abs": true, "html": true, "index": true, "readme": true, "openreview": true,
+	"acl anthology": true, "doi": true, "colab": true, "notebook": true, "issue": true,
 }

@@ -21,7 +21,7 @@ func Read(src []byte) *List {
 	// leaves no state between lists.
 	md := goldmark.New(goldmark.WithExtensions(extension.GFM))
 	doc := md.Parser().Parse(text.NewReader(src))
-	r := &reader{src: src, at: newPositions(src), notes: make(map[ast.Node]string)}
+	r := &reader{src: src, at: newPositions(src), notes: make(map[ast.Node]context)}
 	r.root = titleHeading(doc)
 	_ = ast.Walk(doc, r.visit)
 	return &r.list
@@ -37,8 +37,8 @@ type reader struct {
 	// part of every section's name.
 	root     *ast.Heading
 	rootText string
-	headings []heading // the headings above the current node, outermost first
-	notes    map[ast.Node]string
+	headings []heading            // the headings above the current node, outermost first
+	notes    map[ast.Node]context // by list item or table row
 }
 
 // heading is one heading of the current section's path.
@@ -125,13 +125,18 @@ func (r *reader) add(n ast.Node, dest, title string, pos, titlePos catalog.Pos) 
 		r.list.Skipped[skip]++
 		return
 	}
-	if title == "" {
+	bare := title == ""
+	if bare {
 		title = titleFromURL(dest)
 	}
+	ctx := r.context(n)
 	r.list.Links = append(r.list.Links, Link{
 		URL:      dest,
 		Title:    title,
-		Note:     r.note(n),
+		Note:     ctx.note,
+		Label:    ctx.label,
+		Bare:     bare,
+		Named:    ctx.named,
 		Section:  r.section(),
 		Pos:      pos,
 		TitlePos: titlePos,

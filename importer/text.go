@@ -86,30 +86,40 @@ func collapse(s string) string {
 	return b.String()
 }
 
-// note is what the list item or table row holding n says besides its
-// links, or "".
-func (r *reader) note(n ast.Node) string {
+// context is what a link's list item or table row says besides its
+// links: note is all of it, label the part that names the link.
+type context struct {
+	note, label string
+	// named is the text of its first link that names what it links
+	// to, for its other links that say only "code" or "demo".
+	named string
+}
+
+// context returns the context of n's list item or table row, if any.
+func (r *reader) context(n ast.Node) context {
 	for p := n.Parent(); p != nil; p = p.Parent() {
 		switch p.(type) {
 		case *ast.ListItem, *east.TableRow, *east.TableHeader:
-			if s, ok := r.notes[p]; ok {
-				return s
+			if c, ok := r.notes[p]; ok {
+				return c
 			}
-			s := r.containerNote(p)
-			r.notes[p] = s
-			return s
+			c := r.containerContext(p)
+			r.notes[p] = c
+			return c
 		case *ast.Document:
-			return ""
+			return context{}
 		}
 	}
-	return ""
+	return context{}
 }
 
-// containerNote is the text of a list item (its own, not its nested
-// lists') or of a table row's cells, with the links taken out.
-func (r *reader) containerNote(p ast.Node) string {
+// containerContext reads a list item (its own text, not its nested
+// lists') or a table row, with the links taken out. A row's first cell
+// with words is its label, and the others its note.
+func (r *reader) containerContext(p ast.Node) context {
 	if _, ok := p.(*ast.ListItem); ok {
-		return tidyNote(inlineText(r.src, p, true))
+		t := tidyNote(inlineText(r.src, p, true))
+		return context{note: t, label: t, named: r.firstNamed(p)}
 	}
 	var cells []string
 	for c := p.FirstChild(); c != nil; c = c.NextSibling() {
@@ -117,11 +127,38 @@ func (r *reader) containerNote(p ast.Node) string {
 			cells = append(cells, t)
 		}
 	}
-	return strings.Join(cells, "; ")
+	if len(cells) == 0 {
+		return context{named: r.firstNamed(p)}
+	}
+	return context{note: strings.Join(cells, "; "), label: cells[0], named: r.firstNamed(p)}
+}
+
+// firstNamed returns the text of the first link in p (not in its nested
+// lists) that is not a generic word, or "".
+func (r *reader) firstNamed(p ast.Node) string {
+	named := ""
+	_ = ast.Walk(p, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		switch n := n.(type) {
+		case *ast.List:
+			if n != p && entering {
+				return ast.WalkSkipChildren, nil
+			}
+		case *ast.Link:
+			if t := inlineText(r.src, n, false); entering && t != "" && !generic[strings.ToLower(t)] {
+				named = t
+				return ast.WalkStop, nil
+			}
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	return named
 }
 
 // emptyPairs are what brackets around a removed link leave behind.
-var emptyPairs = strings.NewReplacer("[]", "", "()", "", "[ ]", "", "( )", "", "**", "", "__", "")
+// So are a space before punctuation and two marks in a row (": .").
+var emptyPairs = strings.NewReplacer("[]", "", "()", "", "[ ]", "", "( )", "", "**", "", "__", "",
+	" .", ".", " ,", ",", " ;", ";", " :", ":", ":.", ".", ";.", ".", ",.", ".", ":,", ",", ",,", ",")
 
 // tidyNote trims what joined the links to the words ("— ", ": ", "|")
 // and returns "" when no word is left.
