@@ -34,6 +34,12 @@ type Link struct {
 	Pos     catalog.Pos // of the link's first character in the Markdown
 	// TitlePos is where the link's text starts (Pos for a bare URL).
 	TitlePos catalog.Pos
+
+	// destStart and destEnd are where an inline link's destination is
+	// written, as bytes of the Markdown: what fix rewrites. Both are 0
+	// when it is elsewhere (a reference link's definition) or is the
+	// link's text too (a bare URL).
+	destStart, destEnd int
 }
 
 // Skip is why a link is not a resource.

@@ -108,6 +108,38 @@ func (r *reader) link(n *ast.Link) {
 		titlePos = r.at.pos(off)
 	}
 	r.add(n, dest, title, pos, titlePos)
+	if last := len(r.list.Links) - 1; last >= 0 && r.list.Links[last].Pos == pos {
+		r.list.Links[last].destStart, r.list.Links[last].destEnd = destination(r.src, n)
+	}
+}
+
+// destination finds where an inline link's destination is written: after
+// the first "](" that follows the link's start and is followed (past
+// blanks and a "<") by the destination as written. It returns 0, 0 when
+// there is none, as for a reference link.
+func destination(src []byte, n *ast.Link) (int, int) {
+	start := n.Pos()
+	if start < 0 || len(n.Destination) == 0 {
+		return 0, 0
+	}
+	for off := start; off < len(src); {
+		i := bytes.Index(src[off:], []byte("]("))
+		if i < 0 {
+			return 0, 0
+		}
+		d := off + i + 2
+		for d < len(src) && (src[d] == ' ' || src[d] == '\t' || src[d] == '\n') {
+			d++
+		}
+		if d < len(src) && src[d] == '<' {
+			d++
+		}
+		if bytes.HasPrefix(src[d:], n.Destination) {
+			return d, d + len(n.Destination)
+		}
+		off += i + 2
+	}
+	return 0, 0
 }
 
 func (r *reader) autoLink(n *ast.AutoLink) {

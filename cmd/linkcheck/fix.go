@@ -11,6 +11,7 @@ import (
 
 	"github.com/ai-reading-list/linkcheck/catalog"
 	"github.com/ai-reading-list/linkcheck/catalogedit"
+	"github.com/ai-reading-list/linkcheck/importer"
 	"github.com/ai-reading-list/linkcheck/result"
 	"github.com/ai-reading-list/linkcheck/status"
 )
@@ -132,7 +133,13 @@ func runFix(ctx context.Context, e env, opts *fixOptions) error {
 	if err != nil {
 		return err
 	}
+	var editor catalogedit.Editor
+	if isMarkdownList(opts.catalog) {
+		// A Markdown list's links are rewritten where they are written.
+		editor = importer.Editor{}
+	}
 	_, err = catalogedit.Run(ctx, opts.catalog, cat, results, catalogedit.Options{
+		Editor:    editor,
 		Only:      opts.kinds,
 		Published: opts.published,
 		DryRun:    opts.dryRun,
@@ -151,9 +158,6 @@ func runFix(ctx context.Context, e env, opts *fixOptions) error {
 // anything is checked or written.
 func fixResults(ctx context.Context, e env, opts *fixOptions) (*catalog.Catalog, []result.Result, error) {
 	path := opts.catalog
-	if isMarkdownList(path) {
-		return nil, nil, usageError(fmt.Errorf("fix rewrites YAML catalogs, not Markdown lists like %s: make it a catalog with linkcheck import %s, or apply the changes check reports to %s by hand (nothing was checked or written)", path, path, path))
-	}
 	cat, err := validCatalog(e, path)
 	if err != nil {
 		return nil, nil, err
