@@ -59,6 +59,11 @@ needing a human.
 
 With --dry-run it prints a unified diff and changes nothing.
 
+A Markdown list as --catalog (README.md) is fixed in place too: a moved
+link's destination and an arXiv link's pinned version are rewritten, byte
+for byte; its titles, and links written as references or bare URLs, are
+left to a human.
+
 A saved run must be the catalog's: the same content, or the same file
 edited since; results of another catalog are refused. Before anything is
 checked or written, an --output that is the catalog, the --from run or the
