@@ -112,6 +112,9 @@ func (Editor) Apply(name string, data []byte, fixes []catalogedit.Fix) (out []by
 	var buf bytes.Buffer
 	prev := 0
 	for _, e := range edits {
+		if e.start < prev {
+			return nil, nil, nil, fmt.Errorf("edit %s: %w: two fixes edit the same text", name, catalogedit.ErrUnsafeEdit)
+		}
 		buf.Write(data[prev:e.start])
 		buf.WriteString(e.text)
 		prev = e.end

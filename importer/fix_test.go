@@ -17,8 +17,10 @@ const fixList = `# List
 - [Escaped](https://esc.test/?a=1&amp;b=2)
 - [Other](https://other.test/)
 - [Paper](https://arxiv.org/abs/1706.03762v5)
+- [Ref two][r2] then [Deeper](https://ref2.test/deeper)
 
 [ref]: https://ref.test/
+[r2]: https://ref2.test/
 `
 
 // TestEditorApply rewrites a Markdown list's links in place, or says why
@@ -42,6 +44,7 @@ func TestEditorApply(t *testing.T) {
 		{"arXiv version alone", []catalogedit.Fix{{ID: "paper", Field: catalogedit.FieldArxiv, Old: "1706.03762v5", New: "1706.03762v7"}},
 			"", "changes with its url"},
 		{"reference link", []catalogedit.Fix{url("reference", "https://ref.test/", "https://ref2.test/")}, "", "reference link"},
+		{"reference link before an inline one", []catalogedit.Fix{url("ref-two", "https://ref2.test/", "https://ref3.test/")}, "", "reference link"},
 		{"autolink", []catalogedit.Fix{url("x", "https://auto.test/x", "https://auto2.test/x")}, "", "bare URL"},
 		{"escaped destination", []catalogedit.Fix{url("escaped", "https://esc.test/?a=1&b=2", "https://esc2.test/")}, "", "escapes"},
 		{"stale", []catalogedit.Fix{url("moved-post", "https://older.test/", "https://new.test/post")}, "", "run the check again"},

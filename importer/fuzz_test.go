@@ -2,15 +2,18 @@ package importer
 
 import (
 	"bytes"
+	"errors"
 	"os"
 	"testing"
 
 	"github.com/ai-reading-list/linkcheck/catalog"
+	"github.com/ai-reading-list/linkcheck/catalogedit"
 )
 
 // FuzzImport: any Markdown imports without a panic into a catalog that
 // validates, the same list gives the same bytes, and importing it again
-// into its own result changes nothing.
+// into its own result changes nothing; fixing its links in place either
+// refuses or leaves a valid list.
 func FuzzImport(f *testing.F) {
 	for _, p := range []string{"testdata/cases.md", "testdata/into/list.md"} {
 		if md, err := os.ReadFile(p); err == nil {
@@ -52,6 +55,21 @@ func FuzzImport(f *testing.F) {
 		mem, _ := Catalog("README.md", md)
 		if p := mem.ValidateRules(); len(p) > 0 {
 			t.Fatalf("the list as a catalog is invalid: %v", p)
+		}
+		// Moving every link: fix edits the list or refuses, and what it
+		// writes reads back as a valid list.
+		var fixes []catalogedit.Fix
+		for _, r := range mem.Resources() {
+			fixes = append(fixes, catalogedit.Fix{ID: r.ID, Field: catalogedit.FieldURL, Old: r.URL, New: r.URL + "moved/"})
+		}
+		fixed, applied, _, err := Editor{}.Apply("README.md", md, fixes)
+		switch {
+		case err != nil && !errors.Is(err, catalogedit.ErrUnsafeEdit):
+			t.Fatalf("fix: %v", err)
+		case err == nil && len(applied) > 0:
+			if _, err := (Editor{}).Load("README.md", fixed); err != nil {
+				t.Fatalf("the fixed list is invalid: %v", err)
+			}
 		}
 	})
 }

@@ -113,33 +113,39 @@ func (r *reader) link(n *ast.Link) {
 	}
 }
 
-// destination finds where an inline link's destination is written: after
-// the first "](" that follows the link's start and is followed (past
-// blanks and a "<") by the destination as written. It returns 0, 0 when
-// there is none, as for a reference link.
+// destination finds where an inline link's destination is written: right
+// after the "](" that closes the link's text (past the markup that closes
+// with it, "**" or "`"), past blanks and a "<". It returns 0, 0 when
+// there is none there, as for a reference link.
 func destination(src []byte, n *ast.Link) (int, int) {
 	start := n.Pos()
-	if start < 0 || len(n.Destination) == 0 {
+	if start < 0 || start >= len(src) || len(n.Destination) == 0 {
 		return 0, 0
 	}
-	for off := start; off < len(src); {
-		i := bytes.Index(src[off:], []byte("]("))
-		if i < 0 {
-			return 0, 0
+	off := start + 1 // past "["
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if t, ok := c.(*ast.Text); ok && entering {
+			off = max(off, t.Segment.Stop)
 		}
-		d := off + i + 2
-		for d < len(src) && (src[d] == ' ' || src[d] == '\t' || src[d] == '\n') {
-			d++
-		}
-		if d < len(src) && src[d] == '<' {
-			d++
-		}
-		if bytes.HasPrefix(src[d:], n.Destination) {
-			return d, d + len(n.Destination)
-		}
-		off += i + 2
+		return ast.WalkContinue, nil
+	})
+	for off < len(src) && strings.IndexByte("*_`~", src[off]) >= 0 {
+		off++
 	}
-	return 0, 0
+	if !bytes.HasPrefix(src[off:], []byte("](")) {
+		return 0, 0
+	}
+	d := off + 2
+	for d < len(src) && (src[d] == ' ' || src[d] == '\t' || src[d] == '\n') {
+		d++
+	}
+	if d < len(src) && src[d] == '<' {
+		d++
+	}
+	if !bytes.HasPrefix(src[d:], n.Destination) {
+		return 0, 0
+	}
+	return d, d + len(n.Destination)
 }
 
 func (r *reader) autoLink(n *ast.AutoLink) {
