@@ -48,3 +48,13 @@ func BenchmarkImport(b *testing.B) {
 	b.ReportMetric(float64(sum.Links), "links")
 	b.ReportMetric(float64(sum.New), "entries")
 }
+
+// BenchmarkRead is the Markdown half of BenchmarkImport: parsing the
+// 200 KB list and making its entries, with nothing written.
+func BenchmarkRead(b *testing.B) {
+	md := benchList(200 << 10)
+	b.SetBytes(int64(len(md)))
+	for b.Loop() {
+		Read(md).Build(nil)
+	}
+}
