@@ -7,17 +7,6 @@ import (
 	"github.com/ai-reading-list/linkcheck/catalog"
 )
 
-// Summary counts what an import found and made.
-type Summary struct {
-	Links    int // links to http(s) pages, repeats included
-	New      int // entries made
-	Sections int // sections the new entries are in
-	NewSecs  int // of which new sections
-	Already  int // links the catalog holds already
-	Repeats  int // links the list repeats
-	Skipped  [numSkips]int
-}
-
 // Build makes entries of l's links, in list order: one per URL (as the
 // catalog normalizes it) or arXiv paper, the first of repeated links
 // winning. Links existing (nil for none) already holds are left out, and

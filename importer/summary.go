@@ -5,6 +5,17 @@ import (
 	"strings"
 )
 
+// Summary counts what an import found and made.
+type Summary struct {
+	Links    int // links to http(s) pages, repeats included
+	New      int // entries made
+	Sections int // sections the new entries are in
+	NewSecs  int // of which new sections
+	Already  int // links the catalog holds already
+	Repeats  int // links the list repeats
+	Skipped  [numSkips]int
+}
+
 // String is the one-line summary an import prints: "412 links → 398 new
 // entries in 23 sections (9 already there, 5 repeated; skipped: 12
 // badges, 31 anchors, 2 relative)". Counts that are zero are left out.
