@@ -6,10 +6,11 @@
 // it means on GitHub: links in code spans and code blocks are not links;
 // reference links, autolinks and the bare URLs GitHub links are. Read finds
 // the links; Build makes entries of them, one per URL or arXiv paper,
-// with ids that validate and stay the same for the same list. The command
-// line writes them into a catalog file with catalogedit.AppendEntries, or
-// checks a Markdown list directly through Build's catalog, whose positions
-// are the Markdown's own lines and columns.
+// with ids that validate and stay the same for the same list. Into adds
+// the new ones to a catalog file (through catalogedit.AppendEntries, byte
+// for byte); Catalog is a list as a catalog in memory, whose positions are
+// the Markdown's own lines and columns, for checking it directly; and
+// Editor lets fix rewrite a list's moved links in place.
 package importer
 
 import "github.com/ai-reading-list/linkcheck/catalog"
