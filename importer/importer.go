@@ -54,6 +54,7 @@ const (
 	SkipMailto               // an e-mail address
 	SkipOther                // another scheme (ftp:, javascript:)
 	SkipInvalid              // http(s), but not a URL linkcheck fetches (spaces, credentials, no host)
+	SkipHTML                 // an <a href> in raw HTML, which is not Markdown
 	numSkips
 )
 
@@ -75,6 +76,8 @@ func (s Skip) noun(n int) string {
 		return plural(n, "other scheme", "other schemes")
 	case SkipInvalid:
 		return "invalid"
+	case SkipHTML:
+		return "in HTML"
 	}
 	return "unknown"
 }

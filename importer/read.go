@@ -60,6 +60,8 @@ func (r *reader) visit(n ast.Node, entering bool) (ast.WalkStatus, error) {
 	case *ast.AutoLink:
 		r.autoLink(n)
 		return ast.WalkSkipChildren, nil
+	case *ast.HTMLBlock, *ast.RawHTML:
+		r.list.Skipped[SkipHTML] += htmlLinks(r.src, n)
 	}
 	return ast.WalkContinue, nil
 }
