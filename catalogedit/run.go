@@ -57,6 +57,9 @@ type Options struct {
 	// might have been: its entry is gone, its value changed since the
 	// check, or the value is written in a form the editor leaves alone.
 	Warn func(msg string)
+	// Editor, when set, edits and loads a catalog of another format (a
+	// Markdown list); nil is the YAML catalog's own.
+	Editor Editor
 }
 
 // Run applies the results of a check of the catalog file at path to that
@@ -91,7 +94,11 @@ func Run(ctx context.Context, path string, cat *catalog.Catalog, results []resul
 	}
 	plan := PlanFixes(cat, results, opts.Only)
 	plan.addKeys(cat, results, opts)
-	fixed, applied, skipped, err := Apply(path, data, plan.Fixes)
+	apply := Apply
+	if opts.Editor != nil {
+		apply = opts.Editor.Apply
+	}
+	fixed, applied, skipped, err := apply(path, data, plan.Fixes)
 	if err != nil {
 		return Outcome{}, &RefusedError{Err: fmt.Errorf("%w; nothing was written", err)}
 	}
@@ -106,7 +113,7 @@ func Run(ctx context.Context, path string, cat *catalog.Catalog, results []resul
 		}
 	}
 	if len(applied) > 0 {
-		if err := validFix(path, fixed); err != nil {
+		if err := validFix(path, fixed, opts.Editor); err != nil {
 			var refused *RefusedError
 			if errors.As(err, &refused) {
 				for _, p := range refused.Problems {
@@ -141,8 +148,14 @@ func Run(ctx context.Context, path string, cat *catalog.Catalog, results []resul
 // validFix loads and validates the fixed catalog before anything is
 // written: a move onto another entry's URL, say, would make it invalid.
 // An expired ignore is left out, as when checking: a fix cannot cause it.
-func validFix(path string, fixed []byte) error {
-	c, err := catalog.Parse(path, bytes.NewReader(fixed))
+func validFix(path string, fixed []byte, editor Editor) error {
+	var c *catalog.Catalog
+	var err error
+	if editor != nil {
+		c, err = editor.Load(path, fixed)
+	} else {
+		c, err = catalog.Parse(path, bytes.NewReader(fixed))
+	}
 	var problems catalog.Problems
 	if err != nil && !errors.As(err, &problems) {
 		return &RefusedError{Err: fmt.Errorf("the fixed %s would not load: %w; nothing was written", path, err)}

@@ -71,6 +71,7 @@ func TestRooms(t *testing.T) {
 		{"state", []string{module + "/checker"}},
 		{"report", []string{module + "/checker"}},
 		{"catalogedit", []string{module + "/checker"}},
+		{"importer", []string{module + "/checker"}},
 	}
 	for _, tt := range tests {
 		for path := range deps(t, root, tt.pkg) {

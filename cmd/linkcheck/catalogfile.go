@@ -3,15 +3,23 @@ package main
 import (
 	"errors"
 	"fmt"
+	"os"
 
 	"github.com/ai-reading-list/linkcheck/catalog"
+	"github.com/ai-reading-list/linkcheck/importer"
 )
 
 // loadCatalog loads and validates a catalog with load (catalog.LoadValid
 // or LoadCheckable). Problems with the catalog are returned as data (with
 // the best-effort catalog); err is for a catalog that could not be read at
 // all.
+//
+// A Markdown file (by its extension) is a reading list: it is imported in
+// memory (importer.Catalog), and its entries point at its own lines.
 func loadCatalog(path string, load func(string) (*catalog.Catalog, error)) (*catalog.Catalog, catalog.Problems, error) {
+	if isMarkdownList(path) {
+		load = loadMarkdown
+	}
 	cat, err := load(path)
 	var problems catalog.Problems
 	switch {
@@ -41,6 +49,21 @@ func validCatalog(e env, path string) (*catalog.Catalog, error) {
 		}
 		return nil, &exitError{code: exitInvalid, quiet: true,
 			err: fmt.Errorf("%s is invalid (%d problems): run linkcheck validate", path, len(problems))}
+	}
+	return cat, nil
+}
+
+// loadMarkdown reads the Markdown reading list at path as a catalog and
+// validates it: an entry made of a list's link can still break a rule (an
+// arxiv.org URL with an impossible ID, say).
+func loadMarkdown(path string) (*catalog.Catalog, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("read list %s: %w", path, err)
+	}
+	cat, _ := importer.Catalog(path, data)
+	if problems := cat.ValidateRules(); len(problems) > 0 {
+		return cat, problems
 	}
 	return cat, nil
 }

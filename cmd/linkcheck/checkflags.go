@@ -47,7 +47,7 @@ func (f *checkFlags) register(cmd *cobra.Command) {
 	fs := cmd.Flags()
 	f.flags = fs
 	d := checker.DefaultOptions()
-	fs.StringVarP(&f.catalog, "catalog", "c", "resources.yaml", "catalog file to check")
+	fs.StringVarP(&f.catalog, "catalog", "c", "resources.yaml", "catalog file to check; a .md or .markdown file is read as a Markdown reading list")
 	fs.IntVar(&f.concurrency, "concurrency", d.Concurrency, "requests in flight at once, over all hosts")
 	fs.IntVar(&f.hostConcurrency, "host-concurrency", d.HostConcurrency, "requests in flight at once per host")
 	fs.Float64Var(&f.hostRate, "host-rate", d.HostRate, "requests per second per host (catalog settings.hosts override it per host)")

@@ -11,6 +11,7 @@ import (
 
 	"github.com/ai-reading-list/linkcheck/catalog"
 	"github.com/ai-reading-list/linkcheck/catalogedit"
+	"github.com/ai-reading-list/linkcheck/importer"
 	"github.com/ai-reading-list/linkcheck/result"
 	"github.com/ai-reading-list/linkcheck/status"
 )
@@ -62,6 +63,11 @@ wrong arXiv ID, two findings that disagree on a value) is listed as
 needing a human.
 
 With --dry-run it prints a unified diff and changes nothing.
+
+A Markdown list as --catalog (README.md) is fixed in place too: a moved
+link's destination and an arXiv link's pinned version are rewritten, byte
+for byte; its titles, and links written as references or bare URLs, are
+left to a human.
 
 A saved run must be the catalog's: the same content, or the same file
 edited since; results of another catalog are refused. Before anything is
@@ -146,7 +152,13 @@ func runFix(ctx context.Context, e env, opts *fixOptions) error {
 	if err != nil {
 		return err
 	}
+	var editor catalogedit.Editor
+	if isMarkdownList(opts.catalog) {
+		// A Markdown list's links are rewritten where they are written.
+		editor = importer.Editor{}
+	}
 	_, err = catalogedit.Run(ctx, opts.catalog, cat, results, catalogedit.Options{
+		Editor:    editor,
 		Only:      opts.kinds,
 		Published: opts.published,
 		Archived:  opts.archived,

@@ -127,7 +127,11 @@ func partialError(run report.Run, f *checkFlags, then string) error {
 // at basePath. A missing base file means the catalog is new: everything is
 // checked.
 func changedSince(basePath string, head *catalog.Catalog, e env) (map[string]bool, error) {
-	base, err := catalog.Load(basePath)
+	load := catalog.Load
+	if isMarkdownList(basePath) {
+		load = loadMarkdown
+	}
+	base, err := load(basePath)
 	var problems catalog.Problems
 	switch {
 	case errors.Is(err, os.ErrNotExist):

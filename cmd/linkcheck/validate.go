@@ -35,7 +35,7 @@ Exit 0 when the catalog is valid, 2 when it is not.`,
 			return runValidate(e, opts)
 		},
 	}
-	cmd.Flags().StringVarP(&opts.catalog, "catalog", "c", "resources.yaml", "catalog file to validate")
+	cmd.Flags().StringVarP(&opts.catalog, "catalog", "c", "resources.yaml", "catalog file to validate; a .md or .markdown file is read as a Markdown reading list")
 	cmd.Flags().StringVarP(&opts.format, "format", "f", "text", "output format: text or json")
 	return cmd
 }
