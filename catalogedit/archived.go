@@ -26,12 +26,7 @@ const Archived = "archived"
 // readers should get is for a human to decide, as the maintainers may
 // have chosen theirs by hand.
 func (p *Plan) PlanArchived(cat *catalog.Catalog, results []result.Result) {
-	byID := make(map[string]catalog.Resource)
-	for _, r := range cat.Resources() {
-		if _, dup := byID[r.ID]; !dup {
-			byID[r.ID] = r
-		}
-	}
+	byID := entriesByID(cat)
 	for _, res := range results {
 		if res.Target != result.TargetURL || res.Status != status.Broken || res.ArchiveURL == "" {
 			continue

@@ -71,12 +71,7 @@ type Plan struct {
 // Every other result that needs attention (broken, stale, blocked,
 // timeout, error, redirected) needs a human.
 func PlanFixes(cat *catalog.Catalog, results []result.Result, kinds status.Set) Plan {
-	byID := make(map[string]catalog.Resource)
-	for _, r := range cat.Resources() {
-		if _, dup := byID[r.ID]; !dup {
-			byID[r.ID] = r
-		}
-	}
+	byID := entriesByID(cat)
 	var p Plan
 	for _, res := range results {
 		e, ok := byID[res.ID]
@@ -267,4 +262,16 @@ func paperID(written string) string {
 		return a.String()
 	}
 	return written
+}
+
+// entriesByID indexes the catalog's entries by id; validate refuses a
+// repeated id, and where one slips through the first entry holds it.
+func entriesByID(cat *catalog.Catalog) map[string]catalog.Resource {
+	byID := make(map[string]catalog.Resource)
+	for _, r := range cat.Resources() {
+		if _, dup := byID[r.ID]; !dup {
+			byID[r.ID] = r
+		}
+	}
+	return byID
 }

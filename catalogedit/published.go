@@ -24,12 +24,7 @@ const arxivDOIPrefix = "10.48550/"
 // wrong. arXiv's own DOIs (10.48550/arXiv.…) and values that are no DOI
 // are left out.
 func (p *Plan) PlanPublished(cat *catalog.Catalog, results []result.Result) {
-	byID := make(map[string]catalog.Resource)
-	for _, r := range cat.Resources() {
-		if _, dup := byID[r.ID]; !dup {
-			byID[r.ID] = r
-		}
-	}
+	byID := entriesByID(cat)
 	for _, res := range results {
 		doi := strings.TrimSpace(res.DOI)
 		if res.Target != result.TargetArxiv || doi == "" ||
