@@ -50,6 +50,12 @@ type rescuer struct {
 	mu    sync.Mutex
 	queue []rescueTask
 	busy  int
+	// unreachable is the first lookup's failure to reach the archive at
+	// all. The rest of the run's lookups end with it unasked: a network
+	// without the archive (or without any network, when every host fails
+	// to resolve and every link looks gone) would otherwise cost each gone
+	// link a request at the archive's slow pace, for nothing.
+	unreachable error
 }
 
 // rescueTask is one URL's outcome and the entries that link to it, whose
@@ -168,7 +174,10 @@ func (r *rescuer) settle(ctx context.Context, e *catalog.Resource, res result.Re
 		res.ArchiveNote = noteNotVerified
 		return res
 	case hasKey:
-		err := r.archive.Verify(ctx, key)
+		err := r.reachable()
+		if err == nil {
+			err = r.remember(r.archive.Verify(ctx, key))
+		}
 		var rejected *wayback.RejectedError
 		if !errors.As(err, &rejected) {
 			// Playable, or the archive could not be asked: a failed
@@ -183,7 +192,11 @@ func (r *rescuer) settle(ctx context.Context, e *catalog.Resource, res result.Re
 	}
 	// The URL as reports print it: credentials in a link are never
 	// sent to the archive.
-	l := found.find(ctx, r.archive, res.URL, r.lastOKOf(res))
+	l := lookup{err: r.reachable()}
+	if l.err == nil {
+		l = found.find(ctx, r.archive, res.URL, r.lastOKOf(res))
+		r.remember(l.err)
+	}
 	switch {
 	case l.err == nil:
 		res.ArchiveURL, res.ArchivedAt = l.capture.URL(), l.capture.At
@@ -191,6 +204,28 @@ func (r *rescuer) settle(ctx context.Context, e *catalog.Resource, res result.Re
 		res.ArchiveNote = lookupNote(ctx, l.err)
 	}
 	return res
+}
+
+// reachable returns why the archive cannot be reached in this run, or nil.
+func (r *rescuer) reachable() error {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.unreachable
+}
+
+// remember keeps err when it says the archive could not be reached (and
+// the run was not stopped, which says nothing about the archive), and
+// returns it.
+func (r *rescuer) remember(err error) error {
+	var down *wayback.UnreachableError
+	if errors.As(err, &down) && r.ctx.Err() == nil {
+		r.mu.Lock()
+		if r.unreachable == nil {
+			r.unreachable = err
+		}
+		r.mu.Unlock()
+	}
+	return err
 }
 
 // archived makes res a gone link served by the archive key's copy.

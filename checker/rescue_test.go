@@ -3,10 +3,12 @@ package checker
 import (
 	"context"
 	"errors"
+	"fmt"
 	"net/http"
 	"net/url"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -327,5 +329,43 @@ func TestArchiveHostLimits(t *testing.T) {
 		if got := c.opts.hostLimit(groupOf(c.opts.WaybackBase)); got != tt.want {
 			t.Errorf("%s: the archive's limit = %+v, want %+v", tt.name, got, tt.want)
 		}
+	}
+}
+
+// TestUnreachableArchiveIsAskedOnce: when the archive cannot be reached at
+// all (every connection reset, as behind a firewall, or no network when
+// every link looks gone), the run stops asking it after the first failed
+// lookups instead of spending a request at its pace on every gone link;
+// each gone link still says why it has no copy.
+func TestUnreachableArchiveIsAskedOnce(t *testing.T) {
+	const links = 20
+	w := fakeweb.New(t)
+	w.Handle("gone.example", fakeweb.Status(http.StatusNotFound))
+	o := archiveOptions(w, fakeweb.NewWayback())
+	var arrivals atomic.Int32
+	reset := fakeweb.Reset()
+	w.Handle(fakeweb.WaybackHost, http.HandlerFunc(func(rw http.ResponseWriter, r *http.Request) {
+		arrivals.Add(1)
+		reset.ServeHTTP(rw, r)
+	}))
+	o.Retries = 1
+	var rs []catalog.Resource
+	for i := range links {
+		rs = append(rs, entry(fmt.Sprint("e", i), fmt.Sprintf("https://gone.example/posts/p%d", i)))
+	}
+	results, err := run(t, newChecker(t, o), catalogOf(rs...))
+	if err != nil {
+		t.Fatalf("Check: %v", err)
+	}
+	for _, r := range results {
+		if r.Status != status.Broken || r.ArchiveURL != "" || !strings.HasPrefix(r.ArchiveNote, "archive lookup failed: CDX server: ") {
+			t.Errorf("%s: %v, copy %q, note %q; want broken with the failed lookup's note", r.ID, r.Status, r.ArchiveURL, r.ArchiveNote)
+		}
+	}
+	// The lookups already under way when the first failed may finish
+	// theirs: at most one per worker, each tried once and retried once.
+	workers := 2 * o.Hosts["web.archive.org"].Concurrency
+	if got, most := int(arrivals.Load()), workers*(1+o.Retries); got > most {
+		t.Errorf("the unreachable archive was asked %d times for %d gone links, want at most %d", got, links, most)
 	}
 }

@@ -49,7 +49,7 @@ func (c *Client) Captures(ctx context.Context, original string, to time.Time) ([
 	}
 	r := c.api.Get(ctx, u)
 	if r.Err != nil {
-		return nil, fmt.Errorf("CDX server: %s", webpage.ErrText(r.Err))
+		return nil, &UnreachableError{Endpoint: "CDX server", Err: r.Err}
 	}
 	if r.Code != http.StatusOK {
 		return nil, &AnswerError{Endpoint: "CDX server", Code: r.Code}

@@ -3,6 +3,8 @@ package wayback
 import (
 	"errors"
 	"fmt"
+
+	"github.com/ai-reading-list/linkcheck/checker/webpage"
 )
 
 // ErrNoCopy says the archive holds no capture of the live page: none
@@ -37,3 +39,16 @@ type RejectedError struct {
 }
 
 func (e *RejectedError) Error() string { return e.Why }
+
+// UnreachableError says no answer came from the archive at all: its name
+// did not resolve, the connection was refused or reset, TLS failed, or
+// every try timed out. Unlike an AnswerError it says the archive cannot
+// be reached from here, so a run stops asking it.
+type UnreachableError struct {
+	Endpoint string // "CDX server" or "playback"
+	Err      error
+}
+
+func (e *UnreachableError) Error() string { return e.Endpoint + ": " + webpage.ErrText(e.Err) }
+
+func (e *UnreachableError) Unwrap() error { return e.Err }

@@ -51,7 +51,7 @@ func (c *Client) Play(ctx context.Context, cp catalog.Capture) (catalog.Capture,
 		}
 		r := c.api.Get(ctx, u)
 		if r.Err != nil {
-			return catalog.Capture{}, fmt.Errorf("playback: %s", webpage.ErrText(r.Err))
+			return catalog.Capture{}, &UnreachableError{Endpoint: "playback", Err: r.Err}
 		}
 		if next, ok := nearest(u, r); ok && hop < maxNearest {
 			if !samePage(next.Original, cp.Original) {
