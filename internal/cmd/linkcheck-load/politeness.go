@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/ai-reading-list/linkcheck/internal/fakeweb"
 )
 
 // violation is an arrival that a host enforcing its rate and burst exactly
@@ -18,14 +20,18 @@ type violation struct {
 }
 
 // violations checks every host's arrivals against rate and burst, as the
-// servers saw them: the 429s count the same arrivals, this says which.
+// servers saw them (the archive against its own pace, one a second): the
+// 429s count the same arrivals, this says which.
 func (w *web) violations(rate float64, burst int) []violation {
-	interval := time.Duration(float64(time.Second) / rate)
-	tolerance := time.Duration(burst-1) * interval
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	var vs []violation
 	for host, as := range w.arrived {
+		interval := time.Duration(float64(time.Second) / rate)
+		tolerance := time.Duration(burst-1) * interval
+		if host == fakeweb.WaybackHost {
+			interval, tolerance = archiveInterval, 0
+		}
 		var tat time.Time
 		for i, a := range as {
 			if a.at.Before(tat.Add(-tolerance)) {

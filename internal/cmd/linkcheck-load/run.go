@@ -15,6 +15,8 @@ import (
 	"strings"
 	"syscall"
 	"time"
+
+	"github.com/ai-reading-list/linkcheck/internal/fakeweb"
 )
 
 // build compiles the linkcheck command into dir.
@@ -161,6 +163,11 @@ func (o *outcome) print(out io.Writer, cfg config, w *web, srv *server) error {
 	}
 	fmt.Fprintf(out, "busiest host's URLs by kind (page, hang, reset, 404, soft 404, moved, flaky): %v\n", []int{kinds[kindPage], kinds[kindHang], kinds[kindReset], kinds[kindMissing], kinds[kindSoft404], kinds[kindMoved], kinds[kindFlaky]})
 	fmt.Fprintf(out, "made-up paths (soft-404 probes): %d, on %d hosts\n", sum(w.madeUp), len(w.madeUp))
+	if n := w.count[fakeweb.WaybackHost]; n > 0 {
+		fmt.Fprintf(out, "archive          %d requests for %d gone URLs (%.2f a URL), at most %d in flight, first at %v, last answered at %v\n",
+			n, w.gone(), float64(n)/float64(max(1, w.gone())), w.maxIn[fakeweb.WaybackHost],
+			w.first[fakeweb.WaybackHost].Sub(start).Round(time.Millisecond), w.last[fakeweb.WaybackHost].Sub(start).Round(time.Millisecond))
+	}
 	for _, h := range []string{lastHost, busiest} {
 		fmt.Fprintf(out, "host %-22s %d requests, first at %v, last answered at %v\n", h, w.count[h],
 			w.first[h].Sub(start).Round(time.Millisecond), w.last[h].Sub(start).Round(time.Millisecond))

@@ -164,8 +164,9 @@ func (w *web) requests(i int) int {
 }
 
 // bound is the shortest possible wall time: the busiest host's requests at
-// its rate, or the longest retry chain of a hanging URL, whichever is
-// longer.
+// its rate, the longest retry chain of a hanging URL, or the archive's
+// lookups of the gone URLs (a CDX query and a playback each, one a
+// second), whichever is longest.
 func (w *web) bound() (time.Duration, string) {
 	perHost := make([]int, len(w.sizes))
 	for i, l := range w.links {
@@ -179,6 +180,10 @@ func (w *web) bound() (time.Duration, string) {
 	}
 	hostTime := time.Duration(float64(perHost[busiest]) / w.cfg.rate * float64(time.Second))
 	chain := time.Duration(1+min(w.cfg.retries, 1)) * w.cfg.requestTimeout
+	if lookups := 2 * w.gone(); !strings.Contains(w.cfg.extraArgs, "--archive=false") &&
+		time.Duration(lookups)*archiveInterval > max(hostTime, chain) {
+		return time.Duration(lookups) * archiveInterval, fmt.Sprintf("the archive: %d gone URLs, %d lookups at 1/s", w.gone(), lookups)
+	}
 	if w.cfg.hangPermille == 0 || chain < hostTime {
 		return hostTime, fmt.Sprintf("busiest host: %d URLs, %d requests at %g/s", w.sizes[busiest], perHost[busiest], w.cfg.rate)
 	}
@@ -211,6 +216,7 @@ func (w *web) start() (*server, error) {
 	for i := range w.sizes {
 		fw.Handle(hostName(i), w.counted(h))
 	}
+	fw.Handle(fakeweb.WaybackHost, w.counted(fakeweb.RateLimited(1/archiveInterval.Seconds(), w.archive())))
 	proxyURL, stopProxy := fw.StartProxy()
 	caFile := filepath.Join(os.TempDir(), fmt.Sprintf("linkcheck-load-ca-%d.pem", os.Getpid()))
 	if err := os.WriteFile(caFile, fw.CACertPEM(), 0o644); err != nil {
@@ -223,6 +229,34 @@ func (w *web) start() (*server, error) {
 		closeWeb()
 		os.Remove(caFile)
 	}}, nil
+}
+
+// archiveInterval is the Wayback Machine's pace as linkcheck keeps it by
+// default, and as the fake archive enforces it (429 beyond).
+const archiveInterval = time.Second
+
+// archive is a fake Wayback Machine that kept the live page of every URL
+// that is gone now (404 or soft 404), a year before the run.
+func (w *web) archive() http.Handler {
+	wb := fakeweb.NewWayback()
+	kept := time.Now().AddDate(-1, 0, 0).UTC().Truncate(time.Second)
+	for i, l := range w.links {
+		if l.kind == kindMissing || l.kind == kindSoft404 {
+			wb.Add(w.url(i), fakeweb.Capture{At: kept, Title: "A page"})
+		}
+	}
+	return wb
+}
+
+// gone counts the URLs that are gone, whose archived copies a run looks up.
+func (w *web) gone() int {
+	n := 0
+	for _, l := range w.links {
+		if l.kind == kindMissing || l.kind == kindSoft404 {
+			n++
+		}
+	}
+	return n
 }
 
 // counted notes the most requests a host had in flight at once, as the
