@@ -8,7 +8,8 @@ import (
 )
 
 // renderGitHub writes GitHub Actions workflow commands: one annotation per
-// listed result, attached to the catalog line, then a plain summary line.
+// listed result, attached to the catalog's line and column of the value it
+// is about, then a plain summary line.
 // Statuses in FailOn are errors, the rest warnings, so the annotations
 // agree with the run's exit code.
 func renderGitHub(buf *bytes.Buffer, run Run, opts Options) error {
@@ -37,7 +38,17 @@ func renderGitHub(buf *bytes.Buffer, run Run, opts Options) error {
 		if run.Catalog != "" {
 			props = append(props, "file="+escapeProperty(run.Catalog))
 		}
-		if r.Line > 0 {
+		// At the value the finding is about (the url, arxiv or github
+		// key's, or the link in a Markdown list), so that it sits on the
+		// line a pull request changes; at the entry in a run saved
+		// before targets were located.
+		switch {
+		case r.TargetLine > 0:
+			props = append(props, "line="+strconv.Itoa(r.TargetLine))
+			if r.TargetColumn > 0 {
+				props = append(props, "col="+strconv.Itoa(r.TargetColumn))
+			}
+		case r.Line > 0:
 			props = append(props, "line="+strconv.Itoa(r.Line))
 		}
 		props = append(props, "title="+escapeProperty(title))

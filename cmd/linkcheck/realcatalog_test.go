@@ -205,6 +205,8 @@ func TestRealCatalogOnFakeWeb(t *testing.T) {
 				t.Errorf("status of %s = %s (%s), want %s", w.key(), g.Status, g.Message, w.Status)
 			case !strings.Contains(g.Message, w.Message):
 				t.Errorf("message of %s = %q, want it to say %q", w.key(), g.Message, w.Message)
+			case g.TargetLine != w.TargetLine || g.TargetColumn != w.TargetColumn:
+				t.Errorf("%s points at %d:%d, want the %s value at %d:%d", w.key(), g.TargetLine, g.TargetColumn, w.Target, w.TargetLine, w.TargetColumn)
 			case g.Line != w.Line:
 				t.Errorf("line of %s = %d, want %d", w.key(), g.Line, w.Line)
 			case g.FinalURL != w.FinalURL && w.Status == "moved":
@@ -313,6 +315,8 @@ type realResult struct {
 	Arxiv        string `json:"arxiv"`
 	Repo         string `json:"repo"`
 	Line         int    `json:"line"`
+	TargetLine   int    `json:"target_line"`
+	TargetColumn int    `json:"target_column"`
 	Status       string `json:"status"`
 	FinalURL     string `json:"final_url"`
 	CurrentTitle string `json:"current_title"`
@@ -349,19 +353,19 @@ func expectedResults(entries []catalog.Resource, sites map[string]siteCase, pape
 	for _, r := range entries {
 		if id, ok := strings.CutPrefix(r.URL, "https://huggingface.co/spaces/"); ok {
 			sc := spaces[id]
-			want = append(want, realResult{ID: r.ID, Target: "huggingface", Line: r.Pos.Line, Status: sc.want.String(), Message: sc.why})
+			want = append(want, located(r, "url", realResult{ID: r.ID, Target: "huggingface", Line: r.Pos.Line, Status: sc.want.String(), Message: sc.why}))
 		}
 		if r.GitHub != "" {
 			rc := repos[r.GitHub]
 			w := realResult{ID: r.ID, Target: "github", Line: r.Pos.Line, Status: cmp.Or(rc.want, status.OK).String(), Message: rc.why}
-			want = append(want, w)
+			want = append(want, located(r, "github", w))
 		}
 		if r.URL != "" && !ownPaperURL(r) && !repoRootURL(r) {
 			w := realResult{ID: r.ID, Target: "url", Line: r.Pos.Line, Status: "ok"}
 			if sc, ok := sites[r.ID]; ok {
 				w.Status, w.Message, w.FinalURL = sc.want.String(), sc.why, sc.final
 			}
-			want = append(want, w)
+			want = append(want, located(r, "url", w))
 		}
 		if r.Arxiv != "" {
 			pc := papers[r.ID]
@@ -370,10 +374,18 @@ func expectedResults(entries []catalog.Resource, sites map[string]siteCase, pape
 			if pc.want != status.Unknown {
 				w.Status, w.Message = pc.want.String(), pc.why
 			}
-			want = append(want, w)
+			want = append(want, located(r, "arxiv", w))
 		}
 	}
 	return want
+}
+
+// located sets where the catalog writes the value of r's key, where a
+// result about it points.
+func located(r catalog.Resource, key string, w realResult) realResult {
+	at := r.Fields[key]
+	w.TargetLine, w.TargetColumn = at.Line, at.Column
+	return w
 }
 
 // arrivalSlack is how much earlier than its turn a request may reach a
@@ -438,11 +450,12 @@ func checkReports(t *testing.T, web *fakeweb.Web, results string, want []realRes
 	before := len(web.Log())
 	formats := []struct {
 		format  string
-		lineRef func(int) string
+		lineRef func(realResult) string
 	}{
-		{"table", func(n int) string { return fmt.Sprintf("resources.yaml:%d", n) }},
-		{"markdown", func(n int) string { return fmt.Sprintf("resources.yaml:%d", n) }},
-		{"github", func(n int) string { return fmt.Sprintf("line=%d", n) }},
+		{"table", func(r realResult) string { return fmt.Sprintf("resources.yaml:%d", r.Line) }},
+		{"markdown", func(r realResult) string { return fmt.Sprintf("resources.yaml:%d", r.Line) }},
+		// Annotations sit at the value the finding is about.
+		{"github", func(r realResult) string { return fmt.Sprintf("line=%d,col=%d,", r.TargetLine, r.TargetColumn) }},
 	}
 	for _, f := range formats {
 		t.Run("report "+f.format, func(t *testing.T) {
@@ -454,8 +467,8 @@ func checkReports(t *testing.T, web *fakeweb.Web, results string, want []realRes
 				if w.Status == "ok" {
 					continue
 				}
-				if !hasLineWith(stdout, w.ID, f.lineRef(w.Line)) {
-					t.Errorf("report --format %s has no line naming %s with %q:\n%s", f.format, w.ID, f.lineRef(w.Line), stdout)
+				if !hasLineWith(stdout, w.ID, f.lineRef(w)) {
+					t.Errorf("report --format %s has no line naming %s with %q:\n%s", f.format, w.ID, f.lineRef(w), stdout)
 				}
 				if w.Status == "moved" && !strings.Contains(stdout, w.FinalURL) {
 					t.Errorf("report --format %s lacks %s's new address %s", f.format, w.ID, w.FinalURL)
