@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"slices"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -71,12 +70,6 @@ func newCatalog(sections []catalog.Section) []byte {
 	return []byte(b.String())
 }
 
-// insertAt is text to insert at a byte offset.
-type insertAt struct {
-	off  int
-	text string
-}
-
 func appendEntries(data []byte, sections []catalog.Section) ([]byte, error) {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
@@ -96,7 +89,7 @@ func appendEntries(data []byte, sections []catalog.Section) ([]byte, error) {
 			existing[id.Value] = sn
 		}
 	}
-	var inserts []insertAt
+	var inserts []edit
 	var added []catalog.Section
 	for _, s := range sections {
 		sn, ok := existing[s.ID]
@@ -116,7 +109,7 @@ func appendEntries(data []byte, sections []catalog.Section) ([]byte, error) {
 		for _, r := range s.Resources {
 			writeEntry(&b, ix.lineBreak(at), lay, r)
 		}
-		inserts = append(inserts, insertAt{off: at, text: b.String()})
+		inserts = append(inserts, edit{start: at, end: at, text: b.String()})
 	}
 	if len(added) > 0 {
 		at, secLay, err := ix.listEnd(list)
@@ -128,21 +121,11 @@ func appendEntries(data []byte, sections []catalog.Section) ([]byte, error) {
 		for _, s := range added {
 			writeSection(&b, ix.lineBreak(at), secLay, entLay, s)
 		}
-		inserts = append(inserts, insertAt{off: at, text: b.String()})
+		inserts = append(inserts, edit{start: at, end: at, text: b.String()})
 	}
 	// Entries of the last section and new sections may share an offset:
-	// the entries come first, as they were added.
-	slices.SortStableFunc(inserts, func(a, b insertAt) int { return a.off - b.off })
-	var out bytes.Buffer
-	out.Grow(len(data) + 256*len(inserts))
-	prev := 0
-	for _, in := range inserts {
-		out.Write(data[prev:in.off])
-		out.WriteString(in.text)
-		prev = in.off
-	}
-	out.Write(data[prev:])
-	return out.Bytes(), nil
+	// splice keeps them in the order they were added, entries first.
+	return splice(data, inserts), nil
 }
 
 // mappingValue returns the value of key in mapping m, or nil.
