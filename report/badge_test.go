@@ -2,8 +2,6 @@ package report
 
 import (
 	"bytes"
-	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/ai-reading-list/linkcheck/result"
@@ -56,19 +54,7 @@ func TestBadgeGolden(t *testing.T) {
 			if err := WriteBadge(&got, NewBadge(tt.run.Results, tt.failOn)); err != nil {
 				t.Fatal(err)
 			}
-			path := filepath.Join("testdata", tt.name+".golden")
-			if *update {
-				if err := os.WriteFile(path, got.Bytes(), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatalf("read golden file (run go test -update to create it): %v", err)
-			}
-			if !bytes.Equal(got.Bytes(), want) {
-				t.Errorf("badge %s differs from %s:\ngot:\n%s\nwant:\n%s", tt.name, path, got.Bytes(), want)
-			}
+			matchGolden(t, tt.name, got.Bytes())
 		})
 	}
 }

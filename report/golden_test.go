@@ -63,19 +63,7 @@ func TestGolden(t *testing.T) {
 			if err := Write(&got, tt.run, tt.opts); err != nil {
 				t.Fatalf("Write(%s) error: %v", tt.name, err)
 			}
-			path := filepath.Join("testdata", tt.name+".golden")
-			if *update {
-				if err := os.WriteFile(path, got.Bytes(), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatalf("read golden file (run go test -update to create it): %v", err)
-			}
-			if !bytes.Equal(got.Bytes(), want) {
-				t.Errorf("Write(%s) differs from %s (run go test -update if the change is intended)\ngot:\n%s\nwant:\n%s", tt.name, path, got.Bytes(), want)
-			}
+			matchGolden(t, tt.name, got.Bytes())
 		})
 	}
 }
@@ -92,4 +80,23 @@ func located(run Run) Run {
 		}
 	}
 	return run
+}
+
+// matchGolden compares got with testdata/NAME.golden, or rewrites the file
+// under -update.
+func matchGolden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	path := filepath.Join("testdata", name+".golden")
+	if *update {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("read golden file (run go test -update to create it): %v", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("%s differs from %s (run go test -update if the change is intended)\ngot:\n%s\nwant:\n%s", name, path, got, want)
+	}
 }
