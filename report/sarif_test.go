@@ -9,49 +9,18 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/santhosh-tekuri/jsonschema/v6"
-
+	"github.com/ai-reading-list/linkcheck/internal/schematest"
 	"github.com/ai-reading-list/linkcheck/result"
 	"github.com/ai-reading-list/linkcheck/status"
 )
 
 // sarifSchemaFile is the OASIS schema, vendored with its source beside it.
-const sarifSchemaFile = "testdata/sarif/sarif-schema-2.1.0.json"
-
-func compileSARIFSchema(t *testing.T) *jsonschema.Schema {
-	t.Helper()
-	f, err := os.Open(sarifSchemaFile)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	doc, err := jsonschema.UnmarshalJSON(f)
-	if err != nil {
-		t.Fatalf("read %s: %v", sarifSchemaFile, err)
-	}
-	c := jsonschema.NewCompiler()
-	if err := c.AddResource(sarifSchema, doc); err != nil {
-		t.Fatal(err)
-	}
-	sch, err := c.Compile(sarifSchema)
-	if err != nil {
-		t.Fatalf("compile the SARIF schema: %v", err)
-	}
-	return sch
-}
-
-func validateSARIF(sch *jsonschema.Schema, data []byte) error {
-	inst, err := jsonschema.UnmarshalJSON(bytes.NewReader(data))
-	if err != nil {
-		return err
-	}
-	return sch.Validate(inst)
-}
+const sarifSchemaFile = "report/testdata/sarif/sarif-schema-2.1.0.json"
 
 // Every SARIF golden file is valid SARIF 2.1.0, and the schema does catch
 // a document that is not.
 func TestSARIFGoldensMatchSchema(t *testing.T) {
-	sch := compileSARIFSchema(t)
+	sch := schematest.Load(t, sarifSchemaFile)
 	goldens, err := filepath.Glob("testdata/sarif*.golden")
 	if err != nil || len(goldens) < 3 {
 		t.Fatalf("found %d SARIF goldens (%v), want at least 3", len(goldens), err)
@@ -62,7 +31,7 @@ func TestSARIFGoldensMatchSchema(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if err := validateSARIF(sch, data); err != nil {
+			if err := sch.Validate(data); err != nil {
 				t.Errorf("%s is not valid SARIF 2.1.0: %v", path, err)
 			}
 		})
@@ -82,7 +51,7 @@ func TestSARIFGoldensMatchSchema(t *testing.T) {
 				t.Fatalf("sarif.golden has no %s to break", b.from)
 			}
 			bad := bytes.Replace(data, []byte(b.from), []byte(b.to), 1)
-			if err := validateSARIF(sch, bad); err == nil {
+			if err := sch.Validate(bad); err == nil {
 				t.Errorf("the schema accepted a document with %s", b.to)
 			}
 		})

@@ -50,6 +50,7 @@ func decodeReport(t *testing.T, data string) reportDoc {
 	if err := json.Unmarshal([]byte(data), &doc); err != nil {
 		t.Fatalf("JSON report: %v\n%s", err, data)
 	}
+	matchReportSchema(t, "the JSON report", []byte(data))
 	return doc
 }
 

@@ -342,6 +342,7 @@ func readRealResults(t *testing.T, path string) realResults {
 	if err := json.Unmarshal(data, &doc); err != nil {
 		t.Fatalf("results.json: %v", err)
 	}
+	matchReportSchema(t, path, data)
 	return doc
 }
 

@@ -1,7 +1,7 @@
 package main
 
 import (
-	"bufio"
+	"bytes"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -100,12 +100,12 @@ func TestRescueAcrossRuns(t *testing.T) {
 		now.Store(rescueWeek(week))
 		args := append([]string{"check", "--state", statePath, "--retries", "0", "--format", "json", "--output", filepath.Join(c.dir, out)}, extra...)
 		code, stdout, stderr := c.run(args...)
-		f, err := os.Open(filepath.Join(c.dir, out))
+		data, err := os.ReadFile(filepath.Join(c.dir, out))
 		if err != nil {
 			t.Fatalf("week %d: %v\n%s\n%s", week, err, stdout, stderr)
 		}
-		defer f.Close()
-		run, err := report.ReadJSON(bufio.NewReader(f))
+		matchReportSchema(t, out, data)
+		run, err := report.ReadJSON(bytes.NewReader(data))
 		if err != nil {
 			t.Fatal(err)
 		}

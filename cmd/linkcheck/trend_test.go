@@ -46,6 +46,11 @@ func TestTrendAcrossRuns(t *testing.T) {
 	if code, _, stderr := c.run("check", "--state", statePath, "--format", "json", "-o", results); code != exitFailing {
 		t.Fatalf("check exited %d: %s", code, stderr)
 	}
+	if data, err := os.ReadFile(results); err != nil {
+		t.Fatal(err)
+	} else {
+		matchReportSchema(t, results, data)
+	}
 	code, stdout, stderr := c.run("report", "--from", results, "--format", "markdown")
 	if code != exitOK || !strings.Contains(stdout, `x-axis ["11-23", "11-30", "12-07"]`) {
 		t.Errorf("report --from exited %d (%s) without the three runs' chart:\n%s", code, stderr, stdout)
