@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"net/url"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
@@ -66,11 +67,17 @@ func (r *reader) visit(n ast.Node, entering bool) (ast.WalkStatus, error) {
 	return ast.WalkContinue, nil
 }
 
-// heading makes n the innermost heading of the section path.
+// heading makes n the innermost heading of the section path, unless n
+// only names resources: "### 1. [A Paper](https://arxiv.org/…)" is an
+// entry of the section above it, as a reader sees it, not a section of
+// its own.
 func (r *reader) heading(n *ast.Heading) {
 	t := inlineText(r.src, n, false)
 	if n == r.root {
 		r.rootText = t
+		return
+	}
+	if namesOnlyResources(r.src, n) {
 		return
 	}
 	for len(r.headings) > 0 && r.headings[len(r.headings)-1].level >= n.Level {
@@ -238,6 +245,34 @@ func classifyScheme(scheme string) (Skip, bool) {
 		return SkipMailto, false
 	}
 	return SkipOther, false
+}
+
+// namesOnlyResources reports whether heading h links to a resource and
+// says nothing besides its links but numbers, marks and symbols ("1.",
+// "📄", "[2023]").
+func namesOnlyResources(src []byte, h *ast.Heading) bool {
+	if strings.IndexFunc(inlineText(src, h, true), unicode.IsLetter) >= 0 {
+		return false
+	}
+	found := false
+	_ = ast.Walk(h, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Link:
+			_, ok := classify(unescape(n.Destination))
+			found = ok && !onlyImages(src, n)
+		case *ast.AutoLink:
+			_, ok := classify(string(n.URL(src)))
+			found = ok && n.AutoLinkType != ast.AutoLinkEmail
+		}
+		if found {
+			return ast.WalkStop, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	return found
 }
 
 // onlyImages reports whether a link's content is images and blanks: a
