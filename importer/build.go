@@ -2,7 +2,9 @@ package importer
 
 import (
 	"net/url"
+	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/ai-reading-list/linkcheck/catalog"
 )
@@ -89,17 +91,32 @@ func entry(ln Link) (catalog.Resource, []string) {
 		kind, arxiv = guess(u)
 	}
 	title, note := ln.Title, ln.Note
-	if ln.Label == "" && ln.Named != "" && ln.Named != title && generic[strings.ToLower(title)] {
-		// "[DPO](…) ([code](…))": the item's first link names it.
-		title = ln.Named + " (" + strings.ToLower(title) + ")"
+	if kind == catalog.KindPost && isGeneric(title) && slices.ContainsFunc(strings.Fields(strings.ToLower(title)), func(w string) bool {
+		return strings.Contains(w, "paper") || strings.Contains(w, "pdf")
+	}) {
+		// "[paper](https://jmlr.org/…)": the list says what its host does not.
+		kind = catalog.KindPaper
+	}
+	// A paper is what the words that name an item name; its other links
+	// say what they are beside that name: "Reflexion (code)".
+	what := ""
+	if kind != catalog.KindPaper {
+		what = " (" + strings.Join(strings.FieldsFunc(strings.ToLower(title), func(r rune) bool {
+			return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+		}), " ") + ")"
+	}
+	if ln.Label == "" && ln.Named != "" && ln.Named != title && isGeneric(title) && what != "" {
+		// "[DPO](…) ([code](…))": the item's first link names it; a
+		// paper that link does not name is another work.
+		title = ln.Named + what
 	}
 	if ln.Label != "" && len(ln.Label) <= 160 {
 		switch {
-		case generic[strings.ToLower(title)]:
+		case isGeneric(title):
 			// "Attention Is All You Need [paper] [code]": the words
 			// beside the link name it.
-			title, note = ln.Label+" ("+strings.ToLower(title)+")", restOf(note, ln.Label)
-		case ln.Bare && !generic[strings.ToLower(ln.Label)]:
+			title, note = ln.Label+what, restOf(note, ln.Label)
+		case ln.Bare && !isGeneric(ln.Label):
 			// "Lilian Weng, Agents: https://…"
 			title, note = ln.Label, restOf(note, ln.Label)
 		}
@@ -132,9 +149,18 @@ func entry(ln Link) (catalog.Resource, []string) {
 	return r, keys
 }
 
-// restOf is a note without the label taken from it as the title.
+// restOf is a note without the label taken from it as the title: an
+// item's lead and what joined it to the rest ("— ", ". "), or a row's
+// cell.
 func restOf(note, label string) string {
-	return strings.TrimPrefix(strings.TrimPrefix(note, label), "; ")
+	if rest, ok := strings.CutPrefix(note, label); ok {
+		return tidyNote(strings.TrimLeft(rest, ". "))
+	}
+	cells := strings.Split(note, "; ")
+	if i := slices.Index(cells, label); i >= 0 {
+		return strings.Join(slices.Delete(cells, i, i+1), "; ")
+	}
+	return note
 }
 
 // entryBase is the id an entry would have if no other took it: its

@@ -18,7 +18,7 @@ import (
 // HTML, and every <a href> to an http(s) page that is not only images
 // counts. Read and Build must agree with it.
 func TestIndependentCount(t *testing.T) {
-	lists := []string{"testdata/awesome-llm.md", "testdata/reading-list.md", "testdata/cases.md", "testdata/headings.md", "../README.md"}
+	lists := []string{"testdata/awesome-llm.md", "testdata/reading-list.md", "testdata/cases.md", "testdata/headings.md", "testdata/leads.md", "../README.md"}
 	for _, path := range lists {
 		t.Run(path, func(t *testing.T) {
 			md, err := os.ReadFile(path)

@@ -4,6 +4,7 @@ import (
 	"net/url"
 	"path"
 	"strings"
+	"unicode"
 
 	"github.com/ai-reading-list/linkcheck/catalog"
 )
@@ -104,7 +105,7 @@ func titleFromURL(raw string) string {
 			}
 			return r
 		}, s))
-		if strings.Trim(s, "0123456789 ") != "" && !generic[strings.ToLower(s)] {
+		if strings.Trim(s, "0123456789 ") != "" && !isGeneric(s) {
 			return s
 		}
 	}
@@ -123,4 +124,25 @@ var generic = map[string]bool{
 	"official code": true, "docs": true, "documentation": true, "web": true, "page": true,
 	"abs": true, "html": true, "index": true, "readme": true, "openreview": true,
 	"acl anthology": true, "doi": true, "colab": true, "notebook": true, "issue": true,
+	// The words of the phrases above, for "[arxiv][pdf]" or "Hugging
+	// Face model".
+	"hugging": true, "face": true, "acl": true, "anthology": true,
+}
+
+// isGeneric reports whether a link's text is only generic words: "PDF",
+// "[arxiv][pdf]", "code & data", "Project page".
+func isGeneric(text string) bool {
+	words := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	})
+	named := false
+	for _, w := range words {
+		switch {
+		case generic[w]:
+			named = true
+		case !connectives[w]:
+			return false
+		}
+	}
+	return named
 }

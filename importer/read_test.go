@@ -191,3 +191,46 @@ func TestCatalogPositions(t *testing.T) {
 		t.Errorf("catalog %s with %d entries, want README.md with 2", c.File, len(c.Resources()))
 	}
 }
+
+func TestIsGeneric(t *testing.T) {
+	tests := []struct {
+		in   string
+		want bool
+	}{
+		{"paper", true},
+		{"PDF", true},
+		{"[arxiv][pdf]", true},
+		{"Code & Data", true},
+		{"Project page", true},
+		{"the paper", true},
+		{"A", false},
+		{"the", false},
+		{"", false},
+		{"Reflexion", false},
+		{"[GitHub][Megatron-LM]", false},
+		{"Paper: Attention Is All You Need", false},
+	}
+	for _, tt := range tests {
+		if got := isGeneric(tt.in); got != tt.want {
+			t.Errorf("isGeneric(%q) = %v, want %v", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestFirstClause(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Attention Is All You Need — Vaswani et al.", "Attention Is All You Need"},
+		{"Attention Is All You Need. Vaswani et al. NeurIPS 2017.", "Attention Is All You Need"},
+		{"Lost in the Middle - Liu et al. | TACL", "Lost in the Middle"},
+		{"Dr. Strangelove's Notes | a blog", "Dr. Strangelove's Notes"},
+		{"Vaswani et al. wrote it", "Vaswani et al. wrote it"},
+		{"Self-RAG: Learning to Retrieve", "Self-RAG: Learning to Retrieve"},
+		{". Leading stop. Then words", ". Leading stop"},
+		{"GPT-4", "GPT-4"},
+	}
+	for _, tt := range tests {
+		if got := firstClause(tt.in); got != tt.want {
+			t.Errorf("firstClause(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}

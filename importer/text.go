@@ -3,6 +3,7 @@ package importer
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
@@ -87,7 +88,8 @@ func collapse(s string) string {
 }
 
 // context is what a link's list item or table row says besides its
-// links: note is all of it, label the part that names the link.
+// links: note is all of it, label the part that names the link (an item's
+// lead, a row's first cell with words).
 type context struct {
 	note, label string
 	// named is the text of its first link that names what it links
@@ -119,18 +121,86 @@ func (r *reader) context(n ast.Node) context {
 func (r *reader) containerContext(p ast.Node) context {
 	if _, ok := p.(*ast.ListItem); ok {
 		t := tidyNote(inlineText(r.src, p, true))
-		return context{note: t, label: t, named: r.firstNamed(p)}
+		return context{note: t, label: r.lead(p, t), named: r.firstNamed(p)}
 	}
 	var cells []string
+	label := ""
 	for c := p.FirstChild(); c != nil; c = c.NextSibling() {
 		if t := tidyNote(inlineText(r.src, c, true)); t != "" {
 			cells = append(cells, t)
+			// A date or a number ("2023.05") is no name.
+			if label == "" && strings.IndexFunc(t, unicode.IsLetter) >= 0 {
+				label = t
+			}
 		}
 	}
 	if len(cells) == 0 {
 		return context{named: r.firstNamed(p)}
 	}
-	return context{note: strings.Join(cells, "; "), label: cells[0], named: r.firstNamed(p)}
+	return context{note: strings.Join(cells, "; "), label: label, named: r.firstNamed(p)}
+}
+
+// lead is the part of a list item's text t that names what it links to:
+// its emphasized opening ("**Attention Is All You Need** — Vaswani et
+// al."), or else t up to the first dash, bar or full stop that sets off
+// the rest ("Attention Is All You Need. Vaswani et al. NeurIPS 2017").
+func (r *reader) lead(item ast.Node, t string) string {
+	if e := openingEmphasis(r.src, item); e != nil {
+		if s := tidyNote(inlineText(r.src, e, true)); s != "" {
+			return s
+		}
+	}
+	return firstClause(t)
+}
+
+// openingEmphasis is the bold or italic text a list item opens with, or
+// nil.
+func openingEmphasis(src []byte, item ast.Node) ast.Node {
+	block := item.FirstChild()
+	if block == nil {
+		return nil
+	}
+	for c := block.FirstChild(); c != nil; c = c.NextSibling() {
+		switch c := c.(type) {
+		case *ast.Emphasis:
+			return c
+		case *ast.Text:
+			if strings.TrimSpace(string(c.Segment.Value(src))) != "" {
+				return nil
+			}
+		default:
+			return nil
+		}
+	}
+	return nil
+}
+
+// clauseEnds are what set a name off from the rest of an item.
+var clauseEnds = []string{" — ", " – ", " - ", " | ", " · "}
+
+// firstClause is t up to the first of clauseEnds, or up to the first full
+// stop after a word of three letters or more ("et al." and "Dr." end no
+// name), when a word comes before it.
+func firstClause(t string) string {
+	end := len(t)
+	for _, sep := range clauseEnds {
+		if i := strings.Index(t, sep); i > 0 && i < end {
+			end = i
+		}
+	}
+	for i := 0; i < end; {
+		j := strings.Index(t[i:end], ". ")
+		if j < 0 {
+			break
+		}
+		j += i
+		if words := strings.Fields(t[:j]); len(words) >= 2 && utf8.RuneCountInString(words[len(words)-1]) >= 3 {
+			end = j
+			break
+		}
+		i = j + 2
+	}
+	return strings.TrimSpace(t[:end])
 }
 
 // firstNamed returns the text of the first link in p (not in its nested
@@ -144,7 +214,7 @@ func (r *reader) firstNamed(p ast.Node) string {
 				return ast.WalkSkipChildren, nil
 			}
 		case *ast.Link:
-			if t := inlineText(r.src, n, false); entering && t != "" && !generic[strings.ToLower(t)] {
+			if t := inlineText(r.src, n, false); entering && t != "" && !isGeneric(t) {
 				named = t
 				return ast.WalkStop, nil
 			}
@@ -157,7 +227,7 @@ func (r *reader) firstNamed(p ast.Node) string {
 
 // emptyPairs are what brackets around a removed link leave behind.
 // So are a space before punctuation and two marks in a row (": .").
-var emptyPairs = strings.NewReplacer("[]", "", "()", "", "[ ]", "", "( )", "", "**", "", "__", "",
+var emptyPairs = strings.NewReplacer(". .", ".", "[]", "", "()", "", "[ ]", "", "( )", "", "**", "", "__", "",
 	" .", ".", " ,", ",", " ;", ";", " :", ":", ":.", ".", ";.", ".", ",.", ".", ":,", ",", ",,", ",")
 
 // tidyNote trims what joined the links to the words ("— ", ": ", "|")
