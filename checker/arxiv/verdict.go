@@ -63,12 +63,19 @@ func (r *run) verdict(j *job, i int) Verdict {
 	if catalogTitle == current {
 		return v
 	}
+	k := matchingVersion(j.history, catalogTitle)
+	if k == 0 && titles.ShortName(catalogTitle, current) {
+		// "Reflexion" for the Reflexion paper: a name, never its title,
+		// so nothing was retitled.
+		v.Message = join(fmt.Sprintf("the catalog's title is a short name of arXiv's “%s”", e.title), v.Message)
+		return v
+	}
 	versionNote := ""
 	if v.Status == status.Updated {
 		versionNote = v.Message
 	}
 	v.Status = status.Retitled
-	switch k := matchingVersion(j.history, catalogTitle); {
+	switch {
 	case k > 0:
 		v.Message = fmt.Sprintf("retitled since v%d: arXiv's title is now “%s”", k, e.title)
 	case v.Similarity < titles.AnotherWork:

@@ -1,6 +1,9 @@
 package arxiv
 
 import (
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -10,6 +13,9 @@ import (
 // TestVerifyVerdicts covers what the client concludes from arXiv's
 // answers: retitles, wrong IDs, versions, withdrawals, missing titles.
 func TestVerifyVerdicts(t *testing.T) {
+	if !strings.Contains(readTestdata(t, "reflexion_history.xml"), "<title>"+reflexionV1+"</title>") {
+		t.Fatal("reflexion_history.xml no longer holds the v1 title the cases below rewrite")
+	}
 	runVerifyCases(t, []verifyCase{
 		{
 			name: "current format, entries out of order, retitled since v1, pinned version",
@@ -79,6 +85,39 @@ func TestVerifyVerdicts(t *testing.T) {
 			script: map[string][]reply{"2005.14165": {{file: "current_batch.xml"}}},
 			want: map[string]want{
 				"2005.14165": {status: status.Retitled, message: `arXiv's title is now “Language Models are Few-Shot Learners” (similarity 0.75); a newer version exists: v4 (2020-07-22); the catalog pins v2`, current: gpt3, similarity: 0.75},
+			},
+			requests: 2,
+		},
+		{
+			// Lists call papers by a name: no version had it, so nothing
+			// was retitled; a pinned older version is still Updated.
+			name: "a short name the paper never had as its title",
+			papers: []Paper{
+				{ID: "2303.11366", Title: "Reflexion"},
+				{ID: "1706.03762", Version: 5, Title: "Attention"},
+			},
+			script: map[string][]reply{
+				"2303.11366,1706.03762": {{file: "current_batch.xml"}},
+				"2303.11366v1,2303.11366v2,2303.11366v3,1706.03762v1,1706.03762v2,1706.03762v3,1706.03762v4,1706.03762v5,1706.03762v6": {{file: "reflexion_history.xml"}},
+			},
+			want: map[string]want{
+				"2303.11366": {status: status.OK, message: "the catalog's title is a short name of arXiv's “Reflexion: Language Agents with Verbal Reinforcement Learning”", version: 4, attempts: 2, similarity: 1.0 / 7},
+				"1706.03762": {status: status.Updated, message: "the catalog's title is a short name of arXiv's “Attention Is All You Need”; a newer version exists: v7", version: 7},
+			},
+			requests: 2,
+		},
+		{
+			// A paper first titled by its name and later given a longer
+			// title was retitled: its history says so.
+			name:   "a short name that an older version had as its title",
+			papers: []Paper{{ID: "2303.11366", Title: "Reflexion"}},
+			script: map[string][]reply{
+				"2303.11366": {{file: "current_batch.xml"}},
+				"2303.11366v1,2303.11366v2,2303.11366v3": {{body: strings.Replace(readTestdata(t, "reflexion_history.xml"),
+					"<title>"+reflexionV1+"</title>", "<title>Reflexion</title>", 1)}},
+			},
+			want: map[string]want{
+				"2303.11366": {status: status.Retitled, message: "retitled since v1: arXiv's title is now “Reflexion: Language Agents with Verbal Reinforcement Learning”"},
 			},
 			requests: 2,
 		},
@@ -197,4 +236,13 @@ func TestVerifyRetryAfter(t *testing.T) {
 	if gap := reqs[1].at.Sub(reqs[0].at); gap < 20*time.Second {
 		t.Errorf("retry came %v after the 429, want at least the 20s of Retry-After", gap)
 	}
+}
+
+func readTestdata(t *testing.T, name string) string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("testdata", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
 }
