@@ -89,3 +89,51 @@ func moduleRoot(t testing.TB) string {
 		dir = up
 	}
 }
+
+// MatchFiles fails the test for each file matching pattern (a path glob
+// from the test's directory) that is not a document of the schema, and
+// when fewer than least files match.
+func (s *Schema) MatchFiles(t *testing.T, pattern string, least int) {
+	t.Helper()
+	files, err := filepath.Glob(pattern)
+	if err != nil || len(files) < least {
+		t.Fatalf("found %d files matching %s (%v), want at least %d", len(files), pattern, err, least)
+	}
+	for _, path := range files {
+		t.Run(filepath.Base(path), func(t *testing.T) {
+			data, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := s.Validate(data); err != nil {
+				t.Errorf("%s does not match the schema: %v", path, err)
+			}
+		})
+	}
+}
+
+// Break turns a valid document into one the schema must refuse: the first
+// From in it becomes To.
+type Break struct{ Name, From, To string }
+
+// Refuses fails the test for each break of the valid document at path
+// that the schema accepts, so that a schema too loose to catch anything
+// cannot pass for a check.
+func (s *Schema) Refuses(t *testing.T, path string, breaks []Break) {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, b := range breaks {
+		t.Run(b.Name, func(t *testing.T) {
+			if !bytes.Contains(data, []byte(b.From)) {
+				t.Fatalf("%s has no %s to break", path, b.From)
+			}
+			bad := bytes.Replace(data, []byte(b.From), []byte(b.To), 1)
+			if err := s.Validate(bad); err == nil {
+				t.Errorf("the schema accepted %s with %q in place of %q", path, b.To, b.From)
+			}
+		})
+	}
+}
