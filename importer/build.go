@@ -4,7 +4,6 @@ import (
 	"net/url"
 	"slices"
 	"strings"
-	"unicode"
 
 	"github.com/ai-reading-list/linkcheck/catalog"
 )
@@ -91,9 +90,8 @@ func entry(ln Link) (catalog.Resource, []string) {
 		kind, arxiv = guess(u)
 	}
 	title, note := ln.Title, ln.Note
-	if kind == catalog.KindPost && isGeneric(title) && slices.ContainsFunc(strings.Fields(strings.ToLower(title)), func(w string) bool {
-		return strings.Contains(w, "paper") || strings.Contains(w, "pdf")
-	}) {
+	words := wordsOf(title)
+	if kind == catalog.KindPost && isGeneric(title) && (slices.Contains(words, "paper") || slices.Contains(words, "pdf")) {
 		// "[paper](https://jmlr.org/…)": the list says what its host does not.
 		kind = catalog.KindPaper
 	}
@@ -101,9 +99,7 @@ func entry(ln Link) (catalog.Resource, []string) {
 	// say what they are beside that name: "Reflexion (code)".
 	what := ""
 	if kind != catalog.KindPaper {
-		what = " (" + strings.Join(strings.FieldsFunc(strings.ToLower(title), func(r rune) bool {
-			return !unicode.IsLetter(r) && !unicode.IsDigit(r)
-		}), " ") + ")"
+		what = " (" + strings.Join(words, " ") + ")"
 	}
 	if ln.Label == "" && ln.Named != "" && ln.Named != title && isGeneric(title) && what != "" {
 		// "[DPO](…) ([code](…))": the item's first link names it; a

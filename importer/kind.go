@@ -132,11 +132,8 @@ var generic = map[string]bool{
 // isGeneric reports whether a link's text is only generic words: "PDF",
 // "[arxiv][pdf]", "code & data", "Project page".
 func isGeneric(text string) bool {
-	words := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
-	})
 	named := false
-	for _, w := range words {
+	for _, w := range wordsOf(text) {
 		switch {
 		case generic[w]:
 			named = true
@@ -145,4 +142,11 @@ func isGeneric(text string) bool {
 		}
 	}
 	return named
+}
+
+// wordsOf is s's words in lower case: its runs of letters and digits.
+func wordsOf(s string) []string {
+	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	})
 }
