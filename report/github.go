@@ -42,14 +42,11 @@ func renderGitHub(buf *bytes.Buffer, run Run, opts Options) error {
 		// key's, or the link in a Markdown list), so that it sits on the
 		// line a pull request changes; at the entry in a run saved
 		// before targets were located.
-		switch {
-		case r.TargetLine > 0:
-			props = append(props, "line="+strconv.Itoa(r.TargetLine))
-			if r.TargetColumn > 0 {
-				props = append(props, "col="+strconv.Itoa(r.TargetColumn))
+		if line, col := r.Place(); line > 0 {
+			props = append(props, "line="+strconv.Itoa(line))
+			if col > 0 {
+				props = append(props, "col="+strconv.Itoa(col))
 			}
-		case r.Line > 0:
-			props = append(props, "line="+strconv.Itoa(r.Line))
 		}
 		props = append(props, "title="+escapeProperty(title))
 		msg := fmt.Sprintf("%s: %s", r.ID, target(r))

@@ -129,11 +129,8 @@ func artifactURI(run Run, opts Options) string {
 // positions were recorded).
 func physicalLocation(uri string, r result.Result) sarifPhysicalLocation {
 	loc := sarifPhysicalLocation{ArtifactLocation: sarifArtifactLocation{URI: uri}}
-	switch {
-	case r.TargetLine > 0:
-		loc.Region = &sarifRegion{StartLine: r.TargetLine, StartColumn: r.TargetColumn}
-	case r.Line > 0:
-		loc.Region = &sarifRegion{StartLine: r.Line}
+	if line, col := r.Place(); line > 0 {
+		loc.Region = &sarifRegion{StartLine: line, StartColumn: col}
 	}
 	return loc
 }
